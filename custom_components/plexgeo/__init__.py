@@ -1,0 +1,1 @@
+"""PlexGeo: where in the world your Plex streams come from."""
