@@ -1,0 +1,293 @@
+"""Talking to a Plex Media Server: plexapi for the connection, our own parser for sessions.
+
+plexapi handles the HTTP, the token and Plex's error codes; the sessions XML is read
+here from the raw element, so one parser works across plexapi releases and every odd
+reply (no User, empty address, absurd numbers) is handled in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+import logging
+from typing import Any
+from xml.etree import ElementTree
+from xml.etree.ElementTree import Element, ParseError
+
+import aiohttp
+
+from .addresses import choose_address
+from .errors import PlexAuthError, PlexError, PlexResponseError, PlexSSLError, PlexUnreachable
+from .models import MediaType, PlaybackState, StreamSnapshot
+
+_LOGGER = logging.getLogger(__name__)
+
+# Plex elements that carry a playing item inside /status/sessions.
+_ITEM_TAGS = frozenset({"Video", "Track", "Photo", "Episode", "Movie"})
+# Longest text kept from Plex: titles beyond this are not titles.
+_MAX_TEXT = 500
+_MEDIA_TYPES = {
+    "movie": MediaType.MOVIE,
+    "episode": MediaType.EPISODE,
+    "track": MediaType.TRACK,
+    "clip": MediaType.CLIP,
+    "photo": MediaType.PHOTO,
+}
+_STATES = {state.value: state for state in PlaybackState}
+UNKNOWN_USER_ID = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerInfo:
+    """Who a Plex server is."""
+
+    machine_identifier: str
+    friendly_name: str
+    version: str
+
+
+def _text(element: Element | None, name: str) -> str | None:
+    if element is None:
+        return None
+    value = element.get(name)
+    if value is None:
+        return None
+    value = "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()
+    return value[:_MAX_TEXT] or None
+
+
+def _int(element: Element | None, name: str) -> int | None:
+    value = _text(element, name)
+    if value is None:
+        return None
+    try:
+        number = int(float(value))
+    except (ValueError, OverflowError):
+        return None
+    return number if 0 <= number < 2**53 else None
+
+
+def _flag(element: Element | None, name: str) -> bool | None:
+    value = _text(element, name)
+    if value is None:
+        return None
+    return value.lower() in {"1", "true"}
+
+
+def _media_type(item: Element) -> MediaType:
+    if _flag(item, "live"):
+        return MediaType.LIVE_TV
+    return _MEDIA_TYPES.get((_text(item, "type") or "").lower(), MediaType.OTHER)
+
+
+def _transcode_decision(item: Element) -> str | None:
+    transcode = item.find("TranscodeSession")
+    if transcode is None:  # Live TV details nest it inside Media
+        transcode = item.find("Media/TranscodeSession")
+    if transcode is not None:
+        video = _text(transcode, "videoDecision")
+        audio = _text(transcode, "audioDecision")
+        if "transcode" in (video, audio):
+            return "transcode"
+        return "copy"
+    part = item.find("Media/Part")
+    decision = _text(part, "decision")
+    if decision in (None, "directplay"):
+        return "direct play"
+    return decision
+
+
+def is_viewing(item: Element) -> bool:
+    """Whether a session item is a real viewing: prerolls, trailers and extras are not."""
+    return _media_type(item) is not MediaType.CLIP
+
+
+def parse_session(item: Element) -> StreamSnapshot:
+    """Turn one /status/sessions item into a snapshot; tolerant of missing parts."""
+    player = item.find("Player")
+    user = item.find("User")
+    session = item.find("Session")
+    network = (_text(session, "location") or "").lower() or None
+    local = bool(_flag(player, "local")) or network == "lan"
+    relayed = bool(_flag(player, "relayed"))
+    ip_address, rule = choose_address(
+        local=local,
+        relayed=relayed,
+        address=_text(player, "address"),
+        remote_public_address=_text(player, "remotePublicAddress"),
+    )
+    session_key = _text(item, "sessionKey") or ""
+    session_id = _text(session, "id") or ""
+    rating_key = _text(item, "ratingKey") or _text(item, "key") or ""
+    state = _STATES.get((_text(player, "state") or "").lower(), PlaybackState.UNKNOWN)
+    return StreamSnapshot(
+        # A new item on the same Plex session (autoplay) is a new viewing.
+        session_key=f"{session_key}/{session_id}/{rating_key}",
+        user_id=_text(user, "id") or _text(player, "userID") or UNKNOWN_USER_ID,
+        user_name=_text(user, "title") or "Unknown user",
+        player_title=_text(player, "title") or _text(player, "device") or "Unknown player",
+        player_product=_text(player, "product") or "",
+        player_platform=_text(player, "platform") or "",
+        player_device=_text(player, "device") or "",
+        player_machine_id=_text(player, "machineIdentifier") or "",
+        media_type=_media_type(item),
+        title=_text(item, "title") or "Unknown title",
+        grandparent_title=_text(item, "grandparentTitle"),
+        parent_title=_text(item, "parentTitle"),
+        parent_index=_int(item, "parentIndex"),
+        index=_int(item, "index"),
+        year=_int(item, "year"),
+        state=state,
+        progress_ms=_int(item, "viewOffset") or 0,
+        duration_ms=_int(item, "duration"),
+        bandwidth_kbps=_int(session, "bandwidth"),
+        local=local,
+        relayed=relayed,
+        secure=_flag(player, "secure"),
+        network=network,
+        transcode_decision=_transcode_decision(item),
+        ip_address=ip_address,
+        address_rule=rule,
+    )
+
+
+def parse_sessions(root: Element | None) -> list[StreamSnapshot]:
+    """Parse a /status/sessions MediaContainer into the viewings it lists."""
+    if root is None:
+        return []
+    if root.tag != "MediaContainer":
+        raise PlexResponseError(f"Expected a MediaContainer, got <{root.tag[:50]}>")
+    snapshots: dict[str, StreamSnapshot] = {}
+    for item in root:
+        if item.tag not in _ITEM_TAGS or not is_viewing(item):
+            continue
+        snapshot = parse_session(item)
+        snapshots.setdefault(snapshot.session_key, snapshot)
+    return list(snapshots.values())
+
+
+def _translate(err: Exception) -> PlexError:
+    """Map plexapi/requests errors to ours; unknown errors become PlexResponseError."""
+    # Imported here: plexapi pulls in requests and a config file reader at import time.
+    from plexapi.exceptions import BadRequest, NotFound, Unauthorized  # noqa: PLC0415
+    import requests  # noqa: PLC0415
+
+    if isinstance(err, PlexError):
+        return err
+    if isinstance(err, Unauthorized):
+        return PlexAuthError("The Plex server rejected the token")
+    if isinstance(err, requests.exceptions.SSLError):
+        return PlexSSLError(f"TLS handshake with the Plex server failed: {type(err).__name__}")
+    if isinstance(err, (requests.exceptions.ConnectionError, requests.exceptions.Timeout)):
+        return PlexUnreachable(f"Plex server unreachable: {type(err).__name__}")
+    if isinstance(err, BadRequest):
+        status = str(err)[1:4]
+        if status == "403":
+            return PlexAuthError("The Plex server refused access (HTTP 403)")
+        return PlexUnreachable(f"Plex server answered HTTP {status}")
+    if isinstance(err, NotFound):
+        return PlexResponseError("The Plex server does not know this endpoint (HTTP 404)")
+    if isinstance(err, ParseError):
+        return PlexResponseError(f"The Plex server sent XML that cannot be parsed: {err}")
+    if isinstance(err, requests.exceptions.RequestException):
+        return PlexUnreachable(f"Plex request failed: {type(err).__name__}")
+    return PlexResponseError(f"Unexpected reply from the Plex server: {type(err).__name__}")
+
+
+class PlexClient:
+    """A synchronous Plex connection: call every method from an executor thread."""
+
+    def __init__(self, url: str, token: str, *, verify_ssl: bool = True, timeout: float = 10):
+        """Remember how to connect; nothing is sent until `connect`."""
+        self._url = url.rstrip("/")
+        self._token = token
+        self._verify_ssl = verify_ssl
+        self._timeout = timeout
+        self._server: Any = None
+
+    def _call[T](self, func: Callable[[], T]) -> T:
+        try:
+            return func()
+        except PlexError:
+            raise
+        except Exception as err:
+            raise _translate(err) from None
+
+    def connect(self) -> ServerInfo:
+        """Connect and identify the server."""
+        from plexapi.server import PlexServer  # noqa: PLC0415
+        import requests  # noqa: PLC0415
+
+        def _connect() -> Any:
+            session = requests.Session()
+            session.verify = self._verify_ssl
+            return PlexServer(self._url, self._token, session=session, timeout=self._timeout)
+
+        server = self._call(_connect)
+        machine_identifier = server.machineIdentifier
+        if not machine_identifier:
+            raise PlexResponseError("The server did not say its machineIdentifier")
+        self._server = server
+        return ServerInfo(
+            machine_identifier=str(machine_identifier),
+            friendly_name=str(server.friendlyName or machine_identifier),
+            version=str(server.version or ""),
+        )
+
+    def fetch_sessions(self) -> list[StreamSnapshot]:
+        """Read /status/sessions and return the current viewings."""
+        if self._server is None:
+            self.connect()
+        server = self._server
+        root = self._call(lambda: server.query("/status/sessions"))
+        return parse_sessions(root)
+
+    def terminate(self, session_id: str, reason: str) -> None:
+        """Stop a playback session (a Plex Pass feature), showing `reason` to the viewer."""
+        if self._server is None:
+            self.connect()
+        server = self._server
+        self._call(
+            lambda: server.query(
+                "/status/sessions/terminate", params={"sessionId": session_id, "reason": reason}
+            )
+        )
+
+    def close(self) -> None:
+        """Close the HTTP session."""
+        if self._server is not None:
+            self._server._session.close()
+            self._server = None
+
+
+def session_id_of(session_key: str) -> str:
+    """The Plex playback session id inside a stream's session key (for terminate)."""
+    parts = session_key.split("/")
+    return parts[1] if len(parts) == 3 and parts[1] else parts[0]
+
+
+async def fetch_identity(
+    session: aiohttp.ClientSession,
+    url: str,
+    *,
+    verify_ssl: bool = True,
+    request_timeout: float = 10,
+) -> str:
+    """A server's machineIdentifier from its public /identity endpoint (no token needed)."""
+    try:
+        async with session.get(
+            f"{url.rstrip('/')}/identity",
+            ssl=verify_ssl,
+            timeout=aiohttp.ClientTimeout(total=request_timeout),
+        ) as response:
+            response.raise_for_status()
+            # Same parser plexapi uses; expat (>= 2.4.1) refuses entity-expansion bombs.
+            root = ElementTree.fromstring(await response.text())  # noqa: S314
+    except (aiohttp.ClientError, TimeoutError) as err:
+        raise PlexUnreachable(f"Plex server unreachable: {type(err).__name__}") from err
+    except ParseError as err:
+        raise PlexResponseError(f"Identity reply is not XML: {err}") from err
+    machine_identifier = root.get("machineIdentifier")
+    if not machine_identifier:
+        raise PlexResponseError("Identity reply has no machineIdentifier")
+    return machine_identifier
