@@ -1,0 +1,672 @@
+"""Simulated Plex sessions: the records, builders for realistic ones, and a scenario clock.
+
+A `Scenario` holds the sessions a simulated Plex server reports. Tests add, change and
+remove them by hand; the demo schedules them on a timeline that `advance()` moves forward,
+so the same sequence of calls always yields the same sessions, keys and ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+import hashlib
+from typing import Any
+
+from simulator.places import place
+
+
+class SimMediaKind(StrEnum):
+    """What a simulated session plays; live TV is an episode with `live="1"` in Plex."""
+
+    MOVIE = "movie"
+    EPISODE = "episode"
+    CLIP = "clip"
+    TRACK = "track"
+    LIVE_TV = "live_tv"
+
+
+class SimState(StrEnum):
+    """`Player.state` values Plex reports."""
+
+    PLAYING = "playing"
+    PAUSED = "paused"
+    BUFFERING = "buffering"
+
+
+class SimNetwork(StrEnum):
+    """`Session.location` values Plex reports."""
+
+    LAN = "lan"
+    WAN = "wan"
+    CELLULAR = "cellular"
+
+
+class SimDecision(StrEnum):
+    """How the server delivers the media (`Part.decision`)."""
+
+    DIRECT_PLAY = "directplay"
+    COPY = "copy"
+    TRANSCODE = "transcode"
+
+
+class UnknownSessionError(KeyError):
+    """No current session has this key."""
+
+
+HOME_ADDRESS = "192.168.1.20"
+HOME_PUBLIC_ADDRESS = "81.2.69.142"  # the London household's public address (places.py)
+DOCKER_BRIDGE = "172.17.0.1"
+
+
+@dataclass(frozen=True, slots=True)
+class SimSession:
+    """One playing item as the simulated server reports it; defaults are a LAN movie."""
+
+    user_id: int = 1
+    user_name: str = "alice"
+    player_title: str = "Living Room TV"
+    player_product: str = "Plex for Android (TV)"
+    player_platform: str = "Android"
+    player_platform_version: str = "12"
+    player_device: str = "SHIELD Android TV"
+    player_machine_id: str = "7b4c9e2a1f3d5068-com-plexapp-android"
+    player_version: str = "10.21.1.3061"
+    address: str = HOME_ADDRESS
+    remote_public_address: str | None = HOME_PUBLIC_ADDRESS
+    local: bool = True
+    relayed: bool = False
+    secure: bool = True
+    network: SimNetwork = SimNetwork.LAN
+    state: SimState = SimState.PLAYING
+    media_kind: SimMediaKind = SimMediaKind.MOVIE
+    title: str = "Arrival"
+    grandparent_title: str | None = None  # show or artist
+    parent_title: str | None = None  # season or album
+    parent_index: int | None = None
+    index: int | None = None
+    year: int | None = 2016
+    rating_key: int = 1201
+    duration_ms: int = 6_960_000
+    view_offset_ms: int = 0
+    bandwidth_kbps: int = 9_200
+    decision: SimDecision = SimDecision.DIRECT_PLAY
+    session_key: str = ""  # assigned by the scenario when empty
+    session_id: str = ""  # Session.id, the id the terminate endpoint takes
+
+
+# --- where a session comes from -------------------------------------------------------
+
+
+def lan_session(
+    base: SimSession | None = None, *, address: str = HOME_ADDRESS, **changes: Any
+) -> SimSession:
+    """A session from a player on the server's own network."""
+    return replace(
+        base or SimSession(),
+        address=address,
+        remote_public_address=HOME_PUBLIC_ADDRESS,
+        local=True,
+        relayed=False,
+        network=SimNetwork.LAN,
+        **changes,
+    )
+
+
+def wan_session(
+    place_key: str, base: SimSession | None = None, *, address_index: int = 0, **changes: Any
+) -> SimSession:
+    """A direct remote session from one of `places.py`'s IPv4 addresses."""
+    found = place(place_key)
+    address = found.ipv4[address_index]
+    return _remote(base, address, address, cellular=found.mobile, **changes)
+
+
+def ipv6_session(
+    place_key: str, base: SimSession | None = None, *, address_index: int = 0, **changes: Any
+) -> SimSession:
+    """A direct remote session from one of a place's IPv6 addresses."""
+    found = place(place_key)
+    address = found.ipv6[address_index]
+    return _remote(base, address, address, cellular=found.mobile, **changes)
+
+
+def ipv4_mapped_session(
+    place_key: str = "london", base: SimSession | None = None, **changes: Any
+) -> SimSession:
+    """A remote session seen on a dual-stack socket: `::ffff:81.2.69.142` style addresses."""
+    mapped = f"::ffff:{place(place_key).ipv4[0]}"
+    return _remote(base, mapped, mapped, cellular=False, **changes)
+
+
+def relayed_session(
+    base: SimSession | None = None, *, remote_public_address: str | None = None, **changes: Any
+) -> SimSession:
+    """A session relayed through plex.tv: the server only sees the relay on loopback."""
+    return replace(
+        base or SimSession(),
+        address="127.0.0.1",
+        remote_public_address=remote_public_address,
+        local=False,
+        relayed=True,
+        network=SimNetwork.WAN,
+        **changes,
+    )
+
+
+def proxied_session(
+    place_key: str,
+    base: SimSession | None = None,
+    *,
+    bridge: str = DOCKER_BRIDGE,
+    **changes: Any,
+) -> SimSession:
+    """A remote session through Docker's NAT: `address` is the bridge, the public one is real."""
+    public = place(place_key).ipv4[0]
+    return _remote(base, bridge, public, cellular=False, **changes)
+
+
+def _remote(
+    base: SimSession | None,
+    address: str,
+    remote_public_address: str,
+    *,
+    cellular: bool,
+    **changes: Any,
+) -> SimSession:
+    return replace(
+        base or SimSession(),
+        address=address,
+        remote_public_address=remote_public_address,
+        local=False,
+        relayed=False,
+        network=SimNetwork.CELLULAR if cellular else SimNetwork.WAN,
+        **changes,
+    )
+
+
+# --- what a session plays ---------------------------------------------------------------
+
+
+def movie_session(base: SimSession | None = None, **changes: Any) -> SimSession:
+    """A feature film."""
+    return replace(
+        base or SimSession(),
+        **{
+            "media_kind": SimMediaKind.MOVIE,
+            "title": "Arrival",
+            "grandparent_title": None,
+            "parent_title": None,
+            "parent_index": None,
+            "index": None,
+            "year": 2016,
+            "rating_key": 1201,
+            "duration_ms": 6_960_000,
+            **changes,
+        },
+    )
+
+
+def episode_session(base: SimSession | None = None, **changes: Any) -> SimSession:
+    """An episode of a TV show (season 2, episode 3)."""
+    return replace(
+        base or SimSession(),
+        **{
+            "media_kind": SimMediaKind.EPISODE,
+            "title": "Who Is Alive?",
+            "grandparent_title": "Severance",
+            "parent_title": "Season 2",
+            "parent_index": 2,
+            "index": 3,
+            "year": 2025,
+            "rating_key": 4312,
+            "duration_ms": 2_940_000,
+            "bandwidth_kbps": 6_100,
+            **changes,
+        },
+    )
+
+
+def music_session(base: SimSession | None = None, **changes: Any) -> SimSession:
+    """A music track: `grandparent_title` is the artist, `parent_title` the album."""
+    return replace(
+        base or SimSession(),
+        **{
+            "media_kind": SimMediaKind.TRACK,
+            "title": "Paranoid Android",
+            "grandparent_title": "Radiohead",
+            "parent_title": "OK Computer",
+            "parent_index": 1,
+            "index": 2,
+            "year": 1997,
+            "rating_key": 7702,
+            "duration_ms": 387_000,
+            "bandwidth_kbps": 320,
+            **changes,
+        },
+    )
+
+
+def preroll_session(base: SimSession | None = None, **changes: Any) -> SimSession:
+    """A six-second preroll clip: a transient item, not a real viewing."""
+    return replace(
+        base or SimSession(),
+        **{
+            "media_kind": SimMediaKind.CLIP,
+            "title": "fancy_preroll",
+            "grandparent_title": None,
+            "parent_title": None,
+            "parent_index": None,
+            "index": 1,
+            "year": None,
+            "rating_key": 203_214,
+            "duration_ms": 6_000,
+            "bandwidth_kbps": 1_981,
+            "decision": SimDecision.TRANSCODE,
+            **changes,
+        },
+    )
+
+
+def live_tv_session(base: SimSession | None = None, **changes: Any) -> SimSession:
+    """A live TV programme from a tuner, relayed by the server as HLS."""
+    return replace(
+        base or SimSession(),
+        **{
+            "media_kind": SimMediaKind.LIVE_TV,
+            "title": "The Price Is Right",
+            "grandparent_title": "The Price Is Right",
+            "parent_title": None,
+            "parent_index": 49,
+            "index": 105,
+            "year": 2021,
+            "rating_key": 203_216,
+            "duration_ms": 7_200_000,
+            "bandwidth_kbps": 12_000,
+            "decision": SimDecision.COPY,
+            **changes,
+        },
+    )
+
+
+# --- the timeline ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """The player stops advancing for a while, `at` seconds after the session started."""
+
+    at: float
+    duration: float
+    state: SimState = SimState.PAUSED
+
+
+@dataclass(frozen=True, slots=True)
+class AddressChange:
+    """The player's address changes mid-stream (Wi-Fi to mobile, say), `at` seconds in."""
+
+    at: float
+    address: str
+    remote_public_address: str | None
+    network: SimNetwork | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledSession:
+    """A session that exists from `start` to `end` seconds on the scenario clock."""
+
+    session: SimSession
+    start: float
+    end: float
+    pauses: tuple[Pause, ...] = ()
+    address_change: AddressChange | None = None
+
+    def __post_init__(self) -> None:
+        """Reject schedules that could never play."""
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"need 0 <= start < end, got {self.start} and {self.end}")
+
+    def at(self, seconds_in: float) -> SimSession:
+        """The session as it looks `seconds_in` seconds after it started."""
+        session = self.session
+        paused_for = 0.0
+        for pause in self.pauses:
+            paused_for += max(0.0, min(seconds_in, pause.at + pause.duration) - pause.at)
+            if pause.at <= seconds_in < pause.at + pause.duration:
+                session = replace(session, state=pause.state)
+        played_ms = int((seconds_in - paused_for) * 1000)
+        offset = min(session.view_offset_ms + played_ms, session.duration_ms)
+        session = replace(session, view_offset_ms=offset)
+        change = self.address_change
+        if change is not None and seconds_in >= change.at:
+            session = replace(
+                session,
+                address=change.address,
+                remote_public_address=change.remote_public_address,
+                network=change.network or session.network,
+            )
+        return session
+
+
+type _Occurrence = tuple[int, int]  # (loop number, index in the schedule)
+
+
+class Scenario:
+    """The sessions a simulated server reports: hand-made ones plus a scheduled timeline.
+
+    `period` makes the timeline loop; every loop yields new session keys, as Plex would.
+    """
+
+    def __init__(
+        self, schedule: Iterable[ScheduledSession] = (), *, period: float | None = None
+    ) -> None:
+        """Check the schedule fits the loop, then show what plays at time zero."""
+        self.schedule = tuple(schedule)
+        self.period = period
+        self.terminated: list[tuple[str, str]] = []
+        self._elapsed = 0.0
+        self._next_key = 1
+        self._live: dict[str, SimSession] = {}
+        self._scheduled_keys: dict[_Occurrence, str] = {}
+        self._finished: set[_Occurrence] = set()
+        if period is not None:
+            if period <= 0:
+                raise ValueError("period must be positive")
+            late = [item for item in self.schedule if item.end > period]
+            if late:
+                raise ValueError(f"{len(late)} scheduled session(s) end after the period")
+        self._sync()
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds on the scenario clock."""
+        return self._elapsed
+
+    @property
+    def sessions(self) -> tuple[SimSession, ...]:
+        """The current sessions, oldest first."""
+        return tuple(self._live.values())
+
+    def session(self, key: str) -> SimSession:
+        """The current session with this key."""
+        try:
+            return self._live[key]
+        except KeyError:
+            raise UnknownSessionError(key) from None
+
+    def accounts(self) -> list[tuple[int, str]]:
+        """Every user the scenario knows, scheduled or current, by id."""
+        users = {s.session.user_id: s.session.user_name for s in self.schedule}
+        users.update({s.user_id: s.user_name for s in self._live.values()})
+        return sorted(users.items())
+
+    def add_session(self, session: SimSession) -> str:
+        """Start a session now; returns its session key."""
+        if session.session_key in self._live:
+            raise ValueError(f"session key {session.session_key} is already playing")
+        key = session.session_key or self._allocate_key()
+        self._live[key] = replace(
+            session, session_key=key, session_id=session.session_id or session_id_for(key)
+        )
+        return key
+
+    def update_session(self, key: str, **changes: Any) -> SimSession:
+        """Change fields of a current session (scheduled ones are recomputed on `advance`)."""
+        updated = replace(self.session(key), **changes)
+        self._live[key] = updated
+        return updated
+
+    def remove_session(self, key: str) -> SimSession:
+        """Stop a session; a scheduled one stays stopped until its next loop."""
+        removed = self.session(key)
+        del self._live[key]
+        for occurrence, scheduled_key in list(self._scheduled_keys.items()):
+            if scheduled_key == key:
+                del self._scheduled_keys[occurrence]
+                self._finished.add(occurrence)
+        return removed
+
+    def terminate(self, session_id: str, reason: str) -> SimSession | None:
+        """Stop the session with this `Session.id` and record why; None if there is none."""
+        for key, session in self._live.items():
+            if session.session_id == session_id:
+                self.remove_session(key)
+                self.terminated.append((session_id, reason))
+                return session
+        return None
+
+    def clear(self) -> None:
+        """Stop every current session; scheduled ones come back on their next loop."""
+        for key in list(self._live):
+            self.remove_session(key)
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward; scheduled sessions start, change and stop."""
+        if seconds < 0:
+            raise ValueError("the scenario clock only moves forward")
+        self._elapsed += seconds
+        self._sync()
+
+    def _allocate_key(self) -> str:
+        while str(self._next_key) in self._live:
+            self._next_key += 1
+        key = str(self._next_key)
+        self._next_key += 1
+        return key
+
+    def _sync(self) -> None:
+        if not self.schedule:
+            return
+        loop, now = 0, self._elapsed
+        if self.period is not None:
+            loop, now = int(self._elapsed // self.period), self._elapsed % self.period
+        self._finished = {occ for occ in self._finished if occ[0] == loop}
+        for occurrence, key in list(self._scheduled_keys.items()):
+            item = self.schedule[occurrence[1]]
+            if occurrence[0] != loop or not item.start <= now < item.end:
+                del self._scheduled_keys[occurrence]
+                self._live.pop(key, None)
+        for index, item in enumerate(self.schedule):
+            occurrence = (loop, index)
+            if not item.start <= now < item.end or occurrence in self._finished:
+                continue
+            new_key = self._scheduled_keys.get(occurrence) or self._allocate_key()
+            self._scheduled_keys[occurrence] = new_key
+            self._live[new_key] = replace(
+                item.at(now - item.start), session_key=new_key, session_id=session_id_for(new_key)
+            )
+
+
+def session_id_for(session_key: str) -> str:
+    """A Plex-looking 24-character `Session.id`, stable for a session key."""
+    return hashlib.blake2b(f"plexgeo-sim-{session_key}".encode(), digest_size=12).hexdigest()
+
+
+# --- the demo ----------------------------------------------------------------------------
+
+DEMO_PERIOD = 600.0
+
+
+_PLAYER_FIELDS = (
+    "player_title",
+    "player_product",
+    "player_platform",
+    "player_platform_version",
+    "player_device",
+    "player_machine_id",
+)
+
+
+def _player(*values: str) -> dict[str, Any]:
+    """Player fields in `_PLAYER_FIELDS` order: title, product, platform, version, ..."""
+    return dict(zip(_PLAYER_FIELDS, values, strict=True))
+
+
+def _user(user_id: int, name: str) -> dict[str, Any]:
+    return {"user_id": user_id, "user_name": name}
+
+
+def demo_scenario() -> Scenario:
+    """Ten minutes of a busy server, looping: seven users, six countries, every media kind.
+
+    alice watches in London, later streams from Sydney (impossible travel); carol's account
+    plays in New York and Tokyo at once (account sharing); bob moves to IPv6 mid-episode;
+    dave is on the LAN (music, a preroll, then a movie); erin is relayed; frank watches
+    live TV through a Docker proxy; grace comes in on an IPv4-mapped IPv6 address.
+    """
+    alice = _user(1, "alice")
+    alice_mac = _player("Alice's MacBook", "Plex Web", "Chrome", "131.0", "OSX", "x3k9pq7d2m")
+    alice_phone = _player(
+        "Alice's iPhone", "Plex for iOS", "iOS", "18.1", "iPhone", "5E0B2C1A-77D4-4F3E-9C1B"
+    )
+    carol = _user(31_550_921, "carol")
+    dave = _user(41_200_387, "dave")
+    paris_v6 = place("paris").ipv6[0]
+    schedule = [
+        ScheduledSession(
+            wan_session("london", movie_session(), address_index=1, **alice, **alice_mac),
+            start=0,
+            end=280,
+            pauses=(Pause(at=100, duration=30),),
+        ),
+        ScheduledSession(
+            wan_session("sydney", episode_session(), **alice, **alice_phone),
+            start=320,
+            end=560,
+        ),
+        ScheduledSession(
+            wan_session(
+                "paris",
+                episode_session(title="Hello, Ms. Cobel", index=1, rating_key=4310),
+                **_user(20_914_732, "bob"),
+                **_player(
+                    "Bob's Roku", "Plex for Roku", "Roku", "12.5", "Roku Ultra", "a81c66e0f0b2c4d1"
+                ),
+            ),
+            start=15,
+            end=395,
+            pauses=(Pause(at=120, duration=40),),
+            address_change=AddressChange(at=250, address=paris_v6, remote_public_address=paris_v6),
+        ),
+        ScheduledSession(
+            wan_session(
+                "new_york",
+                movie_session(
+                    title="Dune: Part Two", year=2024, rating_key=1388, duration_ms=9_960_000
+                ),
+                decision=SimDecision.TRANSCODE,
+                bandwidth_kbps=12_400,
+                **carol,
+                **_player(
+                    "Apple TV",
+                    "Plex for Apple TV",
+                    "tvOS",
+                    "18.1",
+                    "Apple TV",
+                    "0DF3A9B5-9E7C-4C52-8F41",
+                ),
+            ),
+            start=30,
+            end=510,
+        ),
+        ScheduledSession(
+            wan_session(
+                "tokyo",
+                episode_session(title="Half Loop", index=2, rating_key=4311),
+                **carol,
+                **_player(
+                    "Galaxy S23",
+                    "Plex for Android (Mobile)",
+                    "Android",
+                    "14",
+                    "SM-S911B",
+                    "f2c9d8e7a6b54c31-com-plexapp-android",
+                ),
+            ),
+            start=90,
+            end=390,
+        ),
+        ScheduledSession(
+            lan_session(
+                music_session(),
+                address="192.168.1.31",
+                **dave,
+                **_player("dave-desktop", "Plexamp", "Windows", "11", "PC", "c0ffee42dave"),
+            ),
+            start=0,
+            end=180,
+        ),
+        ScheduledSession(
+            lan_session(preroll_session(), address="192.168.1.31", **dave),
+            start=200,
+            end=206,
+        ),
+        ScheduledSession(
+            lan_session(
+                movie_session(title="Amélie", year=2001, rating_key=1090, duration_ms=7_320_000),
+                address="192.168.1.31",
+                **dave,
+            ),
+            start=206,
+            end=590,
+        ),
+        ScheduledSession(
+            relayed_session(
+                episode_session(
+                    grandparent_title="The Bear",
+                    parent_title="Season 3",
+                    parent_index=3,
+                    index=1,
+                    title="Tomorrow",
+                    rating_key=5120,
+                ),
+                **_user(52_764_410, "erin"),
+                **_player(
+                    "Erin's Fire TV",
+                    "Plex for Android (TV)",
+                    "Android",
+                    "9",
+                    "AFTMM",
+                    "9d1e5b7c3a2f4e60-com-plexapp-android",
+                ),
+            ),
+            start=60,
+            end=420,
+            pauses=(Pause(at=0, duration=5, state=SimState.BUFFERING),),
+        ),
+        ScheduledSession(
+            proxied_session(
+                "berlin",
+                live_tv_session(),
+                **_user(63_019_945, "frank"),
+                **_player("LG OLED", "Plex for LG", "webOS", "23.20", "OLED55C3", "lg-0b9e77d1"),
+            ),
+            start=150,
+            end=450,
+        ),
+        ScheduledSession(
+            ipv4_mapped_session(
+                "manchester",
+                music_session(
+                    title="Teardrop",
+                    grandparent_title="Massive Attack",
+                    parent_title="Mezzanine",
+                    index=3,
+                    rating_key=7810,
+                    duration_ms=330_000,
+                ),
+                **_user(70_418_822, "grace"),
+                **_player(
+                    "Grace's iPad",
+                    "Plex for iOS",
+                    "iPadOS",
+                    "18.1",
+                    "iPad",
+                    "8A7C1D2E-3F4B-5C6D-7E8F",
+                ),
+            ),
+            start=240,
+            end=540,
+        ),
+    ]
+    return Scenario(schedule, period=DEMO_PERIOD)
