@@ -1,0 +1,38 @@
+// Bundle the panel into one minified ES module for custom_components/plexgeo/frontend/.
+// Prints the raw and gzip sizes and fails when the gzip size passes the budget.
+
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+import * as esbuild from "esbuild";
+
+const OUTFILE = "../custom_components/plexgeo/frontend/plexgeo-panel.js";
+const BUDGET_GZIP = 400 * 1024;
+
+const options = {
+  entryPoints: ["src/plexgeo-panel.ts"],
+  outfile: OUTFILE,
+  bundle: true,
+  format: "esm",
+  minify: true,
+  target: ["es2022"],
+  legalComments: "eof",
+  // Deterministic output: `npm ci && npm run build` must reproduce the committed file.
+  sourcemap: false,
+  logLevel: "info",
+};
+
+if (process.argv.includes("--watch")) {
+  const context = await esbuild.context(options);
+  await context.watch();
+} else {
+  await esbuild.build(options);
+  const bytes = readFileSync(OUTFILE);
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`plexgeo-panel.js: ${kb(bytes.length)} raw, ${kb(gzip)} gzip (budget ${kb(BUDGET_GZIP)})`);
+  if (gzip > BUDGET_GZIP) {
+    console.error("Bundle is over the gzip budget");
+    process.exit(1);
+  }
+}

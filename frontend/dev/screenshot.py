@@ -1,0 +1,204 @@
+"""Screenshot every panel view in the dev harness, and check the panel's behaviour there.
+
+Serves the repository on 127.0.0.1 with http.server in a thread, drives Debian's chromium
+with Playwright, writes PNGs to frontend/dev/screenshots/ and exits non-zero when a check
+fails (a script alert fired, a page error, a missing view, a badge that did not update).
+
+    .venv/bin/python frontend/dev/screenshot.py            # from the repository root
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+import functools
+import http.server
+from pathlib import Path
+import shutil
+import sys
+import threading
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent / "screenshots"
+HARNESS = "/frontend/dev/harness.html"
+VIEWPORTS = {"desktop": (1400, 1000), "phone": (390, 844)}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+XSS_TITLE = "<img src=x onerror=alert(1)>"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep the request log out of the script's output."""
+
+
+@contextmanager
+def serve() -> Iterator[str]:
+    """Serve the repository on a free loopback port for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(ROOT))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class Checker:
+    """Collects failures so one run reports all of them."""
+
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+
+    def watch(self, page: Page, name: str) -> None:
+        """Fail on any dialog (an injected script ran) or uncaught page error."""
+
+        def on_dialog(dialog: object) -> None:
+            self.failures.append(f"{name}: a dialog opened (script injection?)")
+            dialog.dismiss()  # type: ignore[attr-defined]
+
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda err: self.failures.append(f"{name}: page error {err}"))
+        page.on(
+            "console",
+            lambda msg: (
+                self.failures.append(f"{name}: console error {msg.text}")
+                if msg.type == "error"
+                else None
+            ),
+        )
+
+    def expect(self, name: str, check: object) -> None:
+        """Run a Playwright assertion, recording instead of raising."""
+        try:
+            check() if callable(check) else None
+        except AssertionError as err:
+            self.failures.append(f"{name}: {str(err).splitlines()[0]}")
+
+
+def open_page(browser: Browser, base: str, query: str, size: tuple[int, int]) -> Page:
+    """A new page on the harness, with the panel's first data loaded."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{base}{HARNESS}?interval=60000&{query}")
+    return page
+
+
+def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
+    """Every view, in each theme and width."""
+    for theme in ("light", "dark"):
+        for device, size in VIEWPORTS.items():
+            page = open_page(browser, base, f"theme={theme}&fresh=1", size)
+            name = f"{device}-{theme}"
+            checker.watch(page, name)
+            shot = functools.partial(_shot, page, name)
+            checker.expect(
+                f"{name} live list",
+                lambda p=page: expect(p.get_by_text(XSS_TITLE, exact=True).first).to_be_visible(),
+            )
+            page.wait_for_selector("plexgeo-world-map >> svg path.country")
+            page.wait_for_timeout(300)
+            shot("1-map")
+            page.get_by_role("tab", name="Stream log").click()
+            checker.expect(
+                f"{name} stream log",
+                lambda p=page: expect(p.get_by_text("Page 1 · 50 streams")).to_be_visible(),
+            )
+            shot("2-streams")
+            page.get_by_role("tab", name="Users").click()
+            page.get_by_role("button", name="bob_the_builder").first.click()
+            checker.expect(
+                f"{name} user",
+                lambda p=page: expect(p.get_by_role("heading", name="bob_the_builder")).to_be_visible(),
+            )
+            page.wait_for_selector("plexgeo-chart >> canvas")
+            page.wait_for_timeout(300)
+            shot("3-user")
+            page.get_by_role("tab", name="Alerts").click()
+            checker.expect(
+                f"{name} alerts",
+                lambda p=page: expect(p.get_by_text("Rare country").first).to_be_visible(),
+            )
+            shot("4-alerts")
+            page.close()
+
+
+def _shot(page: Page, name: str, view: str) -> None:
+    page.screenshot(path=str(OUT / f"{view}-{name}.png"), full_page=True)
+
+
+def shoot_states(browser: Browser, base: str, checker: Checker) -> None:
+    """The error and empty states."""
+    size = VIEWPORTS["desktop"]
+    page = open_page(browser, base, "fail=plexgeo/streams", size)
+    page.get_by_role("tab", name="Stream log").click()
+    checker.expect(
+        "error state",
+        lambda: expect(page.get_by_text("The PlexGeo database is locked")).to_be_visible(),
+    )
+    _shot(page, "desktop-light", "5-error")
+    page.close()
+    page = open_page(browser, base, "empty=1", size)
+    page.get_by_role("tab", name="Stream log").click()
+    checker.expect("empty state", lambda: expect(page.get_by_text("No streams yet")).to_be_visible())
+    _shot(page, "desktop-light", "6-empty")
+    page.close()
+
+
+def check_behaviour(browser: Browser, base: str, checker: Checker) -> None:
+    """Badge, acknowledge, pagination, menu button, unsubscribe on removal."""
+    page = open_page(browser, base, "fresh=1", VIEWPORTS["phone"])
+    checker.watch(page, "behaviour")
+    alerts_tab = page.get_by_role("tab", name="Alerts")
+    checker.expect("badge", lambda: expect(alerts_tab).to_contain_text("2"))
+    page.get_by_role("button", name="Open sidebar").click()
+    if page.evaluate("window.menuToggles") != 1:
+        checker.failures.append("menu: hass-toggle-menu was not fired")
+    alerts_tab.click()
+    page.get_by_role("button", name="Acknowledge", exact=True).first.click()
+    checker.expect("acknowledge", lambda: expect(alerts_tab).to_contain_text("1"))
+    page.get_by_role("tab", name="Stream log").click()
+    page.get_by_role("button", name="Next").click()
+    checker.expect("next page", lambda: expect(page.get_by_text("Page 2 ·")).to_be_visible())
+    page.get_by_role("button", name="Previous").click()
+    checker.expect("previous page", lambda: expect(page.get_by_text("Page 1 ·")).to_be_visible())
+    page.evaluate("window.panel.remove()")
+    if page.evaluate("window.mockStats.subscriptions") != 0:
+        checker.failures.append("unsubscribe: the panel left its subscription open")
+    page.close()
+
+
+def main() -> int:
+    """Take the screenshots and run the checks; 0 when everything passed."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("chromium not found on PATH", file=sys.stderr)
+        return 2
+    OUT.mkdir(exist_ok=True)
+    checker = Checker()
+    with serve() as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            shoot_views(browser, base, checker)
+            shoot_states(browser, base, checker)
+            check_behaviour(browser, base, checker)
+        finally:
+            browser.close()
+    for failure in checker.failures:
+        print(f"FAIL {failure}", file=sys.stderr)
+    shots = sorted(OUT.glob("*.png"))
+    print(f"{len(shots)} screenshots in {OUT}; {len(checker.failures)} failed checks")
+    return 1 if checker.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

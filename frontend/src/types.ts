@@ -1,0 +1,157 @@
+// The websocket contract with custom_components/plexgeo/websocket_api.py, as TypeScript types.
+
+export type LocationStatus = "local" | "unknown" | "pending" | "known" | "failed";
+export type PlaybackState = "playing" | "paused" | "buffering" | "unknown";
+export type AlertKind = "rare_country" | "impossible_travel" | "concurrent_locations";
+
+export interface Entry {
+  entry_id: string;
+  title: string;
+  server_id: string;
+}
+
+export interface StreamRow {
+  stream_id: number;
+  started_at: string;
+  last_seen: string;
+  ended_at: string | null;
+  live: boolean;
+  user_id: string;
+  user_name: string;
+  media_type: string;
+  title: string;
+  player: string;
+  product: string;
+  platform: string;
+  ip: string | null;
+  local: boolean;
+  relayed: boolean;
+  network: string | null;
+  country_code: string | null;
+  country_name: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  location_status: LocationStatus;
+  duration_s: number;
+  bandwidth_kbps: number | null;
+  state: PlaybackState;
+}
+
+export interface LastLocation {
+  country_code: string;
+  country_name: string;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+export interface UserSummary {
+  user_id: string;
+  user_name: string;
+  stream_count: number;
+  countries: string[];
+  last_seen: string | null;
+  last_location: LastLocation | null;
+  unacknowledged_alerts: number;
+}
+
+export interface AlertRow {
+  alert_id: number;
+  kind: AlertKind;
+  stream_id: number;
+  user_id: string;
+  user_name: string;
+  created_at: string;
+  country_code: string;
+  country_name: string;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+  share: number | null;
+  session_count: number | null;
+  previous_country_code: string | null;
+  previous_country_name: string | null;
+  previous_city: string | null;
+  distance_km: number | null;
+  speed_kmh: number | null;
+  media_title: string;
+  player: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+export interface CountryCount {
+  country_code: string;
+  country_name: string;
+  count: number;
+}
+
+export interface UserLocation {
+  country_code: string;
+  country_name: string;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+  count: number;
+}
+
+export interface UserDetail {
+  user_id: string;
+  user_name: string;
+  countries: CountryCount[];
+  timeline: { date: string; count: number }[];
+  recent_streams: StreamRow[];
+  locations: UserLocation[];
+  alerts: AlertRow[];
+  trusted_countries: string[];
+}
+
+export interface Stats {
+  per_day: { date: string; country_code: string; count: number }[];
+  top_countries: CountryCount[];
+  top_users: { user_id: string; user_name: string; count: number }[];
+  lan: number;
+  wan: number;
+}
+
+export interface StreamFilters {
+  user_id?: string;
+  country?: string;
+  network?: "lan" | "wan";
+  media_type?: string;
+  since?: string;
+  until?: string;
+  search?: string;
+}
+
+export interface StreamPage {
+  streams: StreamRow[];
+  next_cursor: string | null;
+}
+
+export interface LiveEvent {
+  live_streams: StreamRow[];
+  new_alerts: AlertRow[];
+  unacknowledged: number;
+}
+
+/** The slice of Home Assistant's `hass.connection` that the panel uses. */
+export interface HassConnection {
+  sendMessagePromise<T>(message: Record<string, unknown>): Promise<T>;
+  subscribeMessage<T>(
+    callback: (event: T) => void,
+    message: Record<string, unknown>,
+  ): Promise<() => Promise<void> | void>;
+  addEventListener?(event: string, listener: () => void): void;
+  removeEventListener?(event: string, listener: () => void): void;
+}
+
+/** The slice of Home Assistant's `hass` object that the panel reads. */
+export interface Hass {
+  connection: HassConnection;
+  language?: string;
+  locale?: { language?: string };
+  themes?: { darkMode?: boolean };
+  user?: { name?: string };
+}

@@ -1,0 +1,416 @@
+// Stream log: filters, a sortable page of streams, cursor pagination.
+
+import { countryTag } from "../components/country.js";
+import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+
+import { icon, mdiChevronLeft, mdiChevronRight } from "../components/icon.js";
+import { emptyState, errorState, loadingState } from "../components/state.js";
+import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import {
+  dateInputToIso,
+  formatBandwidth,
+  formatDateTime,
+  formatDuration,
+  formatPlace,
+  mediaLabel,
+  regionName,
+} from "../lib/format.js";
+import { CursorPager } from "../lib/pager.js";
+import { type SortDirection, type SortKey, sortStreams } from "../lib/sort.js";
+import { sharedStyles } from "../styles.js";
+import type { StreamFilters, StreamRow, UserSummary } from "../types.js";
+import { showUser } from "./events.js";
+
+export const PAGE_SIZE = 50;
+
+const MEDIA_TYPES = ["movie", "episode", "track", "live_tv", "clip", "photo", "other"];
+
+interface FilterForm {
+  user_id: string;
+  country: string;
+  network: string;
+  media_type: string;
+  from: string;
+  to: string;
+  search: string;
+}
+
+const EMPTY_FORM: FilterForm = {
+  user_id: "",
+  country: "",
+  network: "",
+  media_type: "",
+  from: "",
+  to: "",
+  search: "",
+};
+
+/** The server filters for a filter form; empty fields are left out. */
+export function formToFilters(form: FilterForm): StreamFilters {
+  const filters: StreamFilters = {};
+  if (form.user_id) filters.user_id = form.user_id;
+  if (form.country) filters.country = form.country;
+  if (form.network === "lan" || form.network === "wan") filters.network = form.network;
+  if (form.media_type) filters.media_type = form.media_type;
+  const since = dateInputToIso(form.from, false);
+  const until = dateInputToIso(form.to, true);
+  if (since) filters.since = since;
+  if (until) filters.until = until;
+  if (form.search.trim()) filters.search = form.search.trim();
+  return filters;
+}
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: "started_at", label: "Started" },
+  { key: "user_name", label: "User" },
+  { key: "title", label: "Media" },
+  { key: "player", label: "Player" },
+  { key: "ip", label: "IP" },
+  { key: "country_name", label: "Location" },
+  { key: "network", label: "Network" },
+  { key: "duration_s", label: "Duration" },
+  { key: "bandwidth_kbps", label: "Bandwidth" },
+];
+
+export class PlexGeoStreamsView extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    users: { attribute: false },
+    locale: {},
+    _form: { state: true },
+    _rows: { state: true },
+    _loading: { state: true },
+    _error: { state: true },
+    _sortKey: { state: true },
+    _sortDir: { state: true },
+  };
+
+  api: PlexGeoApi | undefined;
+  users: UserSummary[] = [];
+  locale: string | undefined;
+  private _form: FilterForm = { ...EMPTY_FORM };
+  private _rows: StreamRow[] | undefined;
+  private _loading = false;
+  private _error: PlexGeoApiError | undefined;
+  private _sortKey: SortKey = "started_at";
+  private _sortDir: SortDirection = "desc";
+  private pager = new CursorPager();
+  private filters: StreamFilters = {};
+  private requestId = 0;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has("api")) {
+      this.pager.reset();
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api) return;
+    const request = ++this.requestId;
+    this._loading = true;
+    this._error = undefined;
+    try {
+      const page = await this.api.streams(this.filters, PAGE_SIZE, this.pager.current);
+      if (request !== this.requestId) return;
+      this.pager.loaded(page.next_cursor);
+      this._rows = page.streams;
+    } catch (err) {
+      if (request === this.requestId) this._error = toApiError(err);
+    } finally {
+      if (request === this.requestId) this._loading = false;
+    }
+  }
+
+  private apply(event: Event): void {
+    event.preventDefault();
+    this.filters = formToFilters(this._form);
+    this.pager.reset();
+    void this.load();
+  }
+
+  private clear(): void {
+    this._form = { ...EMPTY_FORM };
+    this.filters = {};
+    this.pager.reset();
+    void this.load();
+  }
+
+  private set(field: keyof FilterForm, event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    this._form = { ...this._form, [field]: target.value };
+  }
+
+  private sortBy(key: SortKey): void {
+    if (this._sortKey === key) {
+      this._sortDir = this._sortDir === "asc" ? "desc" : "asc";
+    } else {
+      this._sortKey = key;
+      this._sortDir = key === "started_at" || key === "duration_s" || key === "bandwidth_kbps" ? "desc" : "asc";
+    }
+  }
+
+  private next(): void {
+    if (this.pager.next() !== null) void this.load();
+  }
+
+  private previous(): void {
+    this.pager.previous();
+    void this.load();
+  }
+
+  protected override render() {
+    return html`
+      <form class="card filters" @submit=${this.apply} aria-label="Stream filters">
+        ${this.renderFilters()}
+      </form>
+      <section class="card">${this.renderBody()}</section>
+    `;
+  }
+
+  private renderFilters() {
+    const countries = [...new Set(this.users.flatMap((u) => u.countries))].sort();
+    const form = this._form;
+    return html`
+      <label class="field search">
+        Search
+        <input
+          type="search"
+          .value=${form.search}
+          placeholder="Title, user, player, IP, city"
+          @input=${(e: Event) => this.set("search", e)}
+        />
+      </label>
+      <label class="field">
+        User
+        <select .value=${form.user_id} @change=${(e: Event) => this.set("user_id", e)}>
+          <option value="">All users</option>
+          ${this.users.map(
+            (u) => html`<option value=${u.user_id} ?selected=${u.user_id === form.user_id}>${u.user_name}</option>`,
+          )}
+        </select>
+      </label>
+      <label class="field">
+        Country
+        <select @change=${(e: Event) => this.set("country", e)}>
+          <option value="">All countries</option>
+          ${countries.map(
+            (c) => html`<option value=${c} ?selected=${c === form.country}>${regionName(c, this.locale)}</option>`,
+          )}
+        </select>
+      </label>
+      <label class="field">
+        Network
+        <select @change=${(e: Event) => this.set("network", e)}>
+          <option value="" ?selected=${form.network === ""}>LAN and WAN</option>
+          <option value="lan" ?selected=${form.network === "lan"}>LAN</option>
+          <option value="wan" ?selected=${form.network === "wan"}>WAN</option>
+        </select>
+      </label>
+      <label class="field">
+        Media
+        <select @change=${(e: Event) => this.set("media_type", e)}>
+          <option value="">All media</option>
+          ${MEDIA_TYPES.map(
+            (m) => html`<option value=${m} ?selected=${m === form.media_type}>${mediaLabel(m)}</option>`,
+          )}
+        </select>
+      </label>
+      <label class="field">
+        From
+        <input type="date" .value=${form.from} @change=${(e: Event) => this.set("from", e)} />
+      </label>
+      <label class="field">
+        To
+        <input type="date" .value=${form.to} @change=${(e: Event) => this.set("to", e)} />
+      </label>
+      <div class="filter-actions">
+        <button class="btn primary" type="submit">Apply</button>
+        <button class="btn" type="button" @click=${this.clear}>Clear</button>
+      </div>
+    `;
+  }
+
+  private renderBody() {
+    if (this._error) return errorState(this._error, () => void this.load());
+    if (!this._rows) return loadingState();
+    const filtered = Object.keys(this.filters).length > 0;
+    if (this._rows.length === 0 && this.pager.page === 0) {
+      return filtered
+        ? emptyState("No streams match these filters")
+        : emptyState("No streams yet", "Streams appear here once someone plays something on Plex.");
+    }
+    const rows = sortStreams(this._rows, this._sortKey, this._sortDir);
+    return html`
+      <div class="table-wrap ${this._loading ? "busy" : ""}">
+        <table>
+          <thead>
+            <tr>
+              ${COLUMNS.map((c) => {
+                const active = c.key === this._sortKey;
+                const sort = active ? (this._sortDir === "asc" ? "ascending" : "descending") : "none";
+                return html`<th aria-sort=${sort}>
+                  <button class="sort" @click=${() => this.sortBy(c.key)}>
+                    ${c.label}<span class="arrow">${active ? (this._sortDir === "asc" ? "▲" : "▼") : ""}</span>
+                  </button>
+                </th>`;
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map((s) => this.renderRow(s))}
+          </tbody>
+        </table>
+      </div>
+      <div class="pager">
+        <span class="muted">Page ${this.pager.page + 1} · ${this._rows.length} streams</span>
+        <button class="btn" ?disabled=${!this.pager.hasPrevious || this._loading} @click=${this.previous}>
+          ${icon(mdiChevronLeft)} Previous
+        </button>
+        <button class="btn" ?disabled=${!this.pager.hasNext || this._loading} @click=${this.next}>
+          Next ${icon(mdiChevronRight)}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderRow(s: StreamRow) {
+    // Each cell's content sits in one div so the phone layout can grid label | value.
+    return html`<tr>
+      <td data-label="Started" class="nowrap">
+        <div>
+          ${formatDateTime(s.started_at, this.locale)}
+          ${s.live ? html`<span class="chip live">Live</span>` : nothing}
+        </div>
+      </td>
+      <td data-label="User">
+        <div><button class="link" @click=${() => showUser(this, s.user_id)}>${s.user_name}</button></div>
+      </td>
+      <td data-label="Media" class="media">
+        <div>
+          <div>${s.title}</div>
+          <div class="muted small">${mediaLabel(s.media_type)}</div>
+        </div>
+      </td>
+      <td data-label="Player">
+        <div>
+          <div>${s.player}</div>
+          <div class="muted small">${s.product} · ${s.platform}</div>
+        </div>
+      </td>
+      <td data-label="IP"><div class="mono">${s.ip ?? (s.relayed ? "relayed" : "–")}</div></td>
+      <td data-label="Location">
+        <div>
+          ${countryTag(s.country_code)}
+          ${formatPlace(s.city, s.country_name, s.location_status)}
+        </div>
+      </td>
+      <td data-label="Network">
+        <div>
+          <span class="chip ${s.local ? "lan" : "wan"}">${s.local ? "LAN" : "WAN"}</span>
+          ${s.relayed ? html`<span class="chip">Relayed</span>` : nothing}
+        </div>
+      </td>
+      <td data-label="Duration" class="nowrap"><div>${formatDuration(s.duration_s)}</div></td>
+      <td data-label="Bandwidth" class="nowrap"><div>${formatBandwidth(s.bandwidth_kbps)}</div></td>
+    </tr>`;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: var(--pg-gap);
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: flex-end;
+      }
+      .filters .search {
+        flex: 1 1 220px;
+      }
+      .filter-actions {
+        display: flex;
+        gap: 8px;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      .table-wrap.busy {
+        opacity: 0.6;
+      }
+      th button.sort {
+        border: none;
+        background: none;
+        padding: 0;
+        cursor: pointer;
+        color: inherit;
+        font-weight: 500;
+        display: inline-flex;
+        gap: 4px;
+      }
+      .arrow {
+        font-size: 0.7em;
+        min-width: 1em;
+      }
+      .media {
+        min-width: 180px;
+        overflow-wrap: anywhere;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
+      .small {
+        font-size: 0.8rem;
+      }
+      .pager {
+        display: flex;
+        justify-content: flex-end;
+        align-items: center;
+        gap: 8px;
+        margin-top: 12px;
+        flex-wrap: wrap;
+      }
+      .pager .muted {
+        margin-right: auto;
+      }
+      /* Phone layout: every row becomes a card of label/value lines. */
+      :host([narrow]) thead {
+        display: none;
+      }
+      :host([narrow]) table,
+      :host([narrow]) tbody,
+      :host([narrow]) tr,
+      :host([narrow]) td {
+        display: block;
+      }
+      :host([narrow]) tr {
+        border-bottom: 1px solid var(--pg-divider);
+        padding: 8px 0;
+      }
+      :host([narrow]) td {
+        border: none;
+        padding: 2px 0;
+        display: grid;
+        grid-template-columns: 90px minmax(0, 1fr);
+        gap: 8px;
+      }
+      :host([narrow]) td::before {
+        content: attr(data-label);
+        color: var(--pg-muted);
+        font-size: 0.8rem;
+      }
+      :host([narrow]) .filters label.field {
+        flex: 1 1 140px;
+      }
+    `,
+  ];
+}
+
+if (!customElements.get("plexgeo-streams-view")) {
+  customElements.define("plexgeo-streams-view", PlexGeoStreamsView);
+}

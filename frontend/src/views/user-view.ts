@@ -1,0 +1,348 @@
+// User drill-down: countries, timeline, locations, history, alerts and trusted countries.
+
+import { countryTag } from "../components/country.js";
+import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+
+import { alertCard } from "../components/alert-card.js";
+import { alertStyles } from "../components/alert-styles.js";
+import "../components/chart.js";
+import { icon, mdiArrowLeft, mdiShieldCheck, mdiShieldOffOutline } from "../components/icon.js";
+import { emptyState, errorState, loadingState } from "../components/state.js";
+import type { MapDot } from "../components/world-map.js";
+import "../components/world-map.js";
+import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import {
+  formatBandwidth,
+  formatDateTime,
+  formatDuration,
+  formatPlace,
+  fillDays,
+  mediaLabel,
+} from "../lib/format.js";
+import { sharedStyles } from "../styles.js";
+import type { AlertRow, UserDetail } from "../types.js";
+import { alertsChanged } from "./events.js";
+
+const DAY_OPTIONS = [30, 90, 365];
+
+/** Map dots for a user's locations, sized by how often they streamed there. */
+export function locationDots(detail: UserDetail): MapDot[] {
+  return detail.locations.map((l, i) => ({
+    key: `${i}`,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    live: false,
+    weight: l.count,
+    title: formatPlace(l.city, l.country_name, "known"),
+    lines: [l.count === 1 ? "1 stream" : `${l.count} streams`],
+  }));
+}
+
+function shortDate(date: string, locale: string | undefined): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).toLocaleDateString(locale, {
+    month: "short",
+    day: "numeric",
+  });
+}
+
+export class PlexGeoUserView extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    userId: { attribute: false },
+    locale: {},
+    dark: { type: Boolean },
+    _days: { state: true },
+    _detail: { state: true },
+    _error: { state: true },
+    _actionError: { state: true },
+    _busy: { state: true },
+  };
+
+  api: PlexGeoApi | undefined;
+  userId: string | undefined;
+  locale: string | undefined;
+  dark = false;
+  private _days = 90;
+  private _detail: UserDetail | undefined;
+  private _error: PlexGeoApiError | undefined;
+  private _actionError: PlexGeoApiError | undefined;
+  private _busy = false;
+  private requestId = 0;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has("userId")) this._detail = undefined;
+    if (changed.has("api") || changed.has("userId") || changed.has("_days")) void this.load();
+  }
+
+  async load(): Promise<void> {
+    if (!this.api || !this.userId) return;
+    const request = ++this.requestId;
+    this._error = undefined;
+    try {
+      const detail = await this.api.user(this.userId, this._days);
+      if (request === this.requestId) this._detail = detail;
+    } catch (err) {
+      if (request === this.requestId) this._error = toApiError(err);
+    }
+  }
+
+  private async act(action: () => Promise<unknown>): Promise<void> {
+    this._busy = true;
+    this._actionError = undefined;
+    try {
+      await action();
+      await this.load();
+    } catch (err) {
+      this._actionError = toApiError(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private setTrust(countryCode: string, trusted: boolean): void {
+    const api = this.api;
+    const detail = this._detail;
+    if (!api || !detail) return;
+    void this.act(async () => {
+      const result = await api.trust(detail.user_id, countryCode, trusted);
+      this._detail = { ...detail, trusted_countries: result.trusted_countries };
+    });
+  }
+
+  private acknowledge(alert: AlertRow, trust: boolean): void {
+    const api = this.api;
+    if (!api) return;
+    void this.act(async () => {
+      await api.acknowledge(alert.alert_id, trust);
+      const { unacknowledged } = await api.alerts(false, 1);
+      alertsChanged(this, unacknowledged);
+    });
+  }
+
+  private back(): void {
+    this.dispatchEvent(new CustomEvent("pg-close-user", { bubbles: true, composed: true }));
+  }
+
+  protected override render() {
+    const detail = this._detail;
+    return html`
+      <div class="head">
+        <button class="icon-btn" @click=${this.back} aria-label="Back to users">${icon(mdiArrowLeft)}</button>
+        <h1>${detail?.user_name ?? "User"}</h1>
+        <div class="segmented" role="group" aria-label="Period">
+          ${DAY_OPTIONS.map(
+            (d) => html`<button aria-pressed=${this._days === d ? "true" : "false"} @click=${() => (this._days = d)}>
+              ${d} d
+            </button>`,
+          )}
+        </div>
+      </div>
+      ${this._actionError
+        ? html`<div class="card banner">${errorState(this._actionError)}</div>`
+        : nothing}
+      ${this._error
+        ? html`<section class="card">${errorState(this._error, () => void this.load())}</section>`
+        : !detail
+          ? html`<section class="card">${loadingState()}</section>`
+          : this.renderDetail(detail)}
+    `;
+  }
+
+  private renderDetail(detail: UserDetail) {
+    const countryCounts = new Map(detail.countries.map((c) => [c.country_code, c.count]));
+    const timeline = fillDays(detail.timeline, this._days, new Date());
+    return html`<div class="grid">
+      <section class="card">
+        <h2>Countries</h2>
+        ${detail.countries.length === 0
+          ? emptyState("No located streams")
+          : html`<plexgeo-chart
+              type="doughnut"
+              label="Streams by country"
+              ?dark=${this.dark}
+              .labels=${detail.countries.map((c) => c.country_name)}
+              .values=${detail.countries.map((c) => c.count)}
+            ></plexgeo-chart>`}
+      </section>
+      <section class="card">
+        <h2>Streams per day</h2>
+        ${detail.timeline.length === 0
+          ? emptyState("No streams yet")
+          : html`<plexgeo-chart
+              type="bar"
+              label="Streams"
+              ?dark=${this.dark}
+              .labels=${timeline.map((t) => shortDate(t.date, this.locale))}
+              .values=${timeline.map((t) => t.count)}
+            ></plexgeo-chart>`}
+      </section>
+      <section class="card wide">
+        <h2>Locations</h2>
+        <plexgeo-world-map
+          class="map"
+          .counts=${countryCounts}
+          .dots=${locationDots(detail)}
+          .highlight=${detail.trusted_countries}
+          label="Where this user streamed from"
+        ></plexgeo-world-map>
+      </section>
+      <section class="card">
+        <h2>Trusted countries</h2>
+        <p class="muted small">
+          Streams from a trusted country never raise a rare-country alert for this user.
+        </p>
+        ${this.renderTrust(detail)}
+      </section>
+      <section class="card">
+        <h2>Alerts <span class="count">${detail.alerts.length}</span></h2>
+        ${detail.alerts.length === 0
+          ? emptyState("No alerts for this user")
+          : html`<ul class="alerts">
+              ${detail.alerts.map((a) =>
+                alertCard(a, {
+                  busy: this._busy,
+                  locale: this.locale,
+                  onAcknowledge: (alert, trust) => this.acknowledge(alert, trust),
+                }),
+              )}
+            </ul>`}
+      </section>
+      <section class="card wide">
+        <h2>Recent streams</h2>
+        ${detail.recent_streams.length === 0
+          ? emptyState("No streams yet")
+          : html`<div class="table-wrap"><table>
+              <thead><tr><th>Started</th><th>Media</th><th>Player</th><th>Location</th><th>Duration</th><th>Bandwidth</th></tr></thead>
+              <tbody>
+                ${detail.recent_streams.map(
+                  (s) => html`<tr>
+                    <td class="nowrap">
+                      ${formatDateTime(s.started_at, this.locale)}
+                      ${s.live ? html`<span class="chip live">Live</span>` : nothing}
+                    </td>
+                    <td class="media">${s.title} <span class="muted small">${mediaLabel(s.media_type)}</span></td>
+                    <td>${s.player} <span class="muted small">${s.platform}</span></td>
+                    <td>
+                      ${countryTag(s.country_code)}
+                      ${formatPlace(s.city, s.country_name, s.location_status)}
+                      <span class="chip ${s.local ? "lan" : "wan"}">${s.local ? "LAN" : "WAN"}</span>
+                    </td>
+                    <td class="nowrap">${formatDuration(s.duration_s)}</td>
+                    <td class="nowrap">${formatBandwidth(s.bandwidth_kbps)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table></div>`}
+      </section>
+    </div>`;
+  }
+
+  private renderTrust(detail: UserDetail) {
+    const names = new Map(detail.countries.map((c) => [c.country_code, c.country_name]));
+    const codes = [...new Set([...detail.trusted_countries, ...detail.countries.map((c) => c.country_code)])];
+    if (codes.length === 0) return emptyState("No countries yet");
+    const trusted = new Set(detail.trusted_countries);
+    return html`<ul class="trust">
+      ${codes.map((code) => {
+        const isTrusted = trusted.has(code);
+        const name = names.get(code) ?? code;
+        return html`<li>
+          <span>${countryTag(code)} ${name}
+            ${isTrusted ? html`<span class="chip lan">Trusted</span>` : nothing}</span>
+          <button
+            class="btn"
+            ?disabled=${this._busy}
+            aria-label="${isTrusted ? "Untrust" : "Trust"} ${name}"
+            @click=${() => this.setTrust(code, !isTrusted)}
+          >
+            ${isTrusted ? html`${icon(mdiShieldOffOutline)} Untrust` : html`${icon(mdiShieldCheck)} Trust`}
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  static override styles = [
+    sharedStyles,
+    alertStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        margin-bottom: var(--pg-gap);
+        flex-wrap: wrap;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.5rem;
+        font-weight: 400;
+        flex: 1 1 0;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      :host([narrow]) .head .segmented {
+        flex-basis: 100%;
+        justify-content: center;
+      }
+      .map {
+        max-width: 960px;
+        margin: 0 auto;
+      }
+      .banner {
+        margin-bottom: var(--pg-gap);
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: var(--pg-gap);
+        align-items: start;
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      :host([narrow]) .grid {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      ul.trust {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ul.trust li {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 8px;
+        padding: 6px 0;
+        border-bottom: 1px solid var(--pg-divider);
+      }
+      ul.trust li:last-child {
+        border-bottom: none;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      .media {
+        overflow-wrap: anywhere;
+        min-width: 160px;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
+      p {
+        margin: 0 0 8px;
+      }
+    `,
+  ];
+}
+
+if (!customElements.get("plexgeo-user-view")) {
+  customElements.define("plexgeo-user-view", PlexGeoUserView);
+}
