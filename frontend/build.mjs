@@ -6,21 +6,7 @@ import { gzipSync } from "node:zlib";
 
 import * as esbuild from "esbuild";
 
-const OUTFILE = "../custom_components/plexgeo/frontend/plexgeo-panel.js";
-const BUDGET_GZIP = 400 * 1024;
-
-const options = {
-  entryPoints: ["src/plexgeo-panel.ts"],
-  outfile: OUTFILE,
-  bundle: true,
-  format: "esm",
-  minify: true,
-  target: ["es2022"],
-  legalComments: "eof",
-  // Deterministic output: `npm ci && npm run build` must reproduce the committed file.
-  sourcemap: false,
-  logLevel: "info",
-};
+import { BUDGET_GZIP, OUTFILE, options } from "./build-options.mjs";
 
 if (process.argv.includes("--watch")) {
   const context = await esbuild.context(options);

@@ -9,7 +9,7 @@ fails (a script alert fired, a page error, a missing view, a badge that did not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 import functools
 import http.server
@@ -35,7 +35,7 @@ XSS_TITLE = "<img src=x onerror=alert(1)>"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep the request log out of the script's output."""
 
 
@@ -78,10 +78,10 @@ class Checker:
             ),
         )
 
-    def expect(self, name: str, check: object) -> None:
+    def expect(self, name: str, check: Callable[[], None]) -> None:
         """Run a Playwright assertion, recording instead of raising."""
         try:
-            check() if callable(check) else None
+            check()
         except AssertionError as err:
             self.failures.append(f"{name}: {str(err).splitlines()[0]}")
 
@@ -118,7 +118,9 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.get_by_role("button", name="bob_the_builder").first.click()
             checker.expect(
                 f"{name} user",
-                lambda p=page: expect(p.get_by_role("heading", name="bob_the_builder")).to_be_visible(),
+                lambda p=page: expect(
+                    p.get_by_role("heading", name="bob_the_builder")
+                ).to_be_visible(),
             )
             page.wait_for_selector("plexgeo-chart >> canvas")
             page.wait_for_timeout(300)
@@ -149,7 +151,9 @@ def shoot_states(browser: Browser, base: str, checker: Checker) -> None:
     page.close()
     page = open_page(browser, base, "empty=1", size)
     page.get_by_role("tab", name="Stream log").click()
-    checker.expect("empty state", lambda: expect(page.get_by_text("No streams yet")).to_be_visible())
+    checker.expect(
+        "empty state", lambda: expect(page.get_by_text("No streams yet")).to_be_visible()
+    )
     _shot(page, "desktop-light", "6-empty")
     page.close()
 

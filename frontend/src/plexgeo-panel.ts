@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 
 import { icon, mdiEarth, mdiMenu } from "./components/icon.js";
 import { emptyState, errorState, loadingState } from "./components/state.js";
+import { chooseEntry, readStorage, writeStorage } from "./lib/entries.js";
 import { fetchEntries, PlexGeoApi, type PlexGeoApiError, toApiError } from "./lib/api.js";
 import { sharedStyles } from "./styles.js";
 import type { Entry, Hass, LiveEvent, StreamRow, UserSummary } from "./types.js";
@@ -23,30 +24,6 @@ const TABS: { key: Tab; label: string }[] = [
   { key: "users", label: "Users" },
   { key: "alerts", label: "Alerts" },
 ];
-
-export const ENTRY_STORAGE_KEY = "plexgeo.entry_id";
-
-/** The entry to show: the remembered one when it still exists, else the first. */
-export function chooseEntry(entries: readonly Entry[], remembered: string | null): Entry | undefined {
-  return entries.find((e) => e.entry_id === remembered) ?? entries[0];
-}
-
-function readStorage(): string | null {
-  try {
-    return window.localStorage.getItem(ENTRY_STORAGE_KEY);
-  } catch {
-    // Storage can be disabled (private mode, strict cookie settings): just don't remember.
-    return null;
-  }
-}
-
-function writeStorage(entryId: string): void {
-  try {
-    window.localStorage.setItem(ENTRY_STORAGE_KEY, entryId);
-  } catch {
-    // See readStorage.
-  }
-}
 
 export class PlexGeoPanel extends LitElement {
   static override properties = {

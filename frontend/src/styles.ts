@@ -206,6 +206,11 @@ export const sharedStyles = css`
   .error {
     color: var(--pg-error);
   }
+  .error > svg {
+    width: 40px;
+    height: 40px;
+    fill: currentColor;
+  }
   .error .detail {
     color: var(--pg-muted);
     font-size: 0.85rem;

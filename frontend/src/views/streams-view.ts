@@ -7,7 +7,6 @@ import { icon, mdiChevronLeft, mdiChevronRight } from "../components/icon.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
 import {
-  dateInputToIso,
   formatBandwidth,
   formatDateTime,
   formatDuration,
@@ -15,6 +14,7 @@ import {
   mediaLabel,
   regionName,
 } from "../lib/format.js";
+import { EMPTY_FORM, type FilterForm, formToFilters } from "../lib/filters.js";
 import { CursorPager } from "../lib/pager.js";
 import { type SortDirection, type SortKey, sortStreams } from "../lib/sort.js";
 import { sharedStyles } from "../styles.js";
@@ -24,41 +24,6 @@ import { showUser } from "./events.js";
 export const PAGE_SIZE = 50;
 
 const MEDIA_TYPES = ["movie", "episode", "track", "live_tv", "clip", "photo", "other"];
-
-interface FilterForm {
-  user_id: string;
-  country: string;
-  network: string;
-  media_type: string;
-  from: string;
-  to: string;
-  search: string;
-}
-
-const EMPTY_FORM: FilterForm = {
-  user_id: "",
-  country: "",
-  network: "",
-  media_type: "",
-  from: "",
-  to: "",
-  search: "",
-};
-
-/** The server filters for a filter form; empty fields are left out. */
-export function formToFilters(form: FilterForm): StreamFilters {
-  const filters: StreamFilters = {};
-  if (form.user_id) filters.user_id = form.user_id;
-  if (form.country) filters.country = form.country;
-  if (form.network === "lan" || form.network === "wan") filters.network = form.network;
-  if (form.media_type) filters.media_type = form.media_type;
-  const since = dateInputToIso(form.from, false);
-  const until = dateInputToIso(form.to, true);
-  if (since) filters.since = since;
-  if (until) filters.until = until;
-  if (form.search.trim()) filters.search = form.search.trim();
-  return filters;
-}
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "started_at", label: "Started" },

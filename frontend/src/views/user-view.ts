@@ -287,9 +287,11 @@ export class PlexGeoUserView extends LitElement {
         text-overflow: ellipsis;
         white-space: nowrap;
       }
+      :host([narrow]) h1 {
+        flex-basis: calc(100% - 56px);
+      }
       :host([narrow]) .head .segmented {
-        flex-basis: 100%;
-        justify-content: center;
+        margin-left: 48px;
       }
       .map {
         max-width: 960px;

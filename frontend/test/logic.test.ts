@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { alertSummary } from "../src/lib/alerts.js";
+import { chooseEntry } from "../src/lib/entries.js";
+import { EMPTY_FORM, formToFilters } from "../src/lib/filters.js";
+import type { AlertRow } from "../src/types.js";
+
+const base: AlertRow = {
+  alert_id: 1,
+  kind: "rare_country",
+  stream_id: 1,
+  user_id: "u",
+  user_name: "bob",
+  created_at: "2025-01-01T00:00:00Z",
+  country_code: "JP",
+  country_name: "Japan",
+  city: "Tokyo",
+  latitude: 35.6,
+  longitude: 139.6,
+  share: 0.012,
+  session_count: 83,
+  previous_country_code: null,
+  previous_country_name: null,
+  previous_city: null,
+  distance_km: null,
+  speed_kmh: null,
+  media_title: "Arrival",
+  player: "TV",
+  acknowledged_at: null,
+  acknowledged_by: null,
+};
+
+test("alert summaries explain each kind", () => {
+  assert.equal(alertSummary(base), "Streaming from Tokyo, Japan: 1.2% of 83 streams came from there");
+  assert.equal(
+    alertSummary({
+      ...base,
+      kind: "impossible_travel",
+      previous_city: null,
+      previous_country_name: "Canada",
+      distance_km: 702.6,
+      speed_kmh: 1405.2,
+    }),
+    "From Canada to Tokyo, Japan: 703 km at 1405 km/h",
+  );
+  assert.equal(
+    alertSummary({ ...base, kind: "concurrent_locations", previous_city: "Berlin", previous_country_name: "Germany" }),
+    "Streaming from Tokyo, Japan while also streaming from Berlin, Germany",
+  );
+  assert.equal(alertSummary({ ...base, share: null, session_count: null }), "Streaming from Tokyo, Japan");
+});
+
+test("the remembered server wins while it exists, else the first", () => {
+  const entries = [
+    { entry_id: "a", title: "A", server_id: "1" },
+    { entry_id: "b", title: "B", server_id: "2" },
+  ];
+  assert.equal(chooseEntry(entries, "b")?.entry_id, "b");
+  assert.equal(chooseEntry(entries, "gone")?.entry_id, "a");
+  assert.equal(chooseEntry(entries, null)?.entry_id, "a");
+  assert.equal(chooseEntry([], "a"), undefined);
+});
+
+test("the filter form sends only what is filled in", () => {
+  assert.deepEqual(formToFilters(EMPTY_FORM), {});
+  const filters = formToFilters({
+    ...EMPTY_FORM,
+    user_id: "7",
+    country: "GB",
+    network: "wan",
+    media_type: "episode",
+    from: "2025-01-01",
+    to: "2025-01-31",
+    search: "  expanse ",
+  });
+  assert.equal(filters.user_id, "7");
+  assert.equal(filters.country, "GB");
+  assert.equal(filters.network, "wan");
+  assert.equal(filters.media_type, "episode");
+  assert.equal(filters.search, "expanse");
+  assert.ok(filters.since && filters.until && filters.since < filters.until);
+  assert.equal(formToFilters({ ...EMPTY_FORM, network: "bogus" }).network, undefined);
+});

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { CursorPager } from "../src/lib/pager.js";
+
+test("next and previous walk a stack of cursors", () => {
+  const pager = new CursorPager();
+  assert.equal(pager.current, null);
+  assert.equal(pager.hasPrevious, false);
+  pager.loaded("c1");
+  assert.equal(pager.hasNext, true);
+  assert.equal(pager.next(), "c1");
+  assert.equal(pager.page, 1);
+  pager.loaded("c2");
+  assert.equal(pager.next(), "c2");
+  pager.loaded(null);
+  assert.equal(pager.hasNext, false);
+  assert.equal(pager.next(), null, "no next page past the last");
+  assert.equal(pager.page, 2);
+  assert.equal(pager.previous(), "c1");
+  assert.equal(pager.previous(), null);
+  assert.equal(pager.page, 0);
+  assert.equal(pager.hasPrevious, false);
+  assert.equal(pager.previous(), null, "previous on the first page stays there");
+});
+
+test("next is refused until the current page reports its next cursor", () => {
+  const pager = new CursorPager();
+  pager.loaded("c1");
+  pager.next();
+  assert.equal(pager.hasNext, false);
+  assert.equal(pager.next(), null);
+  assert.equal(pager.page, 1);
+});
+
+test("reset goes back to the first page", () => {
+  const pager = new CursorPager();
+  pager.loaded("c1");
+  pager.next();
+  pager.reset();
+  assert.equal(pager.page, 0);
+  assert.equal(pager.current, null);
+  assert.equal(pager.hasNext, false);
+});
