@@ -164,13 +164,22 @@ async def test_batch_of_100_is_accepted_and_101_refused(
     assert too_many.status == 422
 
 
-async def test_batch_that_is_not_a_list_is_refused(
-    fake: FakeIpApi, http: aiohttp.ClientSession
+@pytest.mark.parametrize("body", [{"query": LONDON}, [LONDON, 42], [{"fields": "city"}]])
+async def test_batch_that_is_not_a_list_of_queries_is_refused(
+    fake: FakeIpApi, http: aiohttp.ClientSession, body: Any
 ) -> None:
-    """A body that is not a JSON array of addresses is a bad request."""
-    response = await post_batch(http, fake, {"query": LONDON})
+    """A body that is not a JSON array of addresses or query objects is a bad request."""
+    response = await post_batch(http, fake, body)
 
     assert response.status == 400
+
+
+async def test_batch_body_that_is_not_json_is_refused(
+    fake: FakeIpApi, http: aiohttp.ClientSession
+) -> None:
+    """A body that does not parse is a bad request."""
+    async with http.post(f"{fake.base_url}/batch", data=b'["81.2.69') as response:
+        assert response.status == 400
 
 
 async def test_rate_limit_headers_and_429(
@@ -275,6 +284,18 @@ async def test_down_refuses_connections_until_recovered(
     await fake.recover()
     assert fake.base_url == base_url
     assert (await get_json(http, url))["city"] == "London"
+
+
+async def test_leaving_down_for_another_mode_listens_again(
+    fake: FakeIpApi, http: aiohttp.ClientSession
+) -> None:
+    """Switching from DOWN straight to another failure reopens the port for it."""
+    await fake.fail(FailMode.DOWN)
+    await fake.fail(FailMode.FAIL_ALL)
+
+    answer = await get_json(http, f"{fake.base_url}/json/{LONDON}")
+
+    assert answer["status"] == "fail"
 
 
 async def test_invalid_json_mode(fake: FakeIpApi, http: aiohttp.ClientSession) -> None:

@@ -277,10 +277,10 @@ async def test_connection_refused_defers_then_recovers(
 
 
 async def test_invalid_json_defers(fake: FakeIpApi, provider: IpApiProvider) -> None:
-    """A reply that is not JSON defers the batch."""
+    """A reply that is not JSON defers the batch; a repeated address is deferred once."""
     await fake.fail(FailMode.INVALID_JSON)
 
-    result = await provider.locate([LONDON_V4], NOW)
+    result = await provider.locate([LONDON_V4, LONDON_V4], NOW)
 
     assert result.deferred == (LONDON_V4,)
     assert result.error == "invalid JSON in reply"
@@ -433,6 +433,7 @@ async def test_unusable_items_defer_their_addresses(
         {"status": "success", "query": "8.8.8.8", "countryCode": "US", "lat": 1, "lon": 2},
         "82.14.203.9",
         {"status": "success", "query": "82.14.203.9", "lat": 1.0, "lon": 2.0},  # no country
+        {"query": "82.14.203.9", "countryCode": "GB", "lat": 1.0, "lon": 2.0},  # no status
     ]
     provider = IpApiProvider(session, await odd_server(reply_with(body=body)))
 
