@@ -18,7 +18,7 @@ import shutil
 import sys
 import threading
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -86,6 +86,11 @@ class Checker:
             self.failures.append(f"{name}: {str(err).splitlines()[0]}")
 
 
+def visible(locator: Locator) -> Callable[[], None]:
+    """An assertion, for Checker.expect, that the locator becomes visible."""
+    return lambda: expect(locator).to_be_visible()
+
+
 def open_page(browser: Browser, base: str, query: str, size: tuple[int, int]) -> Page:
     """A new page on the harness, with the panel's first data loaded."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
@@ -103,7 +108,7 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             shot = functools.partial(_shot, page, name)
             checker.expect(
                 f"{name} live list",
-                lambda p=page: expect(p.get_by_text(XSS_TITLE, exact=True).first).to_be_visible(),
+                visible(page.get_by_text(XSS_TITLE, exact=True).first),
             )
             page.wait_for_selector("plexgeo-world-map >> svg path.country")
             page.wait_for_timeout(300)
@@ -111,16 +116,14 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.get_by_role("tab", name="Stream log").click()
             checker.expect(
                 f"{name} stream log",
-                lambda p=page: expect(p.get_by_text("Page 1 · 50 streams")).to_be_visible(),
+                visible(page.get_by_text("Page 1 · 50 streams")),
             )
             shot("2-streams")
             page.get_by_role("tab", name="Users").click()
             page.get_by_role("button", name="bob_the_builder").first.click()
             checker.expect(
                 f"{name} user",
-                lambda p=page: expect(
-                    p.get_by_role("heading", name="bob_the_builder")
-                ).to_be_visible(),
+                visible(page.get_by_role("heading", name="bob_the_builder")),
             )
             page.wait_for_selector("plexgeo-chart >> canvas")
             page.wait_for_timeout(300)
@@ -128,7 +131,7 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.get_by_role("tab", name="Alerts").click()
             checker.expect(
                 f"{name} alerts",
-                lambda p=page: expect(p.get_by_text("Rare country").first).to_be_visible(),
+                visible(page.get_by_text("Rare country").first),
             )
             shot("4-alerts")
             page.close()
