@@ -1,0 +1,181 @@
+"""One poll, after Plex has answered: stream lifecycle, storage, geolocation, detectors.
+
+The engine's methods are synchronous and touch SQLite, so the HA layer runs them in the
+executor; the geolocation request between `ingest` and `resolve` is the only async step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from . import anomaly
+from .geo.base import LookupResult
+from .models import AddressRule, Alert, Location, LocationStatus, Stream, StreamSnapshot
+from .settings import AlertSettings
+from .store import HistoryStore
+
+DEFAULT_CACHE_TTL = timedelta(days=30)
+# Pending lookups retried per poll, so a long outage drains in bounded batches.
+PENDING_RETRY_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What `ingest` saw and what it still needs geolocated."""
+
+    started: tuple[Stream, ...]
+    ended: tuple[Stream, ...]
+    # address -> the streams waiting on it (new, moved, or pending from earlier polls)
+    lookups: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # streams located from the cache during ingest: the detectors still have to see them
+    located: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PollOutcome:
+    """Everything a poll produced, for entities, events and the panel."""
+
+    live: tuple[Stream, ...]
+    started: tuple[Stream, ...]
+    ended: tuple[Stream, ...]
+    new_alerts: tuple[Alert, ...]
+    streams_today: int
+    unacknowledged_alerts: int
+
+
+def _initial_status(snapshot: StreamSnapshot) -> LocationStatus:
+    if snapshot.address_rule is AddressRule.LAN:
+        return LocationStatus.LOCAL
+    if snapshot.ip_address is None:
+        return LocationStatus.UNKNOWN
+    return LocationStatus.PENDING
+
+
+class Engine:
+    """Turns successive session lists into stream records, locations and alerts."""
+
+    def __init__(self, store: HistoryStore, *, cache_ttl: timedelta = DEFAULT_CACHE_TTL) -> None:
+        """Bind to one server's store."""
+        self.store = store
+        self.cache_ttl = cache_ttl
+        self._live: dict[str, Stream] | None = None
+
+    def _live_streams(self) -> dict[str, Stream]:
+        # Streams still open in the store survive a restart: the first poll continues
+        # those still playing and closes the rest at their last sighting.
+        if self._live is None:
+            self._live = {s.snapshot.session_key: s for s in self.store.open_streams()}
+        return self._live
+
+    def _hash(self, address: str | None) -> str | None:
+        return self.store.address_hash(address) if address is not None else None
+
+    @property
+    def live(self) -> tuple[Stream, ...]:
+        """The live streams as of the last poll, oldest first."""
+        return tuple(sorted(self._live_streams().values(), key=lambda s: s.started_at))
+
+    def _locate_from_cache(self, stream: Stream, now: datetime) -> Stream:
+        if stream.ip_hash is None or stream.location_status is not LocationStatus.PENDING:
+            return stream
+        cached = self.store.cached_location(stream.ip_hash, now, self.cache_ttl)
+        if cached is None:
+            return stream
+        return self.store.set_location(stream.stream_id, LocationStatus.KNOWN, cached)
+
+    def ingest(self, snapshots: Sequence[StreamSnapshot], now: datetime) -> Ingested:
+        """Record one poll's sessions: start, continue and end streams."""
+        try:
+            return self._ingest(snapshots, now)
+        except Exception:
+            # The store refused part of the poll: forget what we believe is live and
+            # rebuild it from the store next time, so nothing is half-recorded.
+            self._live = None
+            raise
+
+    def _ingest(self, snapshots: Sequence[StreamSnapshot], now: datetime) -> Ingested:
+        live = self._live_streams()
+        seen = {snapshot.session_key: snapshot for snapshot in snapshots}
+        ended = [live.pop(key) for key in list(live) if key not in seen]
+        if ended:
+            self.store.end_streams([stream.stream_id for stream in ended])
+        started: list[Stream] = []
+        located: list[int] = []
+        for key, snapshot in seen.items():
+            current = live.get(key)
+            if current is None:
+                stream = self.store.start_stream(snapshot, now, _initial_status(snapshot), None)
+                started.append(stream)
+            elif current.ip_hash != self._hash(snapshot.ip_address):
+                # The viewer moved mid-stream (mobile hand-over, VPN): locate it again.
+                self.store.update_stream(current.stream_id, snapshot, now)
+                stream = self.store.set_location(current.stream_id, _initial_status(snapshot), None)
+            else:
+                stream = self.store.update_stream(current.stream_id, snapshot, now)
+            before = stream.location_status
+            stream = self._locate_from_cache(stream, now)
+            if before is LocationStatus.PENDING and stream.location_status is LocationStatus.KNOWN:
+                located.append(stream.stream_id)
+            live[key] = stream
+        lookups: dict[str, list[int]] = {}
+        for stream, address in self.store.pending_streams(limit=PENDING_RETRY_LIMIT):
+            lookups.setdefault(address, []).append(stream.stream_id)
+        return Ingested(
+            started=tuple(started),
+            ended=tuple(self.store.stream(s.stream_id) or s for s in ended),
+            lookups={address: tuple(ids) for address, ids in lookups.items()},
+            located=tuple(located),
+        )
+
+    def resolve(
+        self, ingested: Ingested, lookup: LookupResult, settings: AlertSettings, now: datetime
+    ) -> PollOutcome:
+        """Store the lookup's answers, run the detectors on newly located streams."""
+        located = list(ingested.located)
+        for address, stream_ids in ingested.lookups.items():
+            location = lookup.located.get(address)
+            if location is not None:
+                self.store.cache_location(self.store.address_hash(address), location)
+                for stream_id in stream_ids:
+                    self._store_location(stream_id, LocationStatus.KNOWN, location)
+                    located.append(stream_id)
+            elif address in lookup.failed:
+                for stream_id in stream_ids:
+                    self._store_location(stream_id, LocationStatus.FAILED, None)
+        new_alerts = self._detect(located, settings, now)
+        return PollOutcome(
+            live=self.live,
+            started=tuple(self.store.stream(s.stream_id) or s for s in ingested.started),
+            ended=ingested.ended,
+            new_alerts=tuple(new_alerts),
+            streams_today=self.store.streams_started_since(
+                now.replace(hour=0, minute=0, second=0, microsecond=0)
+            ),
+            unacknowledged_alerts=self.store.unacknowledged_count(),
+        )
+
+    def _store_location(
+        self, stream_id: int, status: LocationStatus, location: Location | None
+    ) -> None:
+        stream = self.store.set_location(stream_id, status, location)
+        live = self._live_streams()
+        if stream.ended_at is None and stream.snapshot.session_key in live:
+            live[stream.snapshot.session_key] = stream
+
+    def _detect(
+        self, stream_ids: Iterable[int], settings: AlertSettings, now: datetime
+    ) -> list[Alert]:
+        alerts: list[Alert] = []
+        since = now - timedelta(hours=settings.dedup_hours)
+        for stream_id in dict.fromkeys(stream_ids):
+            stream = self.store.stream(stream_id)
+            if stream is None:
+                continue
+            for candidate in anomaly.detect(self.store, stream, settings, now):
+                user_id = candidate.alert.user_id
+                if self.store.alert_exists_since(user_id, candidate.dedup_key, since):
+                    continue
+                alerts.append(self.store.add_alert(candidate.alert, candidate.dedup_key))
+        return alerts
