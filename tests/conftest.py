@@ -1,4 +1,4 @@
-"""Shared fixtures.
+"""Shared fixtures: a simulated Plex server and ip-api on loopback, and a configured entry.
 
 pytest-homeassistant-custom-component shadows the `custom_components` package, so the
 integration is imported here, at module level, before the `hass` fixture runs.
@@ -6,14 +6,77 @@ integration is imported here, at module level, before the `hass` fixture runs.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import AsyncGenerator, Generator
+from pathlib import Path
+from typing import Any
 
+from homeassistant.const import CONF_TOKEN, CONF_URL
+from homeassistant.core import HomeAssistant
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 import custom_components.plexgeo  # noqa: F401  (must be imported before `hass`)
+from custom_components.plexgeo.const import CONF_GEO_URL, CONF_VERIFY_SSL, DEFAULT_OPTIONS, DOMAIN
+from simulator.ipapi import FakeIpApi
+from simulator.plex import PlexSimulator
 
 
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> Generator[None]:
     """Let Home Assistant load custom_components/plexgeo in every test."""
     yield
+
+
+@pytest.fixture
+async def plex_sim(socket_enabled: None) -> AsyncGenerator[PlexSimulator]:
+    """A Plex Media Server simulator on 127.0.0.1, with no sessions yet."""
+    simulator = PlexSimulator(friendly_name="Test Plex")
+    await simulator.start()
+    yield simulator
+    await simulator.stop()
+
+
+@pytest.fixture
+async def ipapi(socket_enabled: None) -> AsyncGenerator[FakeIpApi]:
+    """A fake ip-api.com on 127.0.0.1."""
+    fake = FakeIpApi()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def config_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
+    """Give each test its own config folder, so its database starts empty."""
+    hass.config.config_dir = str(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def options(ipapi: FakeIpApi) -> dict[str, Any]:
+    """Default options, with geolocation pointed at the fake ip-api."""
+    return {**DEFAULT_OPTIONS, CONF_GEO_URL: ipapi.base_url}
+
+
+@pytest.fixture
+def config_entry(
+    hass: HomeAssistant, config_dir: Path, plex_sim: PlexSimulator, options: dict[str, Any]
+) -> MockConfigEntry:
+    """A PlexGeo entry for the simulator, added to hass but not set up."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title=plex_sim.friendly_name,
+        unique_id=plex_sim.machine_identifier,
+        data={CONF_URL: plex_sim.url, CONF_TOKEN: plex_sim.token, CONF_VERIFY_SSL: False},
+        options=options,
+    )
+    entry.add_to_hass(hass)
+    return entry
+
+
+@pytest.fixture
+async def loaded_entry(hass: HomeAssistant, config_entry: MockConfigEntry) -> MockConfigEntry:
+    """The entry, set up."""
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    return config_entry

@@ -1,1 +1,171 @@
 """PlexGeo: where in the world your Plex streams come from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+import logging
+from pathlib import Path
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import CONF_TOKEN, CONF_URL, Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.event import async_track_time_interval
+from homeassistant.helpers.typing import ConfigType
+from homeassistant.loader import async_get_integration
+from homeassistant.util import dt as dt_util
+
+from . import alerts, keys, panel, services
+from .const import (
+    CONF_GEO_PROVIDER,
+    CONF_GEO_URL,
+    CONF_PANEL_ADMIN_ONLY,
+    CONF_RETENTION_DAYS,
+    CONF_VERIFY_SSL,
+    DOMAIN,
+    PLEX_TIMEOUT,
+)
+from .coordinator import PlexGeoCoordinator
+from .core.engine import Engine
+from .core.errors import PlexAuthError, PlexError, StoreError
+from .core.geo import create_provider
+from .core.plex import PlexClient
+from .core.store import HistoryStore
+from .options import option
+
+_LOGGER = logging.getLogger(__name__)
+
+PLATFORMS: list[Platform] = [Platform.EVENT, Platform.GEO_LOCATION, Platform.SENSOR]
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+PURGE_INTERVAL = timedelta(days=1)
+
+type PlexGeoConfigEntry = ConfigEntry[PlexGeoData]
+
+
+@dataclass(slots=True)
+class PlexGeoData:
+    """What one configured Plex server keeps while it is loaded."""
+
+    coordinator: PlexGeoCoordinator
+    store: HistoryStore
+
+
+def database_path(hass: HomeAssistant, machine_identifier: str) -> Path:
+    """Where a server's history database lives under the HA config dir."""
+    return Path(hass.config.path(DOMAIN)) / f"{machine_identifier}.db"
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register what is shared by every server: services, websocket commands, the bundle."""
+    services.async_register_services(hass)
+    await panel.async_register_static_path(hass)
+    return True
+
+
+async def _async_update_panel(hass: HomeAssistant) -> None:
+    """Show the sidebar panel while any server is loaded; admin-only unless all entries allow."""
+    panel.async_remove_panel(hass)
+    loaded = hass.config_entries.async_loaded_entries(DOMAIN)
+    if not loaded:
+        return
+    integration = await async_get_integration(hass, DOMAIN)
+    admin_only = any(option(e.options, CONF_PANEL_ADMIN_ONLY) for e in loaded)
+    await panel.async_register_panel(hass, str(integration.version), admin_only=admin_only)
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> bool:
+    """Connect to the Plex server, open its history and start polling."""
+    client = PlexClient(
+        entry.data[CONF_URL],
+        entry.data[CONF_TOKEN],
+        verify_ssl=entry.data.get(CONF_VERIFY_SSL, True),
+        timeout=PLEX_TIMEOUT,
+    )
+    try:
+        server = await hass.async_add_executor_job(client.connect)
+    except PlexAuthError as err:
+        raise ConfigEntryAuthFailed(str(err)) from err
+    except PlexError as err:
+        raise ConfigEntryNotReady(str(err)) from err
+
+    key_material = await keys.async_load_or_create(hass, entry.entry_id)
+    try:
+        store = await hass.async_add_executor_job(
+            HistoryStore.open,
+            database_path(hass, server.machine_identifier),
+            key_material,
+            server.machine_identifier,
+        )
+    except StoreError as err:
+        await hass.async_add_executor_job(client.close)
+        raise ConfigEntryNotReady(f"History database unavailable: {err}") from err
+    if store.recovered_from is not None:
+        alerts.async_database_recovered(hass, entry, store.recovered_from)
+
+    provider = create_provider(
+        str(option(entry.options, CONF_GEO_PROVIDER)),
+        async_get_clientsession(hass),
+        str(option(entry.options, CONF_GEO_URL)),
+    )
+    coordinator = PlexGeoCoordinator(
+        hass, entry, client=client, server=server, engine=Engine(store), provider=provider
+    )
+    entry.runtime_data = PlexGeoData(coordinator=coordinator, store=store)
+    try:
+        await coordinator.async_config_entry_first_refresh()
+    except BaseException:
+        await _async_close(hass, entry.runtime_data)
+        raise
+
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+    # Runs once the entry counts as loaded, so it sees itself among the loaded entries.
+    entry.async_create_task(hass, _async_update_panel(hass))
+
+    retention_days = int(option(entry.options, CONF_RETENTION_DAYS))
+    if retention_days > 0:
+
+        async def _purge(_now: object = None) -> None:
+            before = dt_util.utcnow() - timedelta(days=retention_days)
+            purged = await hass.async_add_executor_job(store.purge_older_than, before)
+            if purged:
+                _LOGGER.debug("Purged %d streams older than %d days", purged, retention_days)
+
+        entry.async_on_unload(async_track_time_interval(hass, _purge, PURGE_INTERVAL))
+    return True
+
+
+async def _async_options_updated(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
+    """Options changed: reload so they apply from the next poll on."""
+    await hass.config_entries.async_reload(entry.entry_id)
+
+
+async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:
+    await hass.async_add_executor_job(data.coordinator.client.close)
+    await hass.async_add_executor_job(data.store.close)
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> bool:
+    """Stop polling and close the server's history."""
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    if unloaded:
+        await _async_close(hass, entry.runtime_data)
+        if not [e for e in hass.config_entries.async_loaded_entries(DOMAIN) if e is not entry]:
+            panel.async_remove_panel(hass)
+    return unloaded
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
+    """The user removed the server: delete its history and its key."""
+    if entry.unique_id:
+        path = database_path(hass, entry.unique_id)
+        await hass.async_add_executor_job(_delete_database, path)
+    await keys.async_remove(hass, entry.entry_id)
+
+
+def _delete_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -5,3 +5,41 @@ from __future__ import annotations
 from typing import Final
 
 DOMAIN: Final = "plexgeo"
+MANUFACTURER: Final = "Plex"
+
+CONF_VERIFY_SSL: Final = "verify_ssl"
+CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_RARE_COUNTRY_THRESHOLD: Final = "rare_country_threshold"
+CONF_RARE_COUNTRY_MIN_SESSIONS: Final = "rare_country_min_sessions"
+CONF_LOOKBACK_DAYS: Final = "lookback_days"
+CONF_DEDUP_HOURS: Final = "dedup_hours"
+CONF_TRAVEL_SPEED_KMH: Final = "travel_speed_kmh"
+CONF_DISTANCE_FLOOR_KM: Final = "distance_floor_km"
+CONF_TRUSTED_NETWORKS: Final = "trusted_networks"
+CONF_RETENTION_DAYS: Final = "retention_days"
+CONF_GEO_PROVIDER: Final = "geo_provider"
+CONF_GEO_URL: Final = "geo_url"
+CONF_PANEL_ADMIN_ONLY: Final = "panel_admin_only"
+
+GEO_PROVIDER_IPAPI: Final = "ip-api"
+DEFAULT_GEO_URL: Final = "http://ip-api.com"
+
+DEFAULT_OPTIONS: Final[dict[str, object]] = {
+    CONF_SCAN_INTERVAL: 30,
+    CONF_RARE_COUNTRY_THRESHOLD: 0.10,
+    CONF_RARE_COUNTRY_MIN_SESSIONS: 5,
+    CONF_LOOKBACK_DAYS: 90,
+    CONF_DEDUP_HOURS: 24,
+    CONF_TRAVEL_SPEED_KMH: 800,
+    CONF_DISTANCE_FLOOR_KM: 500,
+    CONF_TRUSTED_NETWORKS: "",
+    CONF_RETENTION_DAYS: 365,
+    CONF_GEO_PROVIDER: GEO_PROVIDER_IPAPI,
+    CONF_GEO_URL: DEFAULT_GEO_URL,
+    CONF_PANEL_ADMIN_ONLY: True,
+}
+
+PLEX_TIMEOUT: Final = 10
+EVENT_ANOMALY: Final = "plexgeo_anomaly"
+EVENT_STREAM_STARTED: Final = "plexgeo_stream_started"
+EVENT_STREAM_ENDED: Final = "plexgeo_stream_ended"

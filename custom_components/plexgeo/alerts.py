@@ -1,0 +1,145 @@
+"""Where a poll's news goes: repair issues, bus events (never a raw address)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+
+from .const import DOMAIN, EVENT_ANOMALY, EVENT_STREAM_ENDED, EVENT_STREAM_STARTED
+from .core.engine import PollOutcome
+from .core.models import Alert, Stream
+
+if TYPE_CHECKING:
+    from homeassistant.config_entries import ConfigEntry
+
+
+def alert_issue_id(entry_id: str, alert_id: int) -> str:
+    """The repair issue id of one alert."""
+    return f"alert_{entry_id}_{alert_id}"
+
+
+def alert_event_data(entry_id: str, alert: Alert) -> dict[str, Any]:
+    """The documented fields of an anomaly, as events and the event entity carry them."""
+    return {
+        "entry_id": entry_id,
+        "alert_id": alert.alert_id,
+        "kind": alert.kind.value,
+        "user_id": alert.user_id,
+        "user": alert.user_name,
+        "country_code": alert.country_code,
+        "country": alert.country_name,
+        "city": alert.city,
+        "latitude": alert.latitude,
+        "longitude": alert.longitude,
+        "share": alert.share,
+        "session_count": alert.session_count,
+        "previous_country_code": alert.previous_country_code,
+        "previous_country": alert.previous_country_name,
+        "previous_city": alert.previous_city,
+        "distance_km": alert.distance_km,
+        "speed_kmh": alert.speed_kmh,
+        "media_title": alert.media_title,
+        "player": alert.player,
+        "stream_id": alert.stream_id,
+    }
+
+
+def stream_event_data(entry_id: str, stream: Stream) -> dict[str, Any]:
+    """A stream start or end as an automation sees it (no address)."""
+    snapshot = stream.snapshot
+    location = stream.location
+    return {
+        "entry_id": entry_id,
+        "stream_id": stream.stream_id,
+        "user_id": snapshot.user_id,
+        "user": snapshot.user_name,
+        "media_type": snapshot.media_type.value,
+        "media_title": snapshot.full_title,
+        "player": snapshot.player_title,
+        "product": snapshot.player_product,
+        "local": snapshot.local,
+        "country_code": location.country_code if location else None,
+        "country": location.country_name if location else None,
+        "city": location.city if location else None,
+    }
+
+
+def _placeholders(alert: Alert) -> dict[str, str]:
+    share = f"{alert.share * 100:.0f}%" if alert.share is not None else ""
+    return {
+        "user": alert.user_name,
+        "country": alert.country_name,
+        "city": alert.city or alert.country_name,
+        "share": share,
+        "sessions": str(alert.session_count or 0),
+        "previous_country": alert.previous_country_name or "",
+        "previous_city": alert.previous_city or alert.previous_country_name or "",
+        "distance": f"{alert.distance_km:.0f}" if alert.distance_km is not None else "",
+        "speed": f"{alert.speed_kmh:.0f}" if alert.speed_kmh is not None else "",
+        "title": alert.media_title,
+        "player": alert.player,
+    }
+
+
+@callback
+def async_announce(hass: HomeAssistant, entry: ConfigEntry, outcome: PollOutcome) -> None:
+    """Fire stream and anomaly events, and open a repair issue per new alert."""
+    for stream in outcome.started:
+        hass.bus.async_fire(EVENT_STREAM_STARTED, stream_event_data(entry.entry_id, stream))
+    for stream in outcome.ended:
+        hass.bus.async_fire(EVENT_STREAM_ENDED, stream_event_data(entry.entry_id, stream))
+    for alert in outcome.new_alerts:
+        hass.bus.async_fire(EVENT_ANOMALY, alert_event_data(entry.entry_id, alert))
+        ir.async_create_issue(
+            hass,
+            DOMAIN,
+            alert_issue_id(entry.entry_id, alert.alert_id),
+            is_fixable=True,
+            is_persistent=True,
+            severity=ir.IssueSeverity.WARNING,
+            translation_key=alert.kind.value,
+            translation_placeholders=_placeholders(alert),
+            data={"entry_id": entry.entry_id, "alert_id": alert.alert_id},
+        )
+
+
+@callback
+def async_clear_alert_issues(hass: HomeAssistant, entry_id: str, alert_ids: list[int]) -> None:
+    """Acknowledged alerts lose their repair issues."""
+    for alert_id in alert_ids:
+        ir.async_delete_issue(hass, DOMAIN, alert_issue_id(entry_id, alert_id))
+
+
+@callback
+def async_database_recovered(hass: HomeAssistant, entry: ConfigEntry, moved_to: Path) -> None:
+    """Tell the user a damaged database was set aside and a fresh one started."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        f"database_recovered_{entry.entry_id}",
+        is_fixable=False,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key="database_recovered",
+        translation_placeholders={"server": entry.title, "path": str(moved_to)},
+    )
+
+
+@callback
+def async_database_unavailable(hass: HomeAssistant, entry: ConfigEntry, error: str | None) -> None:
+    """Open (error) or close (None) the issue that says history cannot be written."""
+    issue_id = f"database_unavailable_{entry.entry_id}"
+    if error is None:
+        ir.async_delete_issue(hass, DOMAIN, issue_id)
+        return
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=False,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key="database_unavailable",
+        translation_placeholders={"server": entry.title, "error": error},
+    )

@@ -1,0 +1,43 @@
+"""Reading a config entry's options into typed settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+import ipaddress
+from typing import Any
+
+from .const import (
+    CONF_DEDUP_HOURS,
+    CONF_DISTANCE_FLOOR_KM,
+    CONF_LOOKBACK_DAYS,
+    CONF_RARE_COUNTRY_MIN_SESSIONS,
+    CONF_RARE_COUNTRY_THRESHOLD,
+    CONF_TRAVEL_SPEED_KMH,
+    CONF_TRUSTED_NETWORKS,
+    DEFAULT_OPTIONS,
+)
+from .core.settings import AlertSettings, IPNetwork
+
+
+def option(options: Mapping[str, Any], key: str) -> Any:
+    """An option's value, or its default."""
+    return options.get(key, DEFAULT_OPTIONS[key])
+
+
+def parse_networks(text: str) -> tuple[IPNetwork, ...]:
+    """Parse a comma- or newline-separated CIDR list; raises ValueError on a bad entry."""
+    parts = [part.strip() for part in text.replace("\n", ",").split(",")]
+    return tuple(ipaddress.ip_network(part, strict=False) for part in parts if part)
+
+
+def alert_settings(options: Mapping[str, Any]) -> AlertSettings:
+    """The detectors' settings from an entry's options."""
+    return AlertSettings(
+        rare_country_threshold=float(option(options, CONF_RARE_COUNTRY_THRESHOLD)),
+        rare_country_min_sessions=int(option(options, CONF_RARE_COUNTRY_MIN_SESSIONS)),
+        lookback_days=int(option(options, CONF_LOOKBACK_DAYS)),
+        dedup_hours=float(option(options, CONF_DEDUP_HOURS)),
+        travel_speed_kmh=float(option(options, CONF_TRAVEL_SPEED_KMH)),
+        distance_floor_km=float(option(options, CONF_DISTANCE_FLOOR_KM)),
+        trusted_networks=parse_networks(str(option(options, CONF_TRUSTED_NETWORKS))),
+    )

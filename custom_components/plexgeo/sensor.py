@@ -1,0 +1,113 @@
+"""Sensors: active, remote and today's streams, bandwidth, unacknowledged alerts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import UnitOfDataRate
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from . import PlexGeoConfigEntry
+from .core.engine import PollOutcome
+from .core.models import Stream
+from .entity import PlexGeoEntity
+
+
+def _remote(stream: Stream) -> bool:
+    return not stream.snapshot.local
+
+
+def stream_summary(stream: Stream) -> dict[str, Any]:
+    """A live stream as the active-streams sensor lists it (no address)."""
+    snapshot = stream.snapshot
+    location = stream.location
+    return {
+        "user": snapshot.user_name,
+        "title": snapshot.full_title,
+        "player": snapshot.player_title,
+        "state": snapshot.state.value,
+        "country": location.country_name if location else None,
+        "city": location.city if location else None,
+        "local": snapshot.local,
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlexGeoSensorDescription(SensorEntityDescription):
+    """A sensor computed from the last poll."""
+
+    value_fn: Callable[[PollOutcome], int]
+
+
+SENSORS: tuple[PlexGeoSensorDescription, ...] = (
+    PlexGeoSensorDescription(
+        key="active_streams",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda outcome: len(outcome.live),
+    ),
+    PlexGeoSensorDescription(
+        key="remote_streams",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda outcome: sum(1 for stream in outcome.live if _remote(stream)),
+    ),
+    PlexGeoSensorDescription(
+        key="total_bandwidth",
+        device_class=SensorDeviceClass.DATA_RATE,
+        native_unit_of_measurement=UnitOfDataRate.KILOBITS_PER_SECOND,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda outcome: sum(s.snapshot.bandwidth_kbps or 0 for s in outcome.live),
+    ),
+    PlexGeoSensorDescription(
+        key="streams_today",
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda outcome: outcome.streams_today,
+    ),
+    PlexGeoSensorDescription(
+        key="unacknowledged_alerts",
+        value_fn=lambda outcome: outcome.unacknowledged_alerts,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: PlexGeoConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the server's sensors."""
+    coordinator = entry.runtime_data.coordinator
+    async_add_entities(PlexGeoSensor(coordinator, description) for description in SENSORS)
+
+
+class PlexGeoSensor(PlexGeoEntity, SensorEntity):
+    """A number from the last poll."""
+
+    entity_description: PlexGeoSensorDescription
+    # The live list changes every poll; the recorder would store it every 30 s.
+    _unrecorded_attributes = frozenset({"streams"})
+
+    def __init__(self, coordinator: Any, description: PlexGeoSensorDescription) -> None:
+        """Describe the sensor."""
+        super().__init__(coordinator, description.key)
+        self.entity_description = description
+
+    @property
+    def native_value(self) -> int:
+        """The sensor's value from the last poll."""
+        return self.entity_description.value_fn(self.coordinator.data)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """The active-streams sensor lists the live streams."""
+        if self.entity_description.key != "active_streams":
+            return None
+        return {"streams": [stream_summary(stream) for stream in self.coordinator.data.live]}
