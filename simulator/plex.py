@@ -201,7 +201,11 @@ class PlexSimulator:
         token = request.headers.get("X-Plex-Token") or request.query.get("X-Plex-Token")
         failing = self.fail_all_endpoints or request.path == "/status/sessions"
         response: web.StreamResponse
-        if token != self.token or (failing and self.failure is FailureMode.UNAUTHORIZED):
+        # Like real Plex, /identity answers without a token (discovery relies on it).
+        needs_token = request.path != "/identity"
+        if (needs_token and token != self.token) or (
+            failing and self.failure is FailureMode.UNAUTHORIZED
+        ):
             response = _error(401, "Unauthorized")
         elif failing and self.failure is FailureMode.SLOW:
             with contextlib.suppress(TimeoutError):

@@ -111,12 +111,19 @@ async def test_wrong_token_is_unauthorized_in_plexapi(sim: PlexSimulator) -> Non
         await connect(sim, token="not-the-token")
 
 
-@pytest.mark.parametrize("path", ["/", "/identity", "/accounts", "/status/sessions"])
+@pytest.mark.parametrize("path", ["/", "/accounts", "/status/sessions"])
 async def test_every_endpoint_needs_the_token(sim: PlexSimulator, path: str) -> None:
     assert (await get(sim, path, headers={}))[0] == 401
     assert (await get(sim, path, headers={"X-Plex-Token": "wrong"}))[0] == 401
     assert (await get(sim, path, headers={}, params={"X-Plex-Token": TOKEN}))[0] == 200
     assert (await get(sim, path))[0] == 200
+
+
+async def test_identity_answers_without_a_token(sim: PlexSimulator) -> None:
+    """Real Plex serves /identity to anyone: discovery reads it before it has a token."""
+    status, body = await get(sim, "/identity", headers={})
+    assert status == 200
+    assert sim.machine_identifier in body
 
 
 async def test_accounts_list_the_scenario_users(sim: PlexSimulator) -> None:
