@@ -84,6 +84,15 @@ class FailMode(StrEnum):
     PARTIAL = "partial"  # a batch answers only its first half
 
 
+@dataclass(slots=True)
+class _Budget:
+    """One endpoint's rate-limit window."""
+
+    limit: int
+    used: int = 0
+    window_end: float = 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class RecordedRequest:
     """One request the fake received (refused ones included)."""
@@ -98,19 +107,28 @@ class FakeIpApi:
     """An ip-api.com stand-in on loopback; start() returns its base URL."""
 
     def __init__(
-        self, host: str = "127.0.0.1", port: int = 0, *, requests_per_minute: int = 45
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        requests_per_minute: int = 45,
+        batch_requests_per_minute: int = 15,
     ) -> None:
-        """Listen on `host`:`port` (0 picks a free port) with ip-api's free rate limit."""
+        """Listen on `host`:`port` (0 picks a free port) with ip-api's free rate limits.
+
+        Like ip-api, /json and /batch have separate budgets per one-minute window.
+        """
         self.host = host
         self.port = port
-        self.requests_per_minute = requests_per_minute
         self.slow_seconds = SLOW_SECONDS
         self.requests: list[RecordedRequest] = []
         self.mode = FailMode.NONE
         self._overrides: dict[str, Place] = {}
         self._clock_offset = 0.0
-        self._window_end = 0.0
-        self._used = 0
+        self._budgets = {
+            "json": _Budget(requests_per_minute),
+            "batch": _Budget(batch_requests_per_minute),
+        }
         self._release = asyncio.Event()
         app = web.Application()
         app.router.add_get("/json", self._handle_json)
@@ -193,25 +211,26 @@ class FakeIpApi:
     def _now(self) -> float:
         return time.monotonic() + self._clock_offset
 
-    def _take_budget(self) -> tuple[bool, int, int]:
+    def _take_budget(self, endpoint: str) -> tuple[bool, int, int]:
         """Count one request: (allowed, requests left, seconds to the window's end)."""
+        budget = self._budgets[endpoint]
         now = self._now()
-        if now >= self._window_end:
-            self._window_end = now + WINDOW_SECONDS
-            self._used = 0
-        allowed = self._used < self.requests_per_minute and self.mode is not FailMode.RATE_LIMITED
+        if now >= budget.window_end:
+            budget.window_end = now + WINDOW_SECONDS
+            budget.used = 0
+        allowed = budget.used < budget.limit and self.mode is not FailMode.RATE_LIMITED
         if allowed:
-            self._used += 1
-        left = max(self.requests_per_minute - self._used, 0)
-        ttl = math.ceil(self._window_end - now)
+            budget.used += 1
+        left = max(budget.limit - budget.used, 0)
+        ttl = math.ceil(budget.window_end - now)
         if self.mode is FailMode.BUDGET_EXHAUSTED:
             self.mode = FailMode.NONE
             left = 0
         return allowed, (left if allowed else 0), ttl
 
-    async def _answer(self, request: web.Request, build: Callable[[], Any]) -> web.Response:
+    async def _answer(self, endpoint: str, build: Callable[[], Any]) -> web.Response:
         """Apply the rate limit and failure modes around one endpoint's answer."""
-        allowed, left, ttl = self._take_budget()
+        allowed, left, ttl = self._take_budget(endpoint)
         headers = {"X-Rl": str(left), "X-Ttl": str(ttl)}
         if not allowed:
             return web.Response(status=429, text="", headers=headers)
@@ -228,7 +247,7 @@ class FakeIpApi:
         query = request.match_info.get("query") or (request.remote or "")
         fields = _parse_fields(request.query.get("fields"))
         self.requests.append(RecordedRequest("GET", request.path, (query,), fields))
-        return await self._answer(request, lambda: self._lookup(query, fields))
+        return await self._answer("json", lambda: self._lookup(query, fields))
 
     async def _handle_batch(self, request: web.Request) -> web.Response:
         try:
@@ -249,7 +268,7 @@ class FakeIpApi:
         if self.mode is FailMode.PARTIAL:
             items = items[: len(items) // 2]
         return await self._answer(
-            request, lambda: [self._lookup(query, fields) for query, fields in items]
+            "batch", lambda: [self._lookup(query, fields) for query, fields in items]
         )
 
     def _lookup(self, query: str, fields: frozenset[str]) -> dict[str, Any]:

@@ -204,6 +204,21 @@ async def test_rate_limit_headers_and_429(
     assert after_reset == (200, "1")
 
 
+async def test_batch_has_its_own_budget_of_15(fake: FakeIpApi, http: aiohttp.ClientSession) -> None:
+    """ip-api allows 15 batches a minute, counted apart from the 45 single lookups."""
+    batch_left = []
+    for _ in range(16):
+        response = await post_batch(http, fake, [LONDON], "?fields=status")
+        batch_left.append((response.status, response.headers["X-Rl"]))
+    async with http.get(f"{fake.base_url}/json/{LONDON}") as response:
+        single = (response.status, response.headers["X-Rl"])
+
+    assert batch_left[0] == (200, "14")
+    assert batch_left[14] == (200, "0")
+    assert batch_left[15] == (429, "0")
+    assert single == (200, "44")
+
+
 async def test_unlisted_public_address_maps_stably_to_a_place(
     fake: FakeIpApi, http: aiohttp.ClientSession
 ) -> None:

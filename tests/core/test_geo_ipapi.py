@@ -193,7 +193,7 @@ async def test_budget_spent_mid_call_defers_the_remaining_batches(
     socket_enabled: None, session: aiohttp.ClientSession
 ) -> None:
     """With one request left, 250 addresses cost one request and 150 wait."""
-    server = FakeIpApi(requests_per_minute=1)
+    server = FakeIpApi(batch_requests_per_minute=1)
     provider = IpApiProvider(session, await server.start())
     try:
         addresses = unlisted_public(250)
@@ -331,7 +331,7 @@ async def test_status_reports_budget_and_outcomes(fake: FakeIpApi, provider: IpA
 
     status = provider.status()
     assert status.name == "ip-api"
-    assert status.requests_left == 43  # the fake's budget is 45 a minute
+    assert status.requests_left == 13  # ip-api allows 15 batches a minute
     assert status.requests_sent == 2
     assert status.last_success == NOW
     assert status.last_error == "invalid JSON in reply"
