@@ -1,0 +1,224 @@
+"""The history database's shape: tables, indexes, stored codes and forward migrations.
+
+A stream row holds only small integers (references, epoch seconds, codes, flags); users,
+players, media items, addresses, locations and short labels live once in their own tables.
+`PRAGMA user_version` is the schema version; `MIGRATIONS[n]` takes a file from version n to
+n + 1, and the store applies each in its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+import sqlite3
+
+from .models import AddressRule, LocationStatus, MediaType, PlaybackState
+
+type Migration = Callable[[sqlite3.Connection], None]
+
+# Stored codes: append only, never renumber (rows on disk hold these integers).
+MEDIA_TYPE_CODES: dict[MediaType, int] = {
+    MediaType.MOVIE: 1,
+    MediaType.EPISODE: 2,
+    MediaType.TRACK: 3,
+    MediaType.LIVE_TV: 4,
+    MediaType.CLIP: 5,
+    MediaType.PHOTO: 6,
+    MediaType.OTHER: 7,
+}
+STATE_CODES: dict[PlaybackState, int] = {
+    PlaybackState.PLAYING: 1,
+    PlaybackState.PAUSED: 2,
+    PlaybackState.BUFFERING: 3,
+    PlaybackState.UNKNOWN: 4,
+}
+ADDRESS_RULE_CODES: dict[AddressRule, int] = {
+    AddressRule.LAN: 1,
+    AddressRule.REMOTE_PUBLIC_ADDRESS: 2,
+    AddressRule.PLAYER_ADDRESS: 3,
+    AddressRule.RELAYED: 4,
+    AddressRule.NO_PUBLIC_ADDRESS: 5,
+}
+# PENDING (3) and KNOWN (4) also appear as literals in partial indexes and the queries
+# that use them: SQLite only matches a partial index against a literal, not a parameter.
+LOCATION_STATUS_CODES: dict[LocationStatus, int] = {
+    LocationStatus.LOCAL: 1,
+    LocationStatus.UNKNOWN: 2,
+    LocationStatus.PENDING: 3,
+    LocationStatus.KNOWN: 4,
+    LocationStatus.FAILED: 5,
+}
+
+# Stream flags: secure is three-valued (unknown, no, yes), hence two bits.
+FLAG_LOCAL = 1
+FLAG_RELAYED = 2
+FLAG_SECURE_KNOWN = 4
+FLAG_SECURE = 8
+
+_V1 = (
+    """CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        plex_id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        last_started_at INTEGER NOT NULL
+    )""",
+    "CREATE INDEX users_by_name ON users (name)",
+    """CREATE TABLE players (
+        id INTEGER PRIMARY KEY,
+        key BLOB NOT NULL UNIQUE,
+        machine_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        product TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        device TEXT NOT NULL
+    )""",
+    """CREATE TABLE media (
+        id INTEGER PRIMARY KEY,
+        key BLOB NOT NULL UNIQUE,
+        media_type INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        grandparent_title TEXT,
+        parent_title TEXT,
+        parent_index INTEGER,
+        item_index INTEGER,
+        year INTEGER,
+        duration_ms INTEGER
+    )""",
+    # Never deleted: a small vocabulary (lan/wan, transcode decisions, country codes).
+    "CREATE TABLE labels (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)",
+    """CREATE TABLE addresses (
+        id INTEGER PRIMARY KEY,
+        hash BLOB NOT NULL UNIQUE,
+        token BLOB NOT NULL
+    )""",
+    """CREATE TABLE locations (
+        id INTEGER PRIMARY KEY,
+        key BLOB NOT NULL UNIQUE,
+        country_code TEXT NOT NULL,
+        country_name TEXT NOT NULL,
+        region TEXT,
+        city TEXT,
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        timezone TEXT,
+        isp TEXT,
+        org TEXT,
+        asn TEXT,
+        mobile INTEGER,
+        proxy INTEGER,
+        hosting INTEGER,
+        provider TEXT NOT NULL,
+        looked_up_at INTEGER NOT NULL
+    )""",
+    "CREATE INDEX locations_by_country ON locations (country_code, looked_up_at)",
+    """CREATE TABLE geo_cache (
+        hash BLOB PRIMARY KEY,
+        location_ref INTEGER NOT NULL REFERENCES locations (id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX geo_cache_by_location ON geo_cache (location_ref)",
+    """CREATE TABLE streams (
+        id INTEGER PRIMARY KEY,
+        session_key TEXT NOT NULL,
+        user_ref INTEGER NOT NULL REFERENCES users (id),
+        player_ref INTEGER NOT NULL REFERENCES players (id),
+        media_ref INTEGER NOT NULL REFERENCES media (id),
+        address_ref INTEGER REFERENCES addresses (id),
+        location_ref INTEGER REFERENCES locations (id),
+        country_ref INTEGER REFERENCES labels (id),
+        network_ref INTEGER REFERENCES labels (id),
+        transcode_ref INTEGER REFERENCES labels (id),
+        started_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        ended_at INTEGER,
+        state INTEGER NOT NULL,
+        location_status INTEGER NOT NULL,
+        address_rule INTEGER NOT NULL,
+        flags INTEGER NOT NULL,
+        progress_ms INTEGER NOT NULL,
+        bandwidth_kbps INTEGER
+    )""",
+    # Stream log newest first and by time range; streams_started_since; purge.
+    "CREATE INDEX streams_by_start ON streams (started_at)",
+    # Stream log by user; also serves the users foreign key.
+    "CREATE INDEX streams_by_user ON streams (user_ref, started_at)",
+    # Detectors: a user's located streams by recency, covering country_counts.
+    """CREATE INDEX streams_located ON streams
+        (user_ref, location_status, last_seen, started_at, location_ref)""",
+    # Stream log by country (country_ref is the location's country, copied for this).
+    """CREATE INDEX streams_by_country ON streams (country_ref, started_at)
+        WHERE country_ref IS NOT NULL""",
+    # Live streams and the geolocation retry queue: small partial indexes.
+    "CREATE INDEX streams_open ON streams (user_ref) WHERE ended_at IS NULL",
+    "CREATE INDEX streams_pending ON streams (started_at) WHERE location_status = 3",
+    # Foreign-key children: without them every orphan delete would scan all streams.
+    "CREATE INDEX streams_by_address ON streams (address_ref)",
+    "CREATE INDEX streams_by_location ON streams (location_ref)",
+    "CREATE INDEX streams_by_player ON streams (player_ref)",
+    "CREATE INDEX streams_by_media ON streams (media_ref)",
+    """CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        stream_ref INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        dedup_key TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        country_code TEXT NOT NULL,
+        country_name TEXT NOT NULL,
+        city TEXT,
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        share REAL,
+        session_count INTEGER,
+        previous_country_code TEXT,
+        previous_country_name TEXT,
+        previous_city TEXT,
+        distance_km REAL,
+        speed_kmh REAL,
+        media_title TEXT NOT NULL,
+        player TEXT NOT NULL,
+        acknowledged_at INTEGER,
+        acknowledged_by TEXT
+    )""",
+    "CREATE INDEX alerts_by_stream ON alerts (stream_ref)",
+    "CREATE INDEX alerts_dedup ON alerts (user_id, dedup_key, created_at)",
+    "CREATE INDEX alerts_unacknowledged ON alerts (id) WHERE acknowledged_at IS NULL",
+    """CREATE TABLE trusted_countries (
+        user_id TEXT NOT NULL,
+        country_code TEXT NOT NULL,
+        PRIMARY KEY (user_id, country_code)
+    ) WITHOUT ROWID""",
+)
+
+
+def _migrate_to_v1(conn: sqlite3.Connection) -> None:
+    """Create the first schema."""
+    for statement in _V1:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_migrate_to_v1]
+
+
+def expected_shape(migrations: list[Migration]) -> dict[str, tuple[str, ...]]:
+    """Tables and their columns after applying `migrations` to an empty database."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for migration in migrations:
+            migration(conn)
+        return database_shape(conn)
+    finally:
+        conn.close()
+
+
+def database_shape(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Tables and their columns as a database file has them."""
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        name: tuple(row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (name,)))
+        for name in names
+    }

@@ -1,0 +1,1209 @@
+"""The history store: one SQLite file per Plex server with streams, geolocation cache,
+alerts and trusted countries.
+
+Synchronous and thread-safe: the HA layer calls every method through the executor. One
+write connection behind a lock is the only writer; a second, read-only connection serves
+queries beside it (WAL lets readers run while the writer commits).
+
+Addresses never reach the file in clear: streams refer to an `addresses` row holding the
+Fernet token and the keyed hash. Streams read back carry `ip_hash` and a snapshot whose
+`ip_address` is None; only `stream_address`, `pending_streams` and `stream_log` decrypt.
+Times are stored as epoch seconds, so they come back truncated to the second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+import hashlib
+import json
+import math
+from pathlib import Path
+import sqlite3
+import threading
+from typing import Any, ClassVar, NamedTuple
+
+from . import schema
+from .crypto import AddressCipher, KeyMaterial
+from .errors import StoreCorrupt, StoreError, StoreUnavailable
+from .models import Alert, AlertKind, Location, LocationStatus, Stream, StreamSnapshot
+
+__all__ = ["HistoryStore", "KeyMaterial", "NewStream", "StoreStats", "UnknownStream", "UserSummary"]
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_REF_CACHE_LIMIT = 100_000
+_UNAVAILABLE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_PROTOCOL,
+    }
+)
+_CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+_MEDIA_TYPES = {code: value for value, code in schema.MEDIA_TYPE_CODES.items()}
+_STATES = {code: value for value, code in schema.STATE_CODES.items()}
+_RULES = {code: value for value, code in schema.ADDRESS_RULE_CODES.items()}
+_STATUSES = {code: value for value, code in schema.LOCATION_STATUS_CODES.items()}
+
+
+class UnknownStream(StoreError, LookupError):
+    """No stream has the given id (never started, or purged)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Sizes of the store, for diagnostics."""
+
+    streams: int
+    open_streams: int
+    alerts: int
+    unacknowledged_alerts: int
+    cached_locations: int
+    schema_version: int
+    file_size_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class UserSummary:
+    """One Plex user as the users list shows them."""
+
+    user_id: str
+    user_name: str
+    last_started_at: datetime
+
+
+type NewStream = tuple[StreamSnapshot, datetime, LocationStatus, Location | None]
+"""A stream to start: its first snapshot, when it was seen, and its location outcome."""
+
+
+class _SnapshotRefs(NamedTuple):
+    user: int
+    player: int
+    media: int
+    address: int | None
+    ip_hash: str | None
+    network: int | None
+    transcode: int | None
+    flags: int
+
+
+# --- time ---------------------------------------------------------------------------
+
+
+def _seconds(at: datetime) -> float:
+    if at.tzinfo is None:
+        raise ValueError("datetimes given to the store must be timezone-aware")
+    return at.timestamp()
+
+
+def _floor(at: datetime) -> int:
+    return math.floor(_seconds(at))
+
+
+def _ceil(at: datetime) -> int:
+    # Stored times are whole seconds: "t >= x" and "t < x" hold exactly for t >= ceil(x)
+    # and t < ceil(x), so sub-second bounds keep their meaning.
+    return math.ceil(_seconds(at))
+
+
+def _time(value: int) -> datetime:
+    return datetime.fromtimestamp(value, UTC)
+
+
+def _time_or_none(value: int | None) -> datetime | None:
+    return None if value is None else _time(value)
+
+
+def _flag(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _key(*values: object) -> bytes:
+    """A dedup key for a row of a lookup table (JSON keeps None, ints and floats exact)."""
+    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.blake2b(encoded, digest_size=16).digest()
+
+
+# --- errors and files ---------------------------------------------------------------
+
+
+def _translate(err: sqlite3.Error) -> StoreError:
+    """Map a SQLite error to the store's exceptions by its result code."""
+    code = getattr(err, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in _UNAVAILABLE_CODES:
+        return StoreUnavailable(f"history database unavailable: {err}")
+    if primary in _CORRUPT_CODES:
+        return StoreCorrupt(f"history database is damaged: {err}")
+    return StoreError(f"history database error: {err}")
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite or is shorter than its header says (truncated)."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+            size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise StoreUnavailable(f"cannot read {path.name}: {err}") from err
+    if not header:
+        return  # an empty file is a database SQLite has not written yet
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise StoreCorrupt(f"{path.name} is not a SQLite database")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    header_size_valid = header[24:28] == header[92:96]
+    wal = path.with_name(f"{path.name}-wal")
+    # A non-empty WAL may hold a checkpoint that was interrupted mid-copy: SQLite redoes
+    # it, so the main file may legitimately be short until then.
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    if header_size_valid and page_count * page_size > size:
+        raise StoreCorrupt(f"{path.name} is truncated")
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; return its new path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    suffix = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{suffix}")
+        suffix += 1
+    try:
+        # The companions keep SQLite's naming relative to the new name, so the moved
+        # file can still be opened with its WAL for forensics.
+        for extra in ("-wal", "-shm"):
+            companion = path.with_name(f"{path.name}{extra}")
+            if companion.exists():
+                companion.rename(target.with_name(f"{target.name}{extra}"))
+        path.rename(target)
+    except OSError as err:
+        raise StoreUnavailable(f"cannot move the damaged {path.name} aside: {err}") from err
+    return target
+
+
+def _connect(path: Path, busy_timeout: float, *, read_only: bool) -> sqlite3.Connection:
+    target = f"{path.absolute().as_uri()}?mode=ro" if read_only else str(path)
+    conn = sqlite3.connect(
+        target,
+        timeout=busy_timeout,
+        isolation_level=None,  # explicit BEGIN/COMMIT; readers see each commit at once
+        check_same_thread=False,  # guarded by the store's locks
+        uri=read_only,
+    )
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """Open the write connection, migrate forward and check the schema."""
+    _check_header(path)
+    try:
+        conn = _connect(path, busy_timeout, read_only=False)
+    except sqlite3.Error as err:
+        raise _translate(err) from err
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        known = len(schema.MIGRATIONS)
+        if version > known:
+            raise StoreError(
+                f"{path.name} has schema version {version}, newer than this PlexGeo "
+                f"understands ({known}); update PlexGeo or restore an older backup"
+            )
+        # The version check comes first: switching to WAL rewrites the file header.
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreUnavailable(f"cannot switch {path.name} to WAL (got {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        # Each insert touches a leaf of every streams index; a larger page cache than
+        # SQLite's 2 MiB default keeps those leaves in memory during bulk ingest.
+        conn.execute("PRAGMA cache_size = -16384")
+        _migrate(conn, version)
+        if schema.database_shape(conn) != schema.expected_shape(schema.MIGRATIONS):
+            raise StoreCorrupt(f"{path.name} does not have PlexGeo's schema")
+    except sqlite3.Error as err:
+        conn.close()
+        raise _translate(err) from err
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    if version == 0 and schema.database_shape(conn):
+        raise StoreCorrupt("the file holds tables but no PlexGeo schema version")
+    for target, migration in enumerate(schema.MIGRATIONS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+# --- SQL ----------------------------------------------------------------------------
+
+_STREAM_SELECT = """
+SELECT s.id, s.session_key, u.plex_id, u.name, p.title, p.product, p.platform, p.device,
+       p.machine_id, m.media_type, m.title, m.grandparent_title, m.parent_title,
+       m.parent_index, m.item_index, m.year, s.state, s.progress_ms, m.duration_ms,
+       s.bandwidth_kbps, s.flags, net.text, tc.text, s.address_rule,
+       a.hash, s.started_at, s.last_seen, s.ended_at, s.location_status,
+       l.country_code, l.country_name, l.region, l.city, l.latitude, l.longitude,
+       l.timezone, l.isp, l.org, l.asn, l.mobile, l.proxy, l.hosting, l.provider,
+       l.looked_up_at, a.token
+FROM streams AS s
+JOIN users AS u ON u.id = s.user_ref
+JOIN players AS p ON p.id = s.player_ref
+JOIN media AS m ON m.id = s.media_ref
+LEFT JOIN addresses AS a ON a.id = s.address_ref
+LEFT JOIN locations AS l ON l.id = s.location_ref
+LEFT JOIN labels AS net ON net.id = s.network_ref
+LEFT JOIN labels AS tc ON tc.id = s.transcode_ref
+"""
+_USER_REF = "(SELECT id FROM users WHERE plex_id = ?)"
+_BY_ID = _STREAM_SELECT + "WHERE s.id = ?"
+_OPEN = _STREAM_SELECT + "WHERE s.ended_at IS NULL ORDER BY s.id"
+_LIVE_LOCATED = (
+    _STREAM_SELECT + "WHERE s.user_ref = " + _USER_REF + " AND s.ended_at IS NULL"
+    " AND s.location_status = 4 ORDER BY s.id"
+)
+_PENDING = (
+    _STREAM_SELECT + "WHERE s.location_status = 3 AND s.address_ref IS NOT NULL"
+    " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
+)
+_PREVIOUS_LOCATED = (
+    _STREAM_SELECT + "WHERE s.user_ref = " + _USER_REF + " AND s.location_status = 4"
+    " AND s.started_at <= ? AND s.id != ? ORDER BY s.last_seen DESC, s.id DESC LIMIT 1"
+)
+# last_seen >= started_at, so the extra "last_seen >= since" bound is always true for the
+# rows wanted; it lets the query seek streams_located instead of reading all the user's.
+_COUNTRY_COUNTS = """
+SELECT l.country_code, COUNT(*) FROM streams AS s
+JOIN locations AS l ON l.id = s.location_ref
+WHERE s.user_ref = (SELECT id FROM users WHERE plex_id = ?) AND s.location_status = 4
+  AND s.last_seen >= ? AND s.started_at >= ? AND s.started_at < ? AND s.id IS NOT ?
+GROUP BY l.country_code
+"""
+_INSERT_STREAM = """
+INSERT INTO streams (session_key, user_ref, player_ref, media_ref, address_ref, location_ref,
+    country_ref, network_ref, transcode_ref, started_at, last_seen, state, location_status,
+    address_rule, flags, progress_ms, bandwidth_kbps)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_UPDATE_STREAM = """
+UPDATE streams SET session_key = ?, user_ref = ?, player_ref = ?, media_ref = ?,
+    address_ref = ?, network_ref = ?, transcode_ref = ?, last_seen = ?, state = ?,
+    address_rule = ?, flags = ?, progress_ms = ?, bandwidth_kbps = ?
+WHERE id = ?
+"""
+_INTERN = {
+    "players": (
+        "SELECT id FROM players WHERE key = ?",
+        "INSERT INTO players (key, machine_id, title, product, platform, device)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    "media": (
+        "SELECT id FROM media WHERE key = ?",
+        "INSERT INTO media (key, media_type, title, grandparent_title, parent_title,"
+        " parent_index, item_index, year, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    "locations": (
+        "SELECT id FROM locations WHERE key = ?",
+        "INSERT INTO locations (key, country_code, country_name, region, city, latitude,"
+        " longitude, timezone, isp, org, asn, mobile, proxy, hosting, provider, looked_up_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    "labels": ("SELECT id FROM labels WHERE text = ?", "INSERT INTO labels (text) VALUES (?)"),
+}
+_ALERT_SELECT = """
+SELECT id, kind, stream_ref, user_id, user_name, created_at, country_code, country_name, city,
+    latitude, longitude, share, session_count, previous_country_code, previous_country_name,
+    previous_city, distance_km, speed_kmh, media_title, player, acknowledged_at, acknowledged_by
+FROM alerts
+"""
+_ACKNOWLEDGE = """
+UPDATE alerts SET acknowledged_at = ?1, acknowledged_by = ?2
+WHERE acknowledged_at IS NULL AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
+RETURNING id, kind, stream_ref, user_id, user_name, created_at, country_code, country_name,
+    city, latitude, longitude, share, session_count, previous_country_code,
+    previous_country_name, previous_city, distance_km, speed_kmh, media_title, player,
+    acknowledged_at, acknowledged_by
+"""
+_INSERT_ALERT = """
+INSERT INTO alerts (kind, stream_ref, user_id, user_name, dedup_key, created_at, country_code,
+    country_name, city, latitude, longitude, share, session_count, previous_country_code,
+    previous_country_name, previous_city, distance_km, speed_kmh, media_title, player,
+    acknowledged_at, acknowledged_by)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_PURGE_BATCH = """
+DELETE FROM streams WHERE id IN (
+    SELECT id FROM streams
+    WHERE started_at < ? AND ended_at IS NOT NULL AND last_seen < ? LIMIT ?
+)
+"""
+_PURGE_ORPHANS = (
+    "DELETE FROM geo_cache WHERE location_ref IN (SELECT id FROM locations WHERE looked_up_at < ?)",
+    "DELETE FROM addresses WHERE NOT EXISTS"
+    " (SELECT 1 FROM streams WHERE address_ref = addresses.id)",
+    "DELETE FROM players WHERE NOT EXISTS (SELECT 1 FROM streams WHERE player_ref = players.id)",
+    "DELETE FROM media WHERE NOT EXISTS (SELECT 1 FROM streams WHERE media_ref = media.id)",
+    "DELETE FROM users WHERE NOT EXISTS (SELECT 1 FROM streams WHERE user_ref = users.id)",
+    "DELETE FROM locations WHERE NOT EXISTS"
+    " (SELECT 1 FROM streams WHERE location_ref = locations.id)"
+    " AND NOT EXISTS (SELECT 1 FROM geo_cache WHERE location_ref = locations.id)",
+)
+
+
+def _check_location(status: LocationStatus, location: Location | None) -> None:
+    if (status is LocationStatus.KNOWN) != (location is not None):
+        raise ValueError("a location is given exactly when the status is KNOWN")
+
+
+def _flags(snapshot: StreamSnapshot) -> int:
+    flags = schema.FLAG_LOCAL if snapshot.local else 0
+    if snapshot.relayed:
+        flags |= schema.FLAG_RELAYED
+    if snapshot.secure is not None:
+        flags |= schema.FLAG_SECURE_KNOWN
+        if snapshot.secure:
+            flags |= schema.FLAG_SECURE
+    return flags
+
+
+def _location_from(row: Sequence[Any]) -> Location:
+    return Location(
+        country_code=row[0],
+        country_name=row[1],
+        region=row[2],
+        city=row[3],
+        latitude=row[4],
+        longitude=row[5],
+        timezone=row[6],
+        isp=row[7],
+        org=row[8],
+        asn=row[9],
+        mobile=_flag(row[10]),
+        proxy=_flag(row[11]),
+        hosting=_flag(row[12]),
+        provider=row[13],
+        looked_up_at=_time(row[14]),
+    )
+
+
+def _stream_from(row: Sequence[Any], server_id: str, address: str | None = None) -> Stream:
+    flags = row[20]
+    snapshot = StreamSnapshot(
+        session_key=row[1],
+        user_id=row[2],
+        user_name=row[3],
+        player_title=row[4],
+        player_product=row[5],
+        player_platform=row[6],
+        player_device=row[7],
+        player_machine_id=row[8],
+        media_type=_MEDIA_TYPES[row[9]],
+        title=row[10],
+        grandparent_title=row[11],
+        parent_title=row[12],
+        parent_index=row[13],
+        index=row[14],
+        year=row[15],
+        state=_STATES[row[16]],
+        progress_ms=row[17],
+        duration_ms=row[18],
+        bandwidth_kbps=row[19],
+        local=bool(flags & schema.FLAG_LOCAL),
+        relayed=bool(flags & schema.FLAG_RELAYED),
+        secure=bool(flags & schema.FLAG_SECURE) if flags & schema.FLAG_SECURE_KNOWN else None,
+        network=row[21],
+        transcode_decision=row[22],
+        ip_address=address,
+        address_rule=_RULES[row[23]],
+    )
+    return Stream(
+        stream_id=row[0],
+        server_id=server_id,
+        snapshot=snapshot,
+        started_at=_time(row[25]),
+        last_seen=_time(row[26]),
+        ended_at=_time_or_none(row[27]),
+        location_status=_STATUSES[row[28]],
+        location=None if row[29] is None else _location_from(row[29:44]),
+        ip_hash=None if row[24] is None else bytes(row[24]).hex(),
+    )
+
+
+def _alert_from(row: Sequence[Any]) -> Alert:
+    return Alert(
+        alert_id=row[0],
+        kind=AlertKind(row[1]),
+        stream_id=row[2],
+        user_id=row[3],
+        user_name=row[4],
+        created_at=_time(row[5]),
+        country_code=row[6],
+        country_name=row[7],
+        city=row[8],
+        latitude=row[9],
+        longitude=row[10],
+        share=row[11],
+        session_count=row[12],
+        previous_country_code=row[13],
+        previous_country_name=row[14],
+        previous_city=row[15],
+        distance_km=row[16],
+        speed_kmh=row[17],
+        media_title=row[18],
+        player=row[19],
+        acknowledged_at=_time_or_none(row[20]),
+        acknowledged_by=row[21],
+    )
+
+
+class HistoryStore:
+    """Streams, geolocation cache, alerts and trust for one Plex server, in one SQLite file."""
+
+    SCHEMA_VERSION: ClassVar[int] = len(schema.MIGRATIONS)
+
+    def __init__(
+        self,
+        writer: sqlite3.Connection,
+        reader: sqlite3.Connection,
+        *,
+        keys: KeyMaterial,
+        server_id: str,
+        path: Path,
+        recovered_from: Path | None,
+    ) -> None:
+        """Wrap open connections; use `HistoryStore.open` rather than this."""
+        self._writer = writer
+        self._reader = reader
+        self._cipher = AddressCipher(keys)
+        self._server_id = server_id
+        self._path = path
+        self.recovered_from = recovered_from
+        self._write_lock = threading.Lock()
+        self._read_lock = threading.Lock()
+        self._closed = False
+        # Lookup-table ids by (table, key); only touched under the write lock.
+        self._refs: dict[tuple[str, object], int] = {}
+        self._users: dict[str, tuple[int, str]] = {}
+        self._addresses: dict[str, tuple[int, str]] = {}  # address -> (row, hash)
+
+    @classmethod
+    def open(
+        cls, path: Path, keys: KeyMaterial, server_id: str, *, busy_timeout: float = 10.0
+    ) -> HistoryStore:
+        """Open (creating, migrating or replacing a damaged file as needed) the store at `path`.
+
+        Raises StoreUnavailable when the file is locked past `busy_timeout` seconds or the
+        disk refuses it, and StoreError when its schema is newer than this code.
+        """
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreUnavailable(f"cannot create {path.parent}: {err}") from err
+        recovered_from: Path | None = None
+        try:
+            writer = _prepare(path, busy_timeout)
+        except StoreCorrupt:
+            recovered_from = _move_aside(path)
+            writer = _prepare(path, busy_timeout)
+        try:
+            reader = _connect(path, busy_timeout, read_only=True)
+        except sqlite3.Error as err:
+            writer.close()
+            raise _translate(err) from err
+        return cls(
+            writer, reader, keys=keys, server_id=server_id, path=path, recovered_from=recovered_from
+        )
+
+    def close(self) -> None:
+        """Close both connections; the store cannot be used afterwards."""
+        with self._write_lock, self._read_lock:
+            if self._closed:
+                return
+            self._closed = True
+            # The writer closes last so it checkpoints and removes the WAL.
+            self._reader.close()
+            self._writer.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The file's schema version (`PRAGMA user_version`)."""
+        with self._reading() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def address_hash(self, address: str) -> str:
+        """The keyed hash (hex) under which an address is stored, cached and grouped."""
+        return self._cipher.digest(address).hex()
+
+    # --- connections ----------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self._write_lock:
+            if self._closed:
+                raise StoreError("the history store is closed")
+            conn = self._writer
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as err:
+                raise _translate(err) from err
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as err:
+                # Cached ids may name rows this transaction inserted and now rolls back.
+                self._forget_refs()
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if isinstance(err, sqlite3.Error):
+                    raise _translate(err) from err
+                raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._read_lock:
+            if self._closed:
+                raise StoreError("the history store is closed")
+            try:
+                yield self._reader
+            except sqlite3.Error as err:
+                raise _translate(err) from err
+
+    # --- lookup tables --------------------------------------------------------------
+
+    def _forget_refs(self) -> None:
+        self._refs.clear()
+        self._users.clear()
+        self._addresses.clear()
+
+    def _intern(self, conn: sqlite3.Connection, table: str, values: tuple[Any, ...]) -> int:
+        """The id of a lookup-table row holding `values`, inserted if new."""
+        cached = self._refs.get((table, values))
+        if cached is not None:
+            return cached
+        select, insert = _INTERN[table]
+        # Labels are unique by their text; other tables by a digest of all their columns
+        # (a UNIQUE constraint over nullable columns would let duplicates through).
+        key = values[0] if table == "labels" else _key(*values)
+        row = conn.execute(select, (key,)).fetchone()
+        if row is not None:
+            ref = int(row[0])
+        else:
+            params = values if table == "labels" else (key, *values)
+            ref = int(conn.execute(insert, params).lastrowid or 0)
+        if len(self._refs) >= _REF_CACHE_LIMIT:
+            self._forget_refs()
+        self._refs[(table, values)] = ref
+        return ref
+
+    def _label(self, conn: sqlite3.Connection, text: str | None) -> int | None:
+        return None if text is None else self._intern(conn, "labels", (text,))
+
+    def _user(self, conn: sqlite3.Connection, user_id: str, name: str, at: int) -> int:
+        cached = self._users.get(user_id)
+        if cached is not None and cached[1] == name:
+            return cached[0]
+        row = conn.execute("SELECT id, name FROM users WHERE plex_id = ?", (user_id,)).fetchone()
+        if row is None:
+            cursor = conn.execute(
+                "INSERT INTO users (plex_id, name, last_started_at) VALUES (?, ?, ?)",
+                (user_id, name, at),
+            )
+            ref = int(cursor.lastrowid or 0)
+        else:
+            ref = int(row[0])
+            if row[1] != name:
+                # A renamed Plex user: the name is the user's, so older streams follow it.
+                conn.execute("UPDATE users SET name = ? WHERE id = ?", (name, ref))
+        self._users[user_id] = (ref, name)
+        return ref
+
+    def _snapshot_refs(
+        self, conn: sqlite3.Connection, snapshot: StreamSnapshot, at: int
+    ) -> _SnapshotRefs:
+        player = (
+            snapshot.player_machine_id,
+            snapshot.player_title,
+            snapshot.player_product,
+            snapshot.player_platform,
+            snapshot.player_device,
+        )
+        media = (
+            schema.MEDIA_TYPE_CODES[snapshot.media_type],
+            snapshot.title,
+            snapshot.grandparent_title,
+            snapshot.parent_title,
+            snapshot.parent_index,
+            snapshot.index,
+            snapshot.year,
+            snapshot.duration_ms,
+        )
+        address_ref: int | None = None
+        ip_hash: str | None = None
+        if snapshot.ip_address is not None:
+            known = self._addresses.get(snapshot.ip_address)
+            if known is None:
+                known = self._address(conn, snapshot.ip_address)
+            address_ref, ip_hash = known
+        return _SnapshotRefs(
+            user=self._user(conn, snapshot.user_id, snapshot.user_name, at),
+            player=self._intern(conn, "players", player),
+            media=self._intern(conn, "media", media),
+            address=address_ref,
+            ip_hash=ip_hash,
+            network=self._label(conn, snapshot.network),
+            transcode=self._label(conn, snapshot.transcode_decision),
+            flags=_flags(snapshot),
+        )
+
+    def _address(self, conn: sqlite3.Connection, address: str) -> tuple[int, str]:
+        digest = self._cipher.digest(address)
+        row = conn.execute("SELECT id FROM addresses WHERE hash = ?", (digest,)).fetchone()
+        if row is not None:
+            ref = int(row[0])
+        else:
+            # One encryption per distinct address: later streams reuse the row.
+            cursor = conn.execute(
+                "INSERT INTO addresses (hash, token) VALUES (?, ?)",
+                (digest, self._cipher.encrypt(address)),
+            )
+            ref = int(cursor.lastrowid or 0)
+        if len(self._addresses) >= _REF_CACHE_LIMIT:
+            self._forget_refs()
+        self._addresses[address] = (ref, digest.hex())
+        return ref, digest.hex()
+
+    def _location(
+        self, conn: sqlite3.Connection, location: Location | None
+    ) -> tuple[int | None, int | None]:
+        """The location's row and its country's label, created if new."""
+        if location is None:
+            return None, None
+        values = (
+            location.country_code,
+            location.country_name,
+            location.region,
+            location.city,
+            location.latitude,
+            location.longitude,
+            location.timezone,
+            location.isp,
+            location.org,
+            location.asn,
+            location.mobile,
+            location.proxy,
+            location.hosting,
+            location.provider,
+            _floor(location.looked_up_at),
+        )
+        ref = self._intern(conn, "locations", values)
+        return ref, self._label(conn, location.country_code)
+
+    def _load(self, conn: sqlite3.Connection, sql: str, params: Sequence[object]) -> list[Stream]:
+        return [_stream_from(row, self._server_id) for row in conn.execute(sql, params)]
+
+    def _load_one(self, conn: sqlite3.Connection, stream_id: int) -> Stream:
+        streams = self._load(conn, _BY_ID, (stream_id,))
+        if not streams:
+            raise UnknownStream(f"no stream {stream_id}")
+        return streams[0]
+
+    # --- stream lifecycle -----------------------------------------------------------
+
+    def open_streams(self) -> list[Stream]:
+        """Streams not ended yet (the live set to resume after a restart)."""
+        with self._reading() as conn:
+            return self._load(conn, _OPEN, ())
+
+    def start_stream(
+        self,
+        snapshot: StreamSnapshot,
+        at: datetime,
+        status: LocationStatus,
+        location: Location | None,
+    ) -> Stream:
+        """Record a new stream first seen at `at`."""
+        return self.start_streams([(snapshot, at, status, location)])[0]
+
+    def start_streams(self, new: Sequence[NewStream]) -> list[Stream]:
+        """Record several new streams in one transaction (a poll's, or a bulk import).
+
+        Each commit rewrites a page of every index, so batching is what makes bulk
+        ingest fast.
+        """
+        for _, _, status, location in new:
+            _check_location(status, location)
+        started_streams: list[Stream] = []
+        latest: dict[int, int] = {}  # user row -> newest start in this batch
+        with self._writing() as conn:
+            for snapshot, at, status, location in new:
+                started_streams.append(
+                    self._insert_stream(conn, snapshot, at, status, location, latest=latest)
+                )
+            conn.executemany(
+                "UPDATE users SET last_started_at = ?1 WHERE id = ?2 AND last_started_at < ?1",
+                [(started, user) for user, started in latest.items()],
+            )
+        return started_streams
+
+    def _insert_stream(
+        self,
+        conn: sqlite3.Connection,
+        snapshot: StreamSnapshot,
+        at: datetime,
+        status: LocationStatus,
+        location: Location | None,
+        *,
+        latest: dict[int, int],
+    ) -> Stream:
+        started = _floor(at)
+        refs = self._snapshot_refs(conn, snapshot, started)
+        location_ref, country_ref = self._location(conn, location)
+        cursor = conn.execute(
+            _INSERT_STREAM,
+            (
+                snapshot.session_key,
+                refs.user,
+                refs.player,
+                refs.media,
+                refs.address,
+                location_ref,
+                country_ref,
+                refs.network,
+                refs.transcode,
+                started,
+                started,
+                schema.STATE_CODES[snapshot.state],
+                schema.LOCATION_STATUS_CODES[status],
+                schema.ADDRESS_RULE_CODES[snapshot.address_rule],
+                refs.flags,
+                snapshot.progress_ms,
+                snapshot.bandwidth_kbps,
+            ),
+        )
+        if latest.get(refs.user, 0) < started:
+            latest[refs.user] = started
+        if location is not None and location.looked_up_at.microsecond:
+            location = replace(location, looked_up_at=_time(_floor(location.looked_up_at)))
+        return Stream(
+            stream_id=int(cursor.lastrowid or 0),
+            server_id=self._server_id,
+            snapshot=snapshot,
+            started_at=_time(started),
+            last_seen=_time(started),
+            ended_at=None,
+            location_status=status,
+            location=location,
+            ip_hash=refs.ip_hash,
+        )
+
+    def update_stream(self, stream_id: int, snapshot: StreamSnapshot, at: datetime) -> Stream:
+        """Store a later poll of a stream: last seen, state, progress, bandwidth, address."""
+        seen = _floor(at)
+        with self._writing() as conn:
+            refs = self._snapshot_refs(conn, snapshot, seen)
+            cursor = conn.execute(
+                _UPDATE_STREAM,
+                (
+                    snapshot.session_key,
+                    refs.user,
+                    refs.player,
+                    refs.media,
+                    refs.address,
+                    refs.network,
+                    refs.transcode,
+                    seen,
+                    schema.STATE_CODES[snapshot.state],
+                    schema.ADDRESS_RULE_CODES[snapshot.address_rule],
+                    refs.flags,
+                    snapshot.progress_ms,
+                    snapshot.bandwidth_kbps,
+                    stream_id,
+                ),
+            )
+            if cursor.rowcount == 0:
+                raise UnknownStream(f"no stream {stream_id}")
+            return self._load_one(conn, stream_id)
+
+    def end_streams(self, stream_ids: Sequence[int]) -> None:
+        """Mark streams ended at the time they were last seen."""
+        if not stream_ids:
+            return
+        with self._writing() as conn:
+            conn.execute(
+                "UPDATE streams SET ended_at = last_seen"
+                " WHERE id IN (SELECT value FROM json_each(?)) AND ended_at IS NULL",
+                (json.dumps([int(i) for i in stream_ids]),),
+            )
+
+    def set_location(
+        self, stream_id: int, status: LocationStatus, location: Location | None
+    ) -> Stream:
+        """Record the outcome of a stream's geolocation."""
+        _check_location(status, location)
+        with self._writing() as conn:
+            location_ref, country_ref = self._location(conn, location)
+            cursor = conn.execute(
+                "UPDATE streams SET location_status = ?, location_ref = ?, country_ref = ?"
+                " WHERE id = ?",
+                (schema.LOCATION_STATUS_CODES[status], location_ref, country_ref, stream_id),
+            )
+            if cursor.rowcount == 0:
+                raise UnknownStream(f"no stream {stream_id}")
+            return self._load_one(conn, stream_id)
+
+    def stream(self, stream_id: int) -> Stream | None:
+        """One stream by id, or None."""
+        with self._reading() as conn:
+            streams = self._load(conn, _BY_ID, (stream_id,))
+        return streams[0] if streams else None
+
+    def stream_address(self, stream_id: int) -> str | None:
+        """The stream's IP address, decrypted; None when it has none (or no such stream)."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT a.token FROM streams AS s JOIN addresses AS a ON a.id = s.address_ref"
+                " WHERE s.id = ?",
+                (stream_id,),
+            ).fetchone()
+        return None if row is None else self._cipher.decrypt(row[0])
+
+    def pending_streams(self, limit: int = 500) -> list[tuple[Stream, str]]:
+        """Streams still waiting for a location (live or ended, newest first), with addresses."""
+        with self._reading() as conn:
+            rows = conn.execute(_PENDING, (limit,)).fetchall()
+        decrypted: dict[bytes, str] = {}
+        result = []
+        for row in rows:
+            token = bytes(row[44])
+            if token not in decrypted:
+                decrypted[token] = self._cipher.decrypt(token)
+            result.append((_stream_from(row, self._server_id), decrypted[token]))
+        return result
+
+    def streams_started_since(self, since: datetime) -> int:
+        """How many streams started at or after `since`."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT COUNT(*) FROM streams WHERE started_at >= ?", (_ceil(since),)
+            ).fetchone()
+        return int(row[0])
+
+    def stream_log(
+        self,
+        *,
+        user_id: str | None = None,
+        country_code: str | None = None,
+        since: datetime | None = None,
+        before: datetime | None = None,
+        after_stream_id: int | None = None,
+        limit: int = 50,
+    ) -> list[Stream]:
+        """A page of the stream log, newest first, with each address decrypted.
+
+        `after_stream_id` is the last stream of the previous page (keyset pagination).
+        """
+        clauses = ["1"]
+        params: list[object] = []
+        if user_id is not None:
+            clauses.append("s.user_ref = " + _USER_REF)
+            params.append(user_id)
+        if country_code is not None:
+            clauses.append("s.country_ref = (SELECT id FROM labels WHERE text = ?)")
+            params.append(country_code)
+        if since is not None:
+            clauses.append("s.started_at >= ?")
+            params.append(_ceil(since))
+        if before is not None:
+            clauses.append("s.started_at < ?")
+            params.append(_ceil(before))
+        if after_stream_id is not None:
+            clauses.append(
+                "s.started_at <= (SELECT started_at FROM streams WHERE id = ?)"
+                " AND (s.started_at, s.id) < (SELECT started_at, id FROM streams WHERE id = ?)"
+            )
+            params.extend((after_stream_id, after_stream_id))
+        # The clauses are fixed strings chosen above; every value is a parameter.
+        sql = (
+            _STREAM_SELECT
+            + "WHERE "
+            + " AND ".join(clauses)
+            + " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
+        )
+        params.append(limit)
+        with self._reading() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        decrypted: dict[bytes, str] = {}
+        streams = []
+        for row in rows:
+            address = None
+            if row[44] is not None:
+                token = bytes(row[44])
+                if token not in decrypted:
+                    decrypted[token] = self._cipher.decrypt(token)
+                address = decrypted[token]
+            streams.append(_stream_from(row, self._server_id, address))
+        return streams
+
+    def users(self) -> list[UserSummary]:
+        """Every user with streams on record, by name."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT plex_id, name, last_started_at FROM users ORDER BY name, plex_id"
+            ).fetchall()
+        return [UserSummary(row[0], row[1], _time(row[2])) for row in rows]
+
+    # --- geolocation cache ----------------------------------------------------------
+
+    def cached_location(self, address_hash: str, now: datetime, ttl: timedelta) -> Location | None:
+        """The cached location of an address hash, unless looked up `ttl` or longer ago."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT l.country_code, l.country_name, l.region, l.city, l.latitude,"
+                " l.longitude, l.timezone, l.isp, l.org, l.asn, l.mobile, l.proxy, l.hosting,"
+                " l.provider, l.looked_up_at FROM geo_cache AS g"
+                " JOIN locations AS l ON l.id = g.location_ref WHERE g.hash = ?",
+                (bytes.fromhex(address_hash),),
+            ).fetchone()
+        if row is None:
+            return None
+        location = _location_from(row)
+        return location if now - location.looked_up_at < ttl else None
+
+    def cache_location(self, address_hash: str, location: Location) -> None:
+        """Remember where an address hash is."""
+        with self._writing() as conn:
+            location_ref, _ = self._location(conn, location)
+            conn.execute(
+                "INSERT INTO geo_cache (hash, location_ref) VALUES (?, ?)"
+                " ON CONFLICT (hash) DO UPDATE SET location_ref = excluded.location_ref",
+                (bytes.fromhex(address_hash), location_ref),
+            )
+
+    def country_name(self, country_code: str) -> str | None:
+        """The name the latest stored location gives a country code, or None if unseen."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT country_name FROM locations WHERE country_code = ?"
+                " ORDER BY looked_up_at DESC LIMIT 1",
+                (country_code,),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    # --- detector queries -----------------------------------------------------------
+
+    def country_counts(
+        self,
+        user_id: str,
+        since: datetime,
+        before: datetime,
+        exclude_stream_id: int | None = None,
+    ) -> dict[str, int]:
+        """The user's located streams started in [since, before), counted by country."""
+        lower = _ceil(since)
+        with self._reading() as conn:
+            rows = conn.execute(
+                _COUNTRY_COUNTS, (user_id, lower, lower, _ceil(before), exclude_stream_id)
+            ).fetchall()
+        return {row[0]: int(row[1]) for row in rows}
+
+    def previous_located_stream(
+        self, user_id: str, before: datetime, exclude_stream_id: int
+    ) -> Stream | None:
+        """The user's most recently seen other located stream started at or before `before`."""
+        with self._reading() as conn:
+            streams = self._load(
+                conn, _PREVIOUS_LOCATED, (user_id, _floor(before), exclude_stream_id)
+            )
+        return streams[0] if streams else None
+
+    def live_located_streams(self, user_id: str) -> list[Stream]:
+        """The user's streams that are live and located."""
+        with self._reading() as conn:
+            return self._load(conn, _LIVE_LOCATED, (user_id,))
+
+    # --- alerts and trust -----------------------------------------------------------
+
+    def add_alert(self, alert: Alert, dedup_key: str) -> Alert:
+        """Store an alert; returns it with its id (times truncated to the second)."""
+        created = _floor(alert.created_at)
+        acknowledged = None if alert.acknowledged_at is None else _floor(alert.acknowledged_at)
+        with self._writing() as conn:
+            cursor = conn.execute(
+                _INSERT_ALERT,
+                (
+                    alert.kind.value,
+                    alert.stream_id,
+                    alert.user_id,
+                    alert.user_name,
+                    dedup_key,
+                    created,
+                    alert.country_code,
+                    alert.country_name,
+                    alert.city,
+                    alert.latitude,
+                    alert.longitude,
+                    alert.share,
+                    alert.session_count,
+                    alert.previous_country_code,
+                    alert.previous_country_name,
+                    alert.previous_city,
+                    alert.distance_km,
+                    alert.speed_kmh,
+                    alert.media_title,
+                    alert.player,
+                    acknowledged,
+                    alert.acknowledged_by,
+                ),
+            )
+            alert_id = int(cursor.lastrowid or 0)
+        return replace(
+            alert,
+            alert_id=alert_id,
+            created_at=_time(created),
+            acknowledged_at=_time_or_none(acknowledged),
+        )
+
+    def alert_exists_since(self, user_id: str, dedup_key: str, since: datetime) -> bool:
+        """Whether the user has an alert with this dedup key created at or after `since`."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM alerts WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
+                " LIMIT 1",
+                (user_id, dedup_key, _ceil(since)),
+            ).fetchone()
+        return row is not None
+
+    def alert(self, alert_id: int) -> Alert | None:
+        """One alert by id, or None."""
+        with self._reading() as conn:
+            row = conn.execute(_ALERT_SELECT + "WHERE id = ?", (alert_id,)).fetchone()
+        return None if row is None else _alert_from(row)
+
+    def alerts(
+        self,
+        *,
+        acknowledged: bool | None = None,
+        user_id: str | None = None,
+        limit: int = 100,
+        before_id: int | None = None,
+    ) -> list[Alert]:
+        """Alerts newest first, optionally filtered; `before_id` pages back."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                _ALERT_SELECT + "WHERE (?1 IS NULL OR (acknowledged_at IS NOT NULL) = ?1)"
+                " AND (?2 IS NULL OR user_id = ?2) AND (?3 IS NULL OR id < ?3)"
+                " ORDER BY id DESC LIMIT ?4",
+                (acknowledged, user_id, before_id, limit),
+            ).fetchall()
+        return [_alert_from(row) for row in rows]
+
+    def acknowledge_alerts(
+        self, alert_ids: Sequence[int] | None, by: str | None, at: datetime
+    ) -> list[Alert]:
+        """Acknowledge the given alerts (None: all unacknowledged); returns those newly done."""
+        ids = None if alert_ids is None else json.dumps([int(i) for i in alert_ids])
+        with self._writing() as conn:
+            rows = conn.execute(_ACKNOWLEDGE, (_floor(at), by, ids)).fetchall()
+        return sorted((_alert_from(row) for row in rows), key=lambda a: a.alert_id, reverse=True)
+
+    def unacknowledged_count(self) -> int:
+        """How many alerts nobody has acknowledged."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT COUNT(*) FROM alerts WHERE acknowledged_at IS NULL"
+            ).fetchone()
+        return int(row[0])
+
+    def trusted_countries(self, user_id: str) -> frozenset[str]:
+        """Countries the user is trusted to stream from without alerts."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT country_code FROM trusted_countries WHERE user_id = ?", (user_id,)
+            ).fetchall()
+        return frozenset(row[0] for row in rows)
+
+    def trust_country(self, user_id: str, country_code: str) -> None:
+        """Trust a country for a user (idempotent)."""
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO trusted_countries (user_id, country_code) VALUES (?, ?)",
+                (user_id, country_code),
+            )
+
+    def untrust_country(self, user_id: str, country_code: str) -> bool:
+        """Stop trusting a country; False if it was not trusted."""
+        with self._writing() as conn:
+            cursor = conn.execute(
+                "DELETE FROM trusted_countries WHERE user_id = ? AND country_code = ?",
+                (user_id, country_code),
+            )
+            return cursor.rowcount > 0
+
+    # --- retention ------------------------------------------------------------------
+
+    def purge_older_than(self, before: datetime, batch_size: int = 1000) -> int:
+        """Delete ended streams last seen before `before` (with their alerts), batch by
+        batch, then rows nothing refers to any more; returns how many streams went."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be positive")
+        cutoff = _ceil(before)
+        total = 0
+        while True:
+            # One transaction per batch, releasing the lock between them so polls interleave.
+            with self._writing() as conn:
+                deleted = conn.execute(_PURGE_BATCH, (cutoff, cutoff, batch_size)).rowcount
+            total += deleted
+            if deleted < batch_size:
+                break
+        with self._writing() as conn:
+            conn.execute(_PURGE_ORPHANS[0], (cutoff,))
+            for statement in _PURGE_ORPHANS[1:]:
+                conn.execute(statement)
+            self._forget_refs()
+        return total
+
+    def stats(self) -> StoreStats:
+        """Row counts and file size."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT (SELECT COUNT(*) FROM streams),"
+                " (SELECT COUNT(*) FROM streams WHERE ended_at IS NULL),"
+                " (SELECT COUNT(*) FROM alerts),"
+                " (SELECT COUNT(*) FROM alerts WHERE acknowledged_at IS NULL),"
+                " (SELECT COUNT(*) FROM geo_cache), (SELECT user_version FROM pragma_user_version)"
+            ).fetchone()
+        size = 0
+        for name in (self._path.name, f"{self._path.name}-wal"):
+            with suppress(FileNotFoundError):
+                size += self._path.with_name(name).stat().st_size
+        return StoreStats(
+            streams=row[0],
+            open_streams=row[1],
+            alerts=row[2],
+            unacknowledged_alerts=row[3],
+            cached_locations=row[4],
+            schema_version=row[5],
+            file_size_bytes=size,
+        )
