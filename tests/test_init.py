@@ -6,6 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -20,11 +24,7 @@ from custom_components.plexgeo.const import (
     EVENT_STREAM_ENDED,
     EVENT_STREAM_STARTED,
 )
-from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import STATE_UNAVAILABLE
-from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
-from simulator.ipapi import FakeIpApi, FailMode
+from simulator.ipapi import FailMode, FakeIpApi
 from simulator.plex import FailureMode, PlexSimulator
 from simulator.scenario import lan_session, relayed_session, wan_session
 
@@ -138,25 +138,31 @@ async def test_setup_bad_token_is_auth_error(
     await plex_sim.fail(FailureMode.UNAUTHORIZED, all_endpoints=True)
     await hass.config_entries.async_setup(config_entry.entry_id)
     assert config_entry.state is ConfigEntryState.SETUP_ERROR
-    assert [f["context"]["source"] for f in hass.config_entries.flow.async_progress()] == [
-        "reauth"
-    ]
+    assert [f["context"]["source"] for f in hass.config_entries.flow.async_progress()] == ["reauth"]
 
 
 async def test_geolocation_down_then_back(
-    hass: HomeAssistant, plex_sim: PlexSimulator, ipapi: FakeIpApi, loaded_entry: MockConfigEntry
+    hass: HomeAssistant,
+    plex_sim: PlexSimulator,
+    ipapi: FakeIpApi,
+    loaded_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     await ipapi.fail(FailMode.DOWN)
     plex_sim.add_session(wan_session("sydney"))
     await poll(hass, loaded_entry)
+    plex_sim.add_session(wan_session("tokyo", user_name="carol"))
+    await poll(hass, loaded_entry)
+    assert caplog.text.count("Geolocation unavailable") == 1
     streams = hass.states.get(ACTIVE).attributes["streams"]  # type: ignore[union-attr]
-    assert streams[0]["country"] is None
+    assert {s["country"] for s in streams} == {None}
     assert hass.states.async_entity_ids("geo_location") == []
     await ipapi.recover()
     await poll(hass, loaded_entry)
     streams = hass.states.get(ACTIVE).attributes["streams"]  # type: ignore[union-attr]
-    assert streams[0]["country"] == "Australia"
-    assert len(hass.states.async_entity_ids("geo_location")) == 1
+    assert {s["country"] for s in streams} == {"Australia", "Japan"}
+    assert len(hass.states.async_entity_ids("geo_location")) == 2
+    assert caplog.text.count("Geolocation works again") == 1
 
 
 async def _history(

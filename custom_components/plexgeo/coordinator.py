@@ -68,6 +68,7 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.provider = provider
         self.settings = alert_settings(entry.options)
         self.last_poll = PollTiming()
+        self._geolocation_error: str | None = None
 
     async def _async_update_data(self) -> PollOutcome:
         started = time.perf_counter()
@@ -83,6 +84,19 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         alerts.async_announce(self.hass, self.config_entry, outcome)
         return outcome
 
+    def _log_geolocation(self, lookup: LookupResult) -> None:
+        """Say once that geolocation is failing, and once that it works again."""
+        if lookup.error and self._geolocation_error is None:
+            _LOGGER.warning(
+                "Geolocation unavailable (%s); %d address(es) stay pending and are retried",
+                lookup.error,
+                len(lookup.deferred),
+            )
+        elif lookup.error is None and lookup.located and self._geolocation_error is not None:
+            _LOGGER.info("Geolocation works again")
+        if lookup.error or lookup.located:
+            self._geolocation_error = lookup.error
+
     async def _poll(self, now: datetime) -> PollOutcome:
         try:
             snapshots = await self.hass.async_add_executor_job(self.client.fetch_sessions)
@@ -97,10 +111,7 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
                 if ingested.lookups
                 else _NO_LOOKUP
             )
-            if lookup.error:
-                _LOGGER.debug(
-                    "Geolocation deferred %d address(es): %s", len(lookup.deferred), lookup.error
-                )
+            self._log_geolocation(lookup)
             outcome = await self.hass.async_add_executor_job(
                 self.engine.resolve, ingested, lookup, self.settings, now
             )

@@ -13,6 +13,10 @@ from .core.models import AlertKind
 from .entity import PlexGeoEntity
 
 
+# Entities read the coordinator's data; nothing polls on its own.
+PARALLEL_UPDATES = 0
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: PlexGeoConfigEntry,

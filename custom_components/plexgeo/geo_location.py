@@ -23,6 +23,10 @@ def _mappable(stream: Stream) -> bool:
     return stream.location_status is LocationStatus.KNOWN and stream.location is not None
 
 
+# Entities read the coordinator's data; nothing polls on its own.
+PARALLEL_UPDATES = 0
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: PlexGeoConfigEntry,

@@ -78,6 +78,10 @@ SENSORS: tuple[PlexGeoSensorDescription, ...] = (
 )
 
 
+# Entities read the coordinator's data; nothing polls on its own.
+PARALLEL_UPDATES = 0
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: PlexGeoConfigEntry,

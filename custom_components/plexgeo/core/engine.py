@@ -6,7 +6,8 @@ executor; the geolocation request between `ingest` and `resolve` is the only asy
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -87,8 +88,13 @@ class Engine:
 
     def ingest(self, snapshots: Sequence[StreamSnapshot], now: datetime) -> Ingested:
         """Record one poll's sessions: start, continue and end streams."""
-        try:
+        with self._rebuild_on_failure():
             return self._ingest(snapshots, now)
+
+    @contextmanager
+    def _rebuild_on_failure(self) -> Iterator[None]:
+        try:
+            yield
         except Exception:
             # The store refused part of the poll: forget what we believe is live and
             # rebuild it from the store next time, so nothing is half-recorded.
@@ -133,6 +139,12 @@ class Engine:
         self, ingested: Ingested, lookup: LookupResult, settings: AlertSettings, now: datetime
     ) -> PollOutcome:
         """Store the lookup's answers, run the detectors on newly located streams."""
+        with self._rebuild_on_failure():
+            return self._resolve(ingested, lookup, settings, now)
+
+    def _resolve(
+        self, ingested: Ingested, lookup: LookupResult, settings: AlertSettings, now: datetime
+    ) -> PollOutcome:
         located = list(ingested.located)
         for address, stream_ids in ingested.lookups.items():
             location = lookup.located.get(address)
