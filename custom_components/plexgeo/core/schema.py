@@ -147,7 +147,7 @@ _V1 = (
     """CREATE INDEX streams_by_country ON streams (country_ref, started_at)
         WHERE country_ref IS NOT NULL""",
     # Live streams and the geolocation retry queue: small partial indexes.
-    "CREATE INDEX streams_open ON streams (user_ref) WHERE ended_at IS NULL",
+    "CREATE INDEX streams_open ON streams (ended_at, user_ref) WHERE ended_at IS NULL",
     "CREATE INDEX streams_pending ON streams (started_at) WHERE location_status = 3",
     # Foreign-key children: without them every orphan delete would scan all streams.
     "CREATE INDEX streams_by_address ON streams (address_ref)",

@@ -222,7 +222,9 @@ def _prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
                 f"{path.name} has schema version {version}, newer than this PlexGeo "
                 f"understands ({known}); update PlexGeo or restore an older backup"
             )
-        # The version check comes first: switching to WAL rewrites the file header.
+        if version == 0 and schema.database_shape(conn):
+            raise StoreCorrupt(f"{path.name} holds tables but no PlexGeo schema version")
+        # The checks come first: switching to WAL rewrites the file header.
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StoreUnavailable(f"cannot switch {path.name} to WAL (got {mode})")
@@ -243,8 +245,6 @@ def _prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
-    if version == 0 and schema.database_shape(conn):
-        raise StoreCorrupt("the file holds tables but no PlexGeo schema version")
     for target, migration in enumerate(schema.MIGRATIONS[version:], start=version + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -287,10 +287,15 @@ _PENDING = (
     _STREAM_SELECT + "WHERE s.location_status = 3 AND s.address_ref IS NOT NULL"
     " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
 )
-_PREVIOUS_LOCATED = (
-    _STREAM_SELECT + "WHERE s.user_ref = " + _USER_REF + " AND s.location_status = 4"
-    " AND s.started_at <= ? AND s.id != ? ORDER BY s.last_seen DESC, s.id DESC LIMIT 1"
-)
+# INDEXED BY: left to itself the planner may prefer streams_by_user and sort the user's
+# whole history by last_seen; streams_located yields rows already in that order.
+_PREVIOUS_LOCATED_ID = """
+SELECT id FROM streams INDEXED BY streams_located
+WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?) AND location_status = 4
+  AND started_at <= ? AND id != ?
+ORDER BY last_seen DESC LIMIT 1
+"""
+_PREVIOUS_LOCATED = _STREAM_SELECT + "WHERE s.id = (" + _PREVIOUS_LOCATED_ID + ")"
 # last_seen >= started_at, so the extra "last_seen >= since" bound is always true for the
 # rows wanted; it lets the query seek streams_located instead of reading all the user's.
 _COUNTRY_COUNTS = """

@@ -1,0 +1,988 @@
+"""The history store, through its public methods and the file it writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+import ipaddress
+import os
+from pathlib import Path
+import re
+import shutil
+import sqlite3
+import subprocess
+import threading
+import time
+
+import pytest
+
+from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core.crypto import AddressDecryptError, KeyMaterial
+from custom_components.plexgeo.core.errors import StoreCorrupt, StoreError, StoreUnavailable
+from custom_components.plexgeo.core.models import (
+    AddressRule,
+    Alert,
+    AlertKind,
+    Location,
+    LocationStatus,
+    MediaType,
+    PlaybackState,
+    Stream,
+    StreamSnapshot,
+)
+from custom_components.plexgeo.core.store import HistoryStore, UnknownStream
+
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+IPV4 = "81.2.69.142"
+IPV6 = "2a00:23c4:5b1:e01::17"
+KNOWN = LocationStatus.KNOWN
+
+
+def snap(**changes: object) -> StreamSnapshot:
+    """A remote episode stream; keyword arguments override fields."""
+    base = StreamSnapshot(
+        session_key="12",
+        user_id="1001",
+        user_name="Zoë Ångström",
+        player_title="Salon — TV",
+        player_product="Plex for Android (TV)",
+        player_platform="Android",
+        player_device="SHIELD Android TV",
+        player_machine_id="mid-1",
+        media_type=MediaType.EPISODE,
+        title="Épisode 2: 東京",
+        grandparent_title="The Show",
+        parent_title="Season 1",
+        parent_index=1,
+        index=2,
+        year=2024,
+        state=PlaybackState.PLAYING,
+        progress_ms=61_000,
+        duration_ms=2_700_000,
+        bandwidth_kbps=8_000,
+        local=False,
+        relayed=True,
+        secure=False,
+        network="wan",
+        transcode_decision="transcode",
+        ip_address=IPV4,
+        address_rule=AddressRule.REMOTE_PUBLIC_ADDRESS,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def loc(country: str = "GB", **changes: object) -> Location:
+    """A location in `country`; keyword arguments override fields."""
+    base = Location(
+        country_code=country,
+        country_name={"GB": "United Kingdom", "FR": "France", "AU": "Australia"}.get(
+            country, country
+        ),
+        region="ENG",
+        city="London",
+        latitude=51.5072,
+        longitude=-0.1276,
+        timezone="Europe/London",
+        isp="British Telecommunications PLC",
+        org="BT",
+        asn="AS2856",
+        mobile=False,
+        proxy=None,
+        hosting=True,
+        provider="ip-api",
+        looked_up_at=T0 - timedelta(hours=1),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def alert_for(stream: Stream, **changes: object) -> Alert:
+    """A rare-country alert about `stream`."""
+    base = Alert(
+        alert_id=0,
+        kind=AlertKind.RARE_COUNTRY,
+        stream_id=stream.stream_id,
+        user_id=stream.snapshot.user_id,
+        user_name=stream.snapshot.user_name,
+        created_at=T0,
+        country_code="AU",
+        country_name="Australia",
+        city=None,
+        latitude=-33.86,
+        longitude=151.2,
+        share=0.04,
+        session_count=25,
+        previous_country_code=None,
+        previous_country_name=None,
+        previous_city=None,
+        distance_km=None,
+        speed_kmh=None,
+        media_title="The Show - S01E02",
+        player="Salon — TV",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def keys() -> KeyMaterial:
+    return KeyMaterial.generate()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "plexgeo" / "machine-1.db"
+
+
+@pytest.fixture
+def store(db_path: Path, keys: KeyMaterial) -> Iterator[HistoryStore]:
+    opened = HistoryStore.open(db_path, keys, "machine-1", busy_timeout=0.2)
+    yield opened
+    opened.close()
+
+
+def raw(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Run a query on the file with a separate plain connection."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def start(
+    store: HistoryStore,
+    at: datetime,
+    location: Location | None = None,
+    status: LocationStatus | None = None,
+    **changes: object,
+) -> Stream:
+    if status is None:
+        status = KNOWN if location is not None else LocationStatus.PENDING
+    return store.start_stream(snap(**changes), at, status, location)
+
+
+# --- round trip and lifecycle ---------------------------------------------------------
+
+
+def test_round_trip_of_every_field(store: HistoryStore) -> None:
+    snapshot = snap()
+    location = loc(looked_up_at=datetime(2026, 2, 28, 9, 30, 15, 123456, tzinfo=UTC))
+    started = store.start_stream(snapshot, T0 + timedelta(microseconds=999), KNOWN, location)
+
+    read = store.stream(started.stream_id)
+    assert read is not None
+    assert read.snapshot == replace(snapshot, ip_address=None)  # reads never decrypt
+    assert started.snapshot == snapshot
+    assert read.server_id == "machine-1"
+    assert read.started_at == read.last_seen == T0  # stored as whole seconds
+    assert read.ended_at is None
+    assert read.location_status is KNOWN
+    assert read.location == replace(
+        location, looked_up_at=datetime(2026, 2, 28, 9, 30, 15, tzinfo=UTC)
+    )
+    assert started.location == read.location
+    assert read.ip_hash == store.address_hash(IPV4) == started.ip_hash
+    assert store.stream_address(started.stream_id) == IPV4
+
+
+def test_round_trip_of_none_values_and_lan(store: HistoryStore) -> None:
+    snapshot = snap(
+        media_type=MediaType.LIVE_TV,
+        grandparent_title=None,
+        parent_title=None,
+        parent_index=None,
+        index=None,
+        year=None,
+        state=PlaybackState.UNKNOWN,
+        duration_ms=None,
+        bandwidth_kbps=None,
+        local=True,
+        relayed=False,
+        secure=None,
+        network=None,
+        transcode_decision=None,
+        ip_address=None,
+        address_rule=AddressRule.LAN,
+    )
+    started = store.start_stream(snapshot, T0, LocationStatus.LOCAL, None)
+    read = store.stream(started.stream_id)
+    assert read is not None
+    assert read.snapshot == snapshot
+    assert read.location is None
+    assert read.ip_hash is None
+    assert store.stream_address(started.stream_id) is None
+
+
+@pytest.mark.parametrize("secure", [True, False, None])
+def test_flags_round_trip(store: HistoryStore, secure: bool | None) -> None:
+    for local, relayed in ((True, False), (False, True), (True, True), (False, False)):
+        snapshot = snap(secure=secure, local=local, relayed=relayed)
+        started = store.start_stream(snapshot, T0, LocationStatus.PENDING, None)
+        read = store.stream(started.stream_id)
+        assert read is not None
+        assert (read.snapshot.secure, read.snapshot.local, read.snapshot.relayed) == (
+            secure,
+            local,
+            relayed,
+        )
+
+
+def test_every_enum_member_has_a_distinct_code() -> None:
+    for enum, codes in (
+        (MediaType, schema.MEDIA_TYPE_CODES),
+        (PlaybackState, schema.STATE_CODES),
+        (AddressRule, schema.ADDRESS_RULE_CODES),
+        (LocationStatus, schema.LOCATION_STATUS_CODES),
+    ):
+        assert set(codes) == set(enum)
+        assert len(set(codes.values())) == len(codes)
+
+
+def test_reopen_keeps_data(db_path: Path, keys: KeyMaterial) -> None:
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    stream = start(store, T0, loc())
+    store.trust_country("1001", "FR")
+    alert = store.add_alert(alert_for(stream), "rare_country:AU")
+    store.close()
+    store.close()  # idempotent
+
+    again = HistoryStore.open(db_path, keys, "machine-1")
+    try:
+        assert again.recovered_from is None
+        assert again.schema_version == HistoryStore.SCHEMA_VERSION == 1
+        assert again.stream(stream.stream_id) == replace(
+            stream, snapshot=replace(stream.snapshot, ip_address=None)
+        )
+        assert again.stream_address(stream.stream_id) == IPV4
+        assert again.alert(alert.alert_id) == alert
+        assert again.trusted_countries("1001") == {"FR"}
+        stats = again.stats()
+        assert (stats.streams, stats.open_streams, stats.alerts, stats.schema_version) == (
+            1,
+            1,
+            1,
+            1,
+        )
+        assert stats.file_size_bytes >= db_path.stat().st_size > 0
+    finally:
+        again.close()
+
+
+def test_closed_store_refuses_calls(store: HistoryStore) -> None:
+    store.close()
+    with pytest.raises(StoreError):
+        store.open_streams()
+    with pytest.raises(StoreError):
+        start(store, T0)
+
+
+def test_naive_datetimes_are_refused(store: HistoryStore) -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        store.start_stream(snap(), datetime(2026, 3, 1), LocationStatus.PENDING, None)
+
+
+def test_location_must_match_status(store: HistoryStore) -> None:
+    with pytest.raises(ValueError):
+        store.start_stream(snap(), T0, KNOWN, None)
+    with pytest.raises(ValueError):
+        store.start_stream(snap(), T0, LocationStatus.PENDING, loc())
+
+
+def test_update_end_and_open_streams(store: HistoryStore) -> None:
+    first = start(store, T0)
+    second = start(store, T0, session_key="13")
+    updated = store.update_stream(
+        first.stream_id,
+        snap(state=PlaybackState.PAUSED, progress_ms=90_000, bandwidth_kbps=None, ip_address=IPV6),
+        T0 + timedelta(minutes=5),
+    )
+    assert updated.last_seen == T0 + timedelta(minutes=5)
+    assert updated.started_at == T0
+    assert updated.snapshot.state is PlaybackState.PAUSED
+    assert (updated.snapshot.progress_ms, updated.snapshot.bandwidth_kbps) == (90_000, None)
+    assert updated.ip_hash == store.address_hash(IPV6) != first.ip_hash
+    assert store.stream_address(first.stream_id) == IPV6
+
+    assert {s.stream_id for s in store.open_streams()} == {first.stream_id, second.stream_id}
+    store.end_streams([first.stream_id])
+    ended = store.stream(first.stream_id)
+    assert ended is not None
+    assert ended.ended_at == ended.last_seen == T0 + timedelta(minutes=5)
+    assert [s.stream_id for s in store.open_streams()] == [second.stream_id]
+    store.end_streams([])  # nothing to do, no error
+    assert store.stats().open_streams == 1
+
+
+def test_unknown_stream_ids(store: HistoryStore) -> None:
+    assert store.stream(404) is None
+    assert store.stream_address(404) is None
+    with pytest.raises(UnknownStream):
+        store.update_stream(404, snap(), T0)
+    with pytest.raises(UnknownStream):
+        store.set_location(404, KNOWN, loc())
+    orphan = alert_for(start(store, T0), stream_id=404)
+    with pytest.raises(StoreError):  # foreign key: an alert needs its stream
+        store.add_alert(orphan, "k")
+    assert store.alerts() == []
+
+
+def test_set_location_and_pending(store: HistoryStore) -> None:
+    old = start(store, T0)
+    new = start(store, T0 + timedelta(minutes=1), ip_address=IPV6)
+    start(store, T0 + timedelta(minutes=2), status=LocationStatus.LOCAL, ip_address=None)
+    store.end_streams([old.stream_id])
+
+    pending = store.pending_streams()
+    assert [(s.stream_id, a) for s, a in pending] == [(new.stream_id, IPV6), (old.stream_id, IPV4)]
+    assert [s.stream_id for s, _ in store.pending_streams(limit=1)] == [new.stream_id]
+
+    located = store.set_location(new.stream_id, KNOWN, loc("FR"))
+    assert located.location_status is KNOWN
+    assert located.location == loc("FR")
+    failed = store.set_location(old.stream_id, LocationStatus.FAILED, None)
+    assert failed.location is None
+    assert store.pending_streams() == []
+
+
+def test_streams_started_since(store: HistoryStore) -> None:
+    for minutes in (0, 10, 20):
+        start(store, T0 + timedelta(minutes=minutes))
+    assert store.streams_started_since(T0 + timedelta(minutes=10)) == 2
+    assert store.streams_started_since(T0 + timedelta(minutes=10, microseconds=1)) == 1
+    assert store.streams_started_since(T0 + timedelta(hours=1)) == 0
+
+
+def test_start_streams_in_one_batch(store: HistoryStore) -> None:
+    batch = [(snap(session_key=str(i)), T0 + timedelta(seconds=i), KNOWN, loc()) for i in range(5)]
+    streams = store.start_streams(batch)
+    assert [s.snapshot.session_key for s in streams] == ["0", "1", "2", "3", "4"]
+    assert [store.stream(s.stream_id) for s in streams] == [
+        replace(s, snapshot=replace(s.snapshot, ip_address=None)) for s in streams
+    ]
+    with pytest.raises(ValueError):  # validated before anything is written
+        store.start_streams([*batch, (snap(), T0, KNOWN, None)])
+    assert store.stats().streams == 5
+
+
+# --- encryption ---------------------------------------------------------------------
+
+
+def _needles(address: str) -> list[bytes]:
+    packed = ipaddress.ip_address(address).packed
+    return [address.encode(), address.encode("utf-16-le"), packed]
+
+
+def test_addresses_never_reach_the_file(db_path: Path, keys: KeyMaterial) -> None:
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    for address in (IPV4, IPV6):
+        stream = start(store, T0, ip_address=address)
+        store.cache_location(store.address_hash(address), loc())
+        store.update_stream(stream.stream_id, snap(ip_address=address), T0 + timedelta(minutes=1))
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.stat().st_size > 0  # the data is still in the WAL here
+    files = [db_path, wal]
+    contents = b"".join(p.read_bytes() for p in files)
+    store.close()
+    contents += db_path.read_bytes()
+    for address in (IPV4, IPV6):
+        for needle in _needles(address):
+            assert needle not in contents
+
+
+def test_same_address_is_one_row_and_other_keys_cannot_decrypt(
+    db_path: Path, keys: KeyMaterial
+) -> None:
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    first = start(store, T0)
+    start(store, T0 + timedelta(minutes=1))
+    start(store, T0 + timedelta(minutes=2), ip_address=IPV6)
+    store.close()
+    assert raw(db_path, "SELECT COUNT(*) FROM addresses") == [(2,)]
+
+    stranger = HistoryStore.open(db_path, KeyMaterial.generate(), "machine-1")
+    try:
+        assert stranger.address_hash(IPV4) != first.ip_hash
+        with pytest.raises(AddressDecryptError):
+            stranger.stream_address(first.stream_id)
+        with pytest.raises(AddressDecryptError):
+            stranger.stream_log()
+    finally:
+        stranger.close()
+
+
+# --- geolocation cache --------------------------------------------------------------
+
+
+def test_cached_location_hit_miss_and_expiry(store: HistoryStore) -> None:
+    digest = store.address_hash(IPV4)
+    ttl = timedelta(days=7)
+    looked_up = loc().looked_up_at
+    assert store.cached_location(digest, T0, ttl) is None  # miss
+    store.cache_location(digest, loc())
+    assert store.cached_location(digest, looked_up + ttl - timedelta(seconds=1), ttl) == loc()
+    assert store.cached_location(digest, looked_up + ttl, ttl) is None  # expired
+    assert store.cached_location(store.address_hash(IPV6), T0, ttl) is None
+    refreshed = loc("FR", looked_up_at=T0)
+    store.cache_location(digest, refreshed)  # a later lookup replaces the entry
+    assert store.cached_location(digest, T0 + ttl - timedelta(seconds=1), ttl) == refreshed
+    assert store.stats().cached_locations == 1
+
+
+# --- detector queries ---------------------------------------------------------------
+
+
+def test_country_counts_boundaries(store: HistoryStore) -> None:
+    since, before = T0, T0 + timedelta(days=1)
+    start(store, since - timedelta(seconds=1), loc("AU"))  # before the window
+    at_since = start(store, since, loc("GB"))  # included
+    start(store, before - timedelta(seconds=1), loc("GB"))  # included
+    start(store, before, loc("FR"))  # excluded: the window is half open
+    start(store, since + timedelta(hours=1), loc("FR"))  # included
+    start(store, since + timedelta(hours=1))  # pending: not counted
+    start(store, since + timedelta(hours=1), loc("AU"), user_id="other")  # another user
+
+    assert store.country_counts("1001", since, before) == {"GB": 2, "FR": 1}
+    assert store.country_counts("1001", since, before, at_since.stream_id) == {"GB": 1, "FR": 1}
+    assert store.country_counts("1001", since + timedelta(microseconds=1), before) == {
+        "GB": 1,
+        "FR": 1,
+    }
+    assert store.country_counts("nobody", since, before) == {}
+
+
+def test_country_counts_include_streams_located_later(store: HistoryStore) -> None:
+    stream = start(store, T0)
+    store.set_location(stream.stream_id, KNOWN, loc("FR"))
+    assert store.country_counts("1001", T0, T0 + timedelta(seconds=1)) == {"FR": 1}
+
+
+def test_previous_located_stream(store: HistoryStore) -> None:
+    current = start(store, T0, loc("AU"))
+    assert store.previous_located_stream("1001", T0, current.stream_id) is None
+
+    early_long = start(store, T0 - timedelta(hours=5), loc("FR"))
+    store.update_stream(early_long.stream_id, snap(), T0 - timedelta(minutes=10))
+    start(store, T0 - timedelta(hours=2), loc("GB"))  # started later, but last seen earlier
+    start(store, T0 - timedelta(minutes=1))  # not located
+    start(store, T0 + timedelta(seconds=1), loc("GB"))  # started after `before`
+    start(store, T0 - timedelta(minutes=1), loc("GB"), user_id="other")
+
+    previous = store.previous_located_stream("1001", T0, current.stream_id)
+    assert previous is not None
+    assert previous.stream_id == early_long.stream_id  # most recent by last_seen
+
+    at_boundary = start(store, T0, loc("GB"))
+    store.update_stream(at_boundary.stream_id, snap(), T0 + timedelta(minutes=3))
+    previous = store.previous_located_stream("1001", T0, current.stream_id)
+    assert previous is not None
+    assert previous.stream_id == at_boundary.stream_id  # started exactly at `before`
+
+
+def test_live_located_streams(store: HistoryStore) -> None:
+    live = start(store, T0, loc("GB"))
+    ended = start(store, T0, loc("FR"))
+    start(store, T0)  # pending
+    start(store, T0, loc("FR"), user_id="other")
+    store.end_streams([ended.stream_id])
+    assert [s.stream_id for s in store.live_located_streams("1001")] == [live.stream_id]
+
+
+# --- stream log and users -----------------------------------------------------------
+
+
+def test_stream_log_pages_and_filters(store: HistoryStore) -> None:
+    streams = [
+        start(store, T0 + timedelta(minutes=i // 2), loc("GB" if i % 3 else "FR")) for i in range(7)
+    ]
+    other = start(store, T0, loc("GB"), user_id="2002", user_name="Bob", ip_address=IPV6)
+    newest_first = sorted(
+        [*streams, other], key=lambda s: (s.started_at, s.stream_id), reverse=True
+    )
+
+    page = store.stream_log(limit=3)
+    assert [s.stream_id for s in page] == [s.stream_id for s in newest_first[:3]]
+    assert page[0].snapshot.ip_address == IPV4  # log rows are decrypted
+    pages = [*page]
+    while page:
+        page = store.stream_log(limit=3, after_stream_id=page[-1].stream_id)
+        pages.extend(page)
+    assert [s.stream_id for s in pages] == [s.stream_id for s in newest_first]
+
+    assert [s.stream_id for s in store.stream_log(user_id="2002")] == [other.stream_id]
+    assert store.stream_log(user_id="2002")[0].snapshot.ip_address == IPV6
+    assert {s.stream_id for s in store.stream_log(country_code="FR")} == {
+        streams[i].stream_id for i in (0, 3, 6)
+    }
+    window = store.stream_log(since=T0 + timedelta(minutes=1), before=T0 + timedelta(minutes=3))
+    assert {s.stream_id for s in window} == {s.stream_id for s in streams[2:6]}
+
+
+def test_users_and_country_names(store: HistoryStore) -> None:
+    start(store, T0, loc("FR"))
+    start(store, T0 + timedelta(hours=1), user_id="2002", user_name="Bob")
+    start(store, T0 + timedelta(hours=2), user_name="Zoë renamed")
+    users = store.users()
+    assert [(u.user_id, u.user_name, u.last_started_at) for u in users] == [
+        ("2002", "Bob", T0 + timedelta(hours=1)),
+        ("1001", "Zoë renamed", T0 + timedelta(hours=2)),
+    ]
+    assert store.country_name("FR") == "France"
+    assert store.country_name("JP") is None
+
+
+# --- alerts and trust ---------------------------------------------------------------
+
+
+def test_alerts_dedup_acknowledge_and_counts(store: HistoryStore) -> None:
+    stream = start(store, T0, loc("AU"))
+    first = store.add_alert(alert_for(stream), "rare_country:AU")
+    assert first.alert_id > 0
+    assert store.alert(first.alert_id) == first
+    assert store.alert(9999) is None
+    assert store.alert_exists_since("1001", "rare_country:AU", T0)
+    assert not store.alert_exists_since("1001", "rare_country:AU", T0 + timedelta(seconds=1))
+    assert not store.alert_exists_since("1001", "rare_country:FR", T0 - timedelta(days=1))
+    assert not store.alert_exists_since("2002", "rare_country:AU", T0 - timedelta(days=1))
+
+    second = store.add_alert(
+        alert_for(
+            stream,
+            kind=AlertKind.IMPOSSIBLE_TRAVEL,
+            created_at=T0 + timedelta(minutes=1),
+            share=None,
+            session_count=None,
+            previous_country_code="GB",
+            previous_country_name="United Kingdom",
+            previous_city="London",
+            distance_km=16_990.5,
+            speed_kmh=2_000.25,
+        ),
+        "impossible_travel",
+    )
+    third = store.add_alert(alert_for(stream, user_id="2002"), "rare_country:AU")
+    assert store.alert(second.alert_id) == second
+    assert [a.alert_id for a in store.alerts()] == [third.alert_id, second.alert_id, first.alert_id]
+    assert [a.alert_id for a in store.alerts(limit=1, before_id=third.alert_id)] == [
+        second.alert_id
+    ]
+    assert [a.alert_id for a in store.alerts(user_id="2002")] == [third.alert_id]
+    assert store.unacknowledged_count() == 3
+
+    done = store.acknowledge_alerts([first.alert_id], "admin", T0 + timedelta(hours=1))
+    assert [(a.alert_id, a.acknowledged_by, a.acknowledged_at) for a in done] == [
+        (first.alert_id, "admin", T0 + timedelta(hours=1))
+    ]
+    assert store.acknowledge_alerts([first.alert_id], "again", T0 + timedelta(hours=2)) == []
+    assert [a.alert_id for a in store.alerts(acknowledged=True)] == [first.alert_id]
+    assert [a.alert_id for a in store.alerts(acknowledged=False)] == [
+        third.alert_id,
+        second.alert_id,
+    ]
+    assert store.unacknowledged_count() == 2
+
+    rest = store.acknowledge_alerts(None, None, T0 + timedelta(hours=3))
+    assert [a.alert_id for a in rest] == [third.alert_id, second.alert_id]
+    assert all(a.acknowledged_by is None for a in rest)
+    assert store.unacknowledged_count() == 0
+    assert store.stats().unacknowledged_alerts == 0
+    assert store.alert(first.alert_id) == done[0]  # the first acknowledgement stands
+
+
+def test_trust_and_untrust(store: HistoryStore) -> None:
+    assert store.trusted_countries("1001") == frozenset()
+    store.trust_country("1001", "FR")
+    store.trust_country("1001", "FR")
+    store.trust_country("1001", "AU")
+    store.trust_country("2002", "GB")
+    assert store.trusted_countries("1001") == {"FR", "AU"}
+    assert store.untrust_country("1001", "FR")
+    assert not store.untrust_country("1001", "FR")
+    assert store.trusted_countries("1001") == {"AU"}
+    assert store.trusted_countries("2002") == {"GB"}
+
+
+# --- retention ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 5, 1000])
+def test_purge_in_batches(store: HistoryStore, db_path: Path, batch_size: int) -> None:
+    cutoff = T0 + timedelta(days=30)
+    old = [
+        start(store, T0 + timedelta(hours=i), loc("FR"), user_id="gone", ip_address=f"90.84.12.{i}")
+        for i in range(5)
+    ]
+    old_open = start(store, T0, loc("GB"))  # never ended: kept however old
+    ends_late = start(store, cutoff - timedelta(hours=1), loc("GB"))
+    store.update_stream(ends_late.stream_id, snap(), cutoff)  # last seen at the cutoff: kept
+    store.end_streams([s.stream_id for s in old] + [ends_late.stream_id])
+    store.add_alert(alert_for(old[0]), "rare_country:FR")
+    kept_alert = store.add_alert(alert_for(old_open), "rare_country:GB")
+    store.cache_location(store.address_hash("90.84.12.0"), loc("FR"))
+    store.cache_location(store.address_hash(IPV4), loc("GB", looked_up_at=cutoff))
+
+    assert store.purge_older_than(cutoff, batch_size=batch_size) == 5
+
+    assert {s.stream_id for s in store.stream_log()} == {old_open.stream_id, ends_late.stream_id}
+    assert [a.alert_id for a in store.alerts()] == [kept_alert.alert_id]
+    assert raw(db_path, "SELECT COUNT(*) FROM addresses") == [(1,)]
+    assert raw(db_path, "SELECT plex_id FROM users") == [("1001",)]
+    assert raw(db_path, "SELECT country_code FROM locations") == [("GB",), ("GB",)]
+    assert store.stats().cached_locations == 1
+    assert store.purge_older_than(cutoff, batch_size=batch_size) == 0
+    # Lookup rows were forgotten with the purge: new streams recreate them.
+    again = start(store, T0, loc("FR"), user_id="gone", ip_address="90.84.12.0")
+    assert store.stream_address(again.stream_id) == "90.84.12.0"
+
+
+def test_purge_rejects_empty_batches(store: HistoryStore) -> None:
+    with pytest.raises(ValueError):
+        store.purge_older_than(T0, batch_size=0)
+
+
+# --- damaged, locked and read-only files --------------------------------------------
+
+_MOVED = re.compile(r"^machine-1\.db\.corrupt-\d{8}T\d{6}Z(-\d+)?$")
+
+
+def _check_recovered(store: HistoryStore, db_path: Path, original: bytes) -> None:
+    assert store.recovered_from is not None
+    assert _MOVED.match(store.recovered_from.name)
+    assert store.recovered_from.read_bytes() == original
+    stream = start(store, T0, loc())
+    assert store.stream(stream.stream_id) is not None
+    assert store.schema_version == 1
+
+
+def test_garbage_file_is_moved_aside(db_path: Path, keys: KeyMaterial) -> None:
+    db_path.parent.mkdir(parents=True)
+    garbage = os.urandom(8192)
+    db_path.write_bytes(garbage)
+    db_path.with_name(db_path.name + "-wal").write_bytes(b"junk wal")
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    try:
+        _check_recovered(store, db_path, garbage)
+        assert store.recovered_from is not None
+        moved_wal = store.recovered_from.with_name(store.recovered_from.name + "-wal")
+        assert moved_wal.read_bytes() == b"junk wal"
+    finally:
+        store.close()
+
+
+def test_short_garbage_and_same_second_recoveries(db_path: Path, keys: KeyMaterial) -> None:
+    db_path.parent.mkdir(parents=True)
+    moved = set()
+    for _ in range(2):
+        db_path.write_bytes(b"not sqlite")
+        store = HistoryStore.open(db_path, keys, "machine-1")
+        try:
+            _check_recovered(store, db_path, b"not sqlite")
+            moved.add(store.recovered_from)
+        finally:
+            store.close()
+    assert len(moved) == 2  # a second recovery never overwrites the first
+
+
+def test_truncated_database_is_moved_aside(db_path: Path, keys: KeyMaterial) -> None:
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    store.start_streams([(snap(title=f"t{i}"), T0, KNOWN, loc()) for i in range(500)])
+    store.close()
+    content = db_path.read_bytes()
+    truncated = content[: len(content) // 2]
+    db_path.write_bytes(truncated)
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    try:
+        _check_recovered(store, db_path, truncated)
+        assert store.stats().streams == 1
+    finally:
+        store.close()
+
+
+def test_foreign_schema_is_moved_aside(db_path: Path, keys: KeyMaterial) -> None:
+    db_path.parent.mkdir(parents=True)
+    raw(db_path, "CREATE TABLE something_else (x)")
+    original = db_path.read_bytes()
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    try:
+        _check_recovered(store, db_path, original)
+    finally:
+        store.close()
+
+
+def test_current_version_with_wrong_tables_is_moved_aside(db_path: Path, keys: KeyMaterial) -> None:
+    HistoryStore.open(db_path, keys, "machine-1").close()
+    raw(db_path, "DROP TABLE trusted_countries")
+    original = db_path.read_bytes()
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    try:
+        _check_recovered(store, db_path, original)
+    finally:
+        store.close()
+
+
+def test_interrupted_first_start_is_migrated(db_path: Path, keys: KeyMaterial) -> None:
+    db_path.parent.mkdir(parents=True)
+    raw(db_path, "PRAGMA user_version")  # creates an empty database at version 0
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    try:
+        assert store.recovered_from is None
+        assert store.schema_version == 1
+        assert start(store, T0).stream_id == 1
+    finally:
+        store.close()
+
+
+def test_newer_schema_is_refused_untouched(db_path: Path, keys: KeyMaterial) -> None:
+    HistoryStore.open(db_path, keys, "machine-1").close()
+    raw(db_path, "PRAGMA journal_mode = DELETE")
+    raw(db_path, "PRAGMA user_version = 7")
+    original = db_path.read_bytes()
+    with pytest.raises(StoreError, match="schema version 7") as err:
+        HistoryStore.open(db_path, keys, "machine-1")
+    assert not isinstance(err.value, StoreCorrupt | StoreUnavailable)
+    assert db_path.read_bytes() == original
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["machine-1.db"]
+
+
+def test_registered_migration_applies_to_existing_data(
+    db_path: Path, keys: KeyMaterial, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = HistoryStore.open(db_path, keys, "machine-1")
+    stream = start(store, T0, loc())
+    store.close()
+
+    def add_notes(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE streams ADD COLUMN note TEXT")
+        conn.execute("UPDATE streams SET note = 'migrated'")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_notes])
+    monkeypatch.setattr(HistoryStore, "SCHEMA_VERSION", 2)
+    migrated = HistoryStore.open(db_path, keys, "machine-1")
+    try:
+        assert migrated.schema_version == 2
+        assert migrated.recovered_from is None
+        read = migrated.stream(stream.stream_id)
+        assert read is not None
+        assert read.location == stream.location
+        assert migrated.stream_address(stream.stream_id) == IPV4
+    finally:
+        migrated.close()
+    assert raw(db_path, "SELECT note FROM streams") == [("migrated",)]
+
+
+def test_failing_migration_leaves_version_unchanged(
+    db_path: Path, keys: KeyMaterial, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    HistoryStore.open(db_path, keys, "machine-1").close()
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        conn.execute("THIS IS NOT SQL")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
+    with pytest.raises(StoreError):
+        HistoryStore.open(db_path, keys, "machine-1")
+    assert raw(db_path, "PRAGMA user_version") == [(1,)]
+    assert raw(db_path, "SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
+
+
+def test_locked_database_raises_unavailable_on_write(store: HistoryStore, db_path: Path) -> None:
+    start(store, T0)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        began = time.monotonic()
+        with pytest.raises(StoreUnavailable):
+            start(store, T0)
+        assert 0.15 < time.monotonic() - began < 5  # waited for the busy timeout
+        assert len(store.open_streams()) == 1  # WAL: reads go on meanwhile
+    finally:
+        holder.rollback()
+        holder.close()
+    assert start(store, T0).stream_id == 2  # usable again once the lock is gone
+
+
+def test_locked_new_database_raises_unavailable_on_open(db_path: Path, keys: KeyMaterial) -> None:
+    db_path.parent.mkdir(parents=True)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        holder.execute("CREATE TABLE x (y)")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(StoreUnavailable):
+            HistoryStore.open(db_path, keys, "machine-1", busy_timeout=0.1)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert db_path.exists()  # a locked file is never moved aside
+
+
+def test_full_disk_raises_unavailable_and_rolls_back(store: HistoryStore) -> None:
+    start(store, T0)
+    # SQLite reports a page limit exactly like a full disk (SQLITE_FULL).
+    pages = store._writer.execute("PRAGMA page_count").fetchone()[0]
+    store._writer.execute(f"PRAGMA max_page_count = {pages}")
+    batch = [(snap(user_id=f"u{i}", title=f"t{i}" * 50), T0, KNOWN, loc()) for i in range(200)]
+    with pytest.raises(StoreUnavailable):
+        store.start_streams(batch)
+    store._writer.execute("PRAGMA max_page_count = 1073741823")
+    assert store.stats().streams == 1  # the batch rolled back whole
+    # Ids cached during the failed batch were forgotten: the retry inserts them afresh.
+    assert len(store.start_streams(batch)) == 200
+    assert store.stream(store.start_streams(batch[:1])[0].stream_id) is not None
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make a file or directory read-only, even for root (who ignores permission bits)."""
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(path)], check=False).returncode:
+        pytest.skip("cannot make a file read-only for root here")
+    try:
+        yield
+    finally:
+        subprocess.run([chattr, "-i", str(path)], check=True)
+
+
+def test_read_only_file_raises_unavailable(db_path: Path, keys: KeyMaterial) -> None:
+    HistoryStore.open(db_path, keys, "machine-1").close()
+    with read_only(db_path), pytest.raises(StoreUnavailable):
+        store = HistoryStore.open(db_path, keys, "machine-1", busy_timeout=0.1)
+        try:
+            start(store, T0)
+        finally:
+            store.close()
+    assert raw(db_path, "SELECT COUNT(*) FROM streams") == [(0,)]
+
+
+def test_read_only_directory_raises_unavailable(db_path: Path, keys: KeyMaterial) -> None:
+    HistoryStore.open(db_path, keys, "machine-1").close()
+    with read_only(db_path.parent), pytest.raises(StoreUnavailable):
+        store = HistoryStore.open(db_path, keys, "machine-1", busy_timeout=0.1)
+        try:
+            start(store, T0)
+        finally:
+            store.close()
+
+
+def test_unwritable_folder_raises_unavailable(tmp_path: Path, keys: KeyMaterial) -> None:
+    blocker = tmp_path / "plexgeo"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(StoreUnavailable):
+        HistoryStore.open(blocker / "machine-1.db", keys, "machine-1")
+
+
+# --- query plans and threads --------------------------------------------------------
+
+
+def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
+    batch = [
+        (
+            snap(user_id=str(i % 7), title=f"t{i % 50}", ip_address=f"81.2.{i % 9}.1"),
+            T0 + timedelta(minutes=i),
+            KNOWN,
+            loc("GB" if i % 4 else "FR"),
+        )
+        for i in range(300)
+    ]
+    streams = store.start_streams(batch)
+    store.end_streams([s.stream_id for s in streams[:200]])
+    start(store, T0)
+    store.add_alert(alert_for(streams[0]), "rare_country:FR")
+
+    executed: list[str] = []
+    store._reader.set_trace_callback(executed.append)
+    since, before = T0, T0 + timedelta(days=1)
+    calls: dict[str, Callable[[], object]] = {
+        "open_streams": store.open_streams,
+        "pending_streams": store.pending_streams,
+        "live_located_streams": lambda: store.live_located_streams("1"),
+        "country_counts": lambda: store.country_counts("1", since, before, 5),
+        "previous_located_stream": lambda: store.previous_located_stream("1", before, 5),
+        "streams_started_since": lambda: store.streams_started_since(since),
+        "log": lambda: store.stream_log(limit=20),
+        "log_page": lambda: store.stream_log(limit=20, after_stream_id=150),
+        "log_user": lambda: store.stream_log(user_id="3", limit=20),
+        "log_country": lambda: store.stream_log(country_code="FR", limit=20),
+        "log_range": lambda: store.stream_log(since=since, before=before, limit=20),
+        "stream": lambda: store.stream(5),
+        "alert_exists_since": lambda: store.alert_exists_since("1", "rare_country:FR", since),
+        "users": store.users,
+        "cached_location": lambda: store.cached_location("00" * 32, T0, timedelta(days=1)),
+    }
+    plans: dict[str, list[str]] = {}
+    conn = sqlite3.connect(db_path)
+    try:
+        for name, call in calls.items():
+            executed.clear()
+            call()
+            statements = [sql for sql in executed if not sql.startswith("PRAGMA")]
+            assert statements, name
+            plans[name] = [
+                row[3]
+                for sql in statements
+                for row in conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+            ]
+    finally:
+        conn.close()
+        store._reader.set_trace_callback(None)
+
+    for name, details in plans.items():
+        for detail in details:
+            # A plain "SCAN s" (or "SCAN streams") reads every stream.
+            assert not re.fullmatch(r"SCAN (s|streams)", detail), (name, details)
+            # Scanning a partial index reads only live or pending streams; scanning
+            # streams_by_start in log order is fine where LIMIT stops it (the whole log).
+            if (
+                re.match(r"SCAN (s|streams) USING", detail)
+                and "INDEX streams_pending" not in detail
+            ):
+                assert (name, detail) == ("log", "SCAN s USING INDEX streams_by_start"), details
+    assert any("streams_located" in d for d in plans["country_counts"])
+    assert any("streams_located" in d for d in plans["previous_located_stream"])
+    assert not any("TEMP B-TREE" in d for d in plans["previous_located_stream"])
+    assert any("streams_pending" in d for d in plans["pending_streams"])
+    assert any("streams_open" in d for d in plans["open_streams"])
+    assert any("streams_by_user" in d for d in plans["log_user"])
+    assert any("streams_by_country" in d for d in plans["log_country"])
+
+
+def test_concurrent_reads_during_writes(store: HistoryStore) -> None:
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                store.open_streams()
+                store.stream_log(limit=10)
+                store.country_counts("1001", T0, T0 + timedelta(days=1))
+                store.stats()
+        except BaseException as err:
+            errors.append(err)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for thread in readers:
+        thread.start()
+    try:
+        for i in range(40):
+            streams = store.start_streams(
+                [
+                    (snap(session_key=str(j)), T0 + timedelta(minutes=i), KNOWN, loc())
+                    for j in range(5)
+                ]
+            )
+            store.end_streams([s.stream_id for s in streams[:2]])
+    finally:
+        stop.set()
+        for thread in readers:
+            thread.join()
+    assert errors == []
+    assert store.stats().streams == 200
