@@ -375,15 +375,15 @@ def test_store_failure_mid_poll_loses_nothing(harness: Harness, tmp_path: Path) 
     from custom_components.plexgeo.core.errors import StoreUnavailable
 
     harness.poll([snapshot("1")], T0)
-    real = harness.store.start_stream
+    real = harness.store.start_streams
 
     def refuse(*args: object, **kwargs: object) -> object:
         raise StoreUnavailable("disk full")
 
-    harness.store.start_stream = refuse  # type: ignore[method-assign]
+    harness.store.start_streams = refuse  # type: ignore[method-assign]
     with pytest.raises(StoreUnavailable):
         harness.poll([snapshot("1"), snapshot("2", user="bob")], T0 + timedelta(minutes=1))
-    harness.store.start_stream = real  # type: ignore[method-assign]
+    harness.store.start_streams = real  # type: ignore[method-assign]
     outcome = harness.poll([snapshot("1"), snapshot("2", user="bob")], T0 + timedelta(minutes=2))
     assert sorted(s.snapshot.user_name for s in outcome.live) == ["alice", "bob"]
     assert [s.snapshot.user_name for s in outcome.started] == ["bob"]

@@ -15,7 +15,7 @@ from . import anomaly
 from .geo.base import LookupResult
 from .models import AddressRule, Alert, Location, LocationStatus, Stream, StreamSnapshot
 from .settings import AlertSettings
-from .store import HistoryStore
+from .store import HistoryStore, NewStream
 
 DEFAULT_CACHE_TTL = timedelta(days=30)
 # Pending lookups retried per poll, so a long outage drains in bounded batches.
@@ -78,13 +78,18 @@ class Engine:
         """The live streams as of the last poll, oldest first."""
         return tuple(sorted(self._live_streams().values(), key=lambda s: s.started_at))
 
-    def _locate_from_cache(self, stream: Stream, now: datetime) -> Stream:
-        if stream.ip_hash is None or stream.location_status is not LocationStatus.PENDING:
-            return stream
-        cached = self.store.cached_location(stream.ip_hash, now, self.cache_ttl)
-        if cached is None:
-            return stream
-        return self.store.set_location(stream.stream_id, LocationStatus.KNOWN, cached)
+    def _first_location(
+        self, snapshot: StreamSnapshot, now: datetime
+    ) -> tuple[LocationStatus, Location | None]:
+        """Where a new (or moved) stream is, as far as is known without asking anyone."""
+        status = _initial_status(snapshot)
+        if status is LocationStatus.PENDING and snapshot.ip_address is not None:
+            cached = self.store.cached_location(
+                self.store.address_hash(snapshot.ip_address), now, self.cache_ttl
+            )
+            if cached is not None:
+                return LocationStatus.KNOWN, cached
+        return status, None
 
     def ingest(self, snapshots: Sequence[StreamSnapshot], now: datetime) -> Ingested:
         """Record one poll's sessions: start, continue and end streams."""
@@ -107,24 +112,27 @@ class Engine:
         ended = [live.pop(key) for key in list(live) if key not in seen]
         if ended:
             self.store.end_streams([stream.stream_id for stream in ended])
-        started: list[Stream] = []
+        new: list[NewStream] = []
         located: list[int] = []
         for key, snapshot in seen.items():
             current = live.get(key)
             if current is None:
-                stream = self.store.start_stream(snapshot, now, _initial_status(snapshot), None)
-                started.append(stream)
-            elif current.ip_hash != self._hash(snapshot.ip_address):
+                new.append((snapshot, now, *self._first_location(snapshot, now)))
+                continue
+            stream = self.store.update_stream(current.stream_id, snapshot, now)
+            if current.ip_hash != self._hash(snapshot.ip_address):
                 # The viewer moved mid-stream (mobile hand-over, VPN): locate it again.
-                self.store.update_stream(current.stream_id, snapshot, now)
-                stream = self.store.set_location(current.stream_id, _initial_status(snapshot), None)
-            else:
-                stream = self.store.update_stream(current.stream_id, snapshot, now)
-            before = stream.location_status
-            stream = self._locate_from_cache(stream, now)
-            if before is LocationStatus.PENDING and stream.location_status is LocationStatus.KNOWN:
-                located.append(stream.stream_id)
+                status, location = self._first_location(snapshot, now)
+                stream = self.store.set_location(current.stream_id, status, location)
+                if status is LocationStatus.KNOWN:
+                    located.append(stream.stream_id)
             live[key] = stream
+        # One transaction for every stream that started in this poll.
+        started = self.store.start_streams(new) if new else []
+        for stream in started:
+            live[stream.snapshot.session_key] = stream
+            if stream.location_status is LocationStatus.KNOWN:
+                located.append(stream.stream_id)
         lookups: dict[str, list[int]] = {}
         for stream, address in self.store.pending_streams(limit=PENDING_RETRY_LIMIT):
             lookups.setdefault(address, []).append(stream.stream_id)
