@@ -12,7 +12,6 @@ from .coordinator import PlexGeoCoordinator
 from .core.models import AlertKind
 from .entity import PlexGeoEntity
 
-
 # Entities read the coordinator's data; nothing polls on its own.
 PARALLEL_UPDATES = 0
 
