@@ -10,6 +10,7 @@ from collections.abc import AsyncGenerator, Generator
 from pathlib import Path
 from typing import Any
 
+from homeassistant import block_async_io
 from homeassistant.const import CONF_TOKEN, CONF_URL
 from homeassistant.core import HomeAssistant
 import pytest
@@ -20,11 +21,28 @@ from custom_components.plexgeo.const import CONF_GEO_URL, CONF_VERIFY_SSL, DEFAU
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
 
+# As in Home Assistant core's own tests: a blocking call on the event loop fails the test,
+# which proves polling, storage and geolocation stay off the loop.
+block_async_io.enable()
+
 
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> Generator[None]:
     """Let Home Assistant load custom_components/plexgeo in every test."""
     yield
+
+
+@pytest.fixture(autouse=True)
+def fail_on_blocking_calls(caplog: pytest.LogCaptureFixture) -> Generator[None]:
+    """HA only warns about a custom integration blocking the loop; here it fails the test."""
+    yield
+    blocking = [
+        record.getMessage()
+        for when in ("setup", "call")
+        for record in caplog.get_records(when)  # type: ignore[arg-type]
+        if "Detected blocking call" in record.getMessage()
+    ]
+    assert not blocking, blocking
 
 
 @pytest.fixture
