@@ -265,3 +265,41 @@ async def test_polls_on_schedule(
     async_fire_time_changed(hass)
     await hass.async_block_till_done(wait_background_tasks=True)
     assert plex_sim.request_count("/status/sessions") == before + 1
+
+
+async def test_first_poll_failing_retries_setup_and_closes_the_store(
+    hass: HomeAssistant, plex_sim: PlexSimulator, config_entry: MockConfigEntry
+) -> None:
+    await plex_sim.fail(FailureMode.HTTP_500)  # identity answers, sessions do not
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    assert config_entry.state is ConfigEntryState.SETUP_RETRY
+    await plex_sim.recover()
+    await hass.config_entries.async_reload(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert config_entry.state is ConfigEntryState.LOADED
+
+
+async def test_retention_purges_old_streams_daily(
+    hass: HomeAssistant,
+    plex_sim: PlexSimulator,
+    config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    hass.config_entries.async_update_entry(
+        config_entry, options={**config_entry.options, "retention_days": 2}
+    )
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    key = plex_sim.add_session(wan_session("paris"))
+    await poll(hass, config_entry)
+    plex_sim.remove_session(key)
+    await poll(hass, config_entry)
+    plex_sim.add_session(wan_session("tokyo", user_name="carol"))  # still playing: kept
+    store = config_entry.runtime_data.store
+    for _ in range(3):
+        freezer.tick(timedelta(days=1))
+        await poll(hass, config_entry)
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done(wait_background_tasks=True)
+    stats = await hass.async_add_executor_job(store.stats)
+    assert (stats.streams, stats.open_streams) == (1, 1)
