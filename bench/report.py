@@ -1,0 +1,151 @@
+"""Issue 8's targets, the verdicts at each size, the printed table and results.json."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+import json
+import math
+from pathlib import Path
+from typing import Any, Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One line of issue 8's table: a statistic of a measure, and its bound."""
+
+    measure: str
+    label: str
+    statistic: Literal["median_ms", "p99_ms", "value"]
+    bound: Literal["max", "min"]
+    limit: float
+    unit: str
+    scale: float = 1.0  # from the measure's unit to the target's (ms -> µs: 1000)
+
+
+TARGETS: tuple[Target, ...] = (
+    Target("poll_total", "poll of 50 live, 10 new: total", "p99_ms", "max", 20, "ms"),
+    Target("poll_loop_cpu", "poll: on the event loop", "p99_ms", "max", 2, "ms"),
+    Target("detector_check", "detector check (all three)", "p99_ms", "max", 2, "ms"),
+    Target("log_page_no_filter", "stream-log page: no filter", "p99_ms", "max", 20, "ms"),
+    Target("log_page_by_user", "stream-log page: by user", "p99_ms", "max", 20, "ms"),
+    Target(
+        "log_page_by_country_dates", "stream-log page: country + dates", "p99_ms", "max", 20, "ms"
+    ),
+    Target("log_page_search", "stream-log page: free text", "p99_ms", "max", 20, "ms"),
+    Target("user_drilldown", "user drill-down, heaviest user", "p99_ms", "max", 50, "ms"),
+    Target("stats_12_months", "stats over 12 months", "p99_ms", "max", 100, "ms"),
+    Target("users_list", "users list", "p99_ms", "max", 50, "ms"),
+    Target("geo_cache_hit", "geolocation cache hit", "median_ms", "max", 50, "µs", 1000.0),
+    Target("ingest_rate", "bulk ingest", "value", "min", 10_000, "streams/s"),
+    Target("db_bytes_per_stream", "database size", "value", "max", 300, "bytes/stream"),
+    Target("peak_rss_mib", "peak RSS while querying", "value", "max", 150, "MiB"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A target checked against one size's results."""
+
+    size: int
+    measure: str
+    label: str
+    target: str
+    result: float | None  # None: not measured at this size
+    unit: str
+    passed: bool | None
+
+
+def _value(results: Mapping[str, Any], target: Target) -> float | None:
+    if target.statistic == "value":
+        value = results.get("values", {}).get(target.measure)
+    else:
+        summary = results.get("measures", {}).get(target.measure)
+        value = None if summary is None else summary[target.statistic]
+    return None if value is None else float(value) * target.scale
+
+
+def verdicts(size: int, results: Mapping[str, Any]) -> list[Verdict]:
+    """Every target against one size's results."""
+    found = []
+    for target in TARGETS:
+        value = _value(results, target)
+        sign = "≤" if target.bound == "max" else "≥"
+        stat = {"median_ms": " median", "p99_ms": " p99", "value": ""}[target.statistic]
+        passed = None
+        if value is not None:
+            passed = value <= target.limit if target.bound == "max" else value >= target.limit
+        found.append(
+            Verdict(
+                size,
+                target.measure,
+                target.label,
+                f"{sign} {target.limit:g} {target.unit}{stat}",
+                value,
+                target.unit,
+                passed,
+            )
+        )
+    return found
+
+
+def _number(value: float) -> str:
+    if value >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.3g}" if value < 10 else f"{value:.1f}"
+
+
+def table(all_verdicts: list[Verdict], results: Mapping[int, Mapping[str, Any]]) -> str:
+    """A plain-text table: measure, target, then median / p99 (or value) and verdict per size."""
+    sizes = sorted({v.size for v in all_verdicts})
+    lines = []
+    header = f"{'measure':36} {'target':24}" + "".join(f" {f'{s:,} streams':>26}" for s in sizes)
+    lines.append(header)
+    lines.append("-" * len(header))
+    by_key = {(v.size, v.measure): v for v in all_verdicts}
+    for target in TARGETS:
+        row = f"{target.label:36} {by_key[(sizes[0], target.measure)].target:24}"
+        for size in sizes:
+            verdict = by_key[(size, target.measure)]
+            summary = results[size].get("measures", {}).get(target.measure)
+            if verdict.result is None:
+                cell = "not measured"
+            elif summary is not None:
+                median = summary["median_ms"] * target.scale
+                p99 = summary["p99_ms"] * target.scale
+                cell = f"{_number(median)} / {_number(p99)} {target.unit}"
+            else:
+                cell = f"{_number(verdict.result)} {target.unit}"
+            mark = {True: "pass", False: "FAIL", None: "-"}[verdict.passed]
+            row += f" {cell:>21} {mark:>4}"
+        lines.append(row)
+    lines.append("(timings: median / p99; targets are issue 8's, set for 1,000,000 streams)")
+    return "\n".join(lines)
+
+
+def _clean(value: Any) -> Any:
+    # JSON has no NaN or infinity: such a figure means "not measured".
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def write_results(
+    path: Path,
+    *,
+    meta: Mapping[str, Any],
+    results: Mapping[int, Mapping[str, Any]],
+    all_verdicts: list[Verdict],
+) -> None:
+    """Write results.json: run metadata, per-size figures and verdicts."""
+    document = {
+        **meta,
+        "sizes": {str(size): results[size] for size in sorted(results)},
+        "verdicts": [asdict(v) for v in all_verdicts],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(_clean(document), indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,152 @@
+"""scripts/bench, run small: it must run end to end and write well-formed results.
+
+Nothing here times anything: the figures are checked for shape, never for speed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+import json
+import math
+from pathlib import Path
+import sqlite3
+
+import pytest
+
+from bench import cli
+from bench.history import new_stream, population_for, start_time
+from bench.report import TARGETS
+from bench.timing import percentile, summarize
+from custom_components.plexgeo.core.models import AddressRule, LocationStatus
+
+
+def _rows(path: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT s.session_key, s.started_at, u.plex_id, s.location_status, l.text"
+            " FROM streams AS s JOIN users AS u ON u.id = s.user_ref"
+            " LEFT JOIN labels AS l ON l.id = s.country_ref ORDER BY s.session_key"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_smoke_run_writes_well_formed_results(tmp_path: Path) -> None:
+    """Two sizes, three repetitions: every target gets a finite figure and a verdict."""
+    out = tmp_path / "results.json"
+    argv = ["--sizes", "1000,2000", "--repeat", "3", "--cache-dir", str(tmp_path)]
+    assert cli.main([*argv, "--output", str(out)]) == 0
+
+    results = json.loads(out.read_text())
+    assert set(results["sizes"]) == {"1000", "2000"}
+    assert results["machine"]["nproc"] >= 1
+    for size, figures in results["sizes"].items():
+        assert figures["streams"] == int(size)
+        for name, summary in figures["measures"].items():
+            assert summary["n"] >= (1 if name == "ingest_batch" else 3), name
+            assert 0 <= summary["min_ms"] <= summary["median_ms"] <= summary["p99_ms"]
+            assert summary["p99_ms"] <= summary["max_ms"]
+        assert figures["values"]["ingest_rate"] > 0
+        assert figures["values"]["peak_rss_mib"] > 0
+    verdicts = [v for v in results["verdicts"] if v["size"] == 2000]
+    assert {v["measure"] for v in verdicts} == {t.measure for t in TARGETS}
+    for verdict in verdicts:
+        assert verdict["result"] is not None, verdict["measure"]
+        assert math.isfinite(verdict["result"])
+        assert isinstance(verdict["passed"], bool)
+
+    # The bigger history grew from the smaller one and holds exactly its streams.
+    bigger = results["sizes"]["2000"]["history"]
+    assert bigger["grown_from"] == 1000
+    cached = cli.cached_sizes(tmp_path, 1, cli.schema_fingerprint())
+    assert set(cached) == {1000, 2000}
+    assert len(_rows(cached[2000])) == 2000
+    assert not list(tmp_path.glob("work-*"))  # the probe's copy is gone
+
+
+def test_cached_history_is_reused_and_grown_equals_direct(tmp_path: Path) -> None:
+    """A second run reuses the file; 1,000 grown to 2,000 equals 2,000 written at once."""
+    fingerprint = cli.schema_fingerprint()
+    grown_dir, direct_dir = tmp_path / "grown", tmp_path / "direct"
+    grown_dir.mkdir()
+    direct_dir.mkdir()
+    cli.ensure_history(grown_dir, 7, 1000, fingerprint)
+    grown = cli.ensure_history(grown_dir, 7, 2000, fingerprint)
+    direct = cli.ensure_history(direct_dir, 7, 2000, fingerprint)
+    assert (grown["grown_from"], direct["grown_from"]) == (1000, 0)
+    assert _rows(Path(grown["path"])) == _rows(Path(direct["path"]))
+
+    again = cli.ensure_history(grown_dir, 7, 2000, fingerprint)
+    assert again["reused"] is True
+    assert again["generated_at"] == grown["generated_at"]
+
+
+def test_incomplete_cache_file_is_regenerated(tmp_path: Path) -> None:
+    """A history without its sidecar (an interrupted run) is not trusted."""
+    fingerprint = cli.schema_fingerprint()
+    first = cli.ensure_history(tmp_path, 3, 500, fingerprint)
+    Path(f"{first['path']}.json").unlink()
+    assert cli.cached_sizes(tmp_path, 3, fingerprint) == {}
+    again = cli.ensure_history(tmp_path, 3, 500, fingerprint)
+    assert again["reused"] is False
+    assert len(_rows(Path(again["path"]))) == 500
+
+
+def test_probe_failure_is_reported(tmp_path: Path) -> None:
+    """A probe that cannot open its database raises with the child's error output."""
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not a database at all" * 10)
+    with pytest.raises(RuntimeError, match=r"bench\.probe failed"):
+        cli.probe(broken, 1, 1)
+
+
+@pytest.mark.parametrize("argv", [["--sizes", "ten"], ["--sizes", "50"], ["--repeat", "0"]])
+def test_bad_arguments_are_refused(argv: list[str]) -> None:
+    """Sizes must be integers of at least 100; repetitions at least one."""
+    with pytest.raises(SystemExit) as raised:
+        cli.parse_args(argv)
+    assert raised.value.code == 2
+
+
+def test_quick_is_ten_thousand_streams_few_repetitions() -> None:
+    """--quick is the CI-sized run."""
+    args = cli.parse_args(["--quick"])
+    assert (args.sizes, args.repeat) == ([10_000], 20)
+
+
+def test_history_is_seeded_and_shaped_like_the_issue_asks() -> None:
+    """Same seed, same streams; home country about 85 %; LAN, IPv6, relayed all present."""
+    population = population_for(1)
+    streams = [new_stream(population, k) for k in range(6000)]
+    again = population_for(1)
+    assert streams[:50] == [new_stream(again, k) for k in range(50)]
+    other = population_for(2)
+    assert sum(a != new_stream(other, k) for k, a in enumerate(streams[:50])) > 40
+
+    homes = {v.user_id: v.home.country_code for v in population.viewers}
+    located = [(s, loc) for s, _, status, loc in streams if loc is not None]
+    at_home = sum(loc.country_code == homes[s.user_id] for s, loc in located)
+    assert 0.80 <= at_home / len(located) <= 0.90
+    rules = Counter(s.address_rule for s, _, _, _ in streams)
+    assert rules[AddressRule.LAN] > 0 and rules[AddressRule.RELAYED] > 0
+    assert any(s.ip_address and ":" in s.ip_address for s, _, _, _ in streams)
+    statuses = {status for _, _, status, _ in streams}
+    assert LocationStatus.PENDING not in statuses
+    assert len({s.user_id for s, _, _, _ in streams}) > 800
+    span = max(start_time(k) for k in range(6000)) - min(start_time(k) for k in range(6000))
+    assert span > 360 * 86400  # any prefix covers the year
+
+
+def test_percentile_is_nearest_rank() -> None:
+    """Median and p99 of 1..100 are 50 and 99; one sample is its own percentile."""
+    samples = [float(i) for i in range(100, 0, -1)]
+    assert percentile(samples, 0.5) == 50.0
+    assert percentile(samples, 0.99) == 99.0
+    assert percentile([3.0], 0.99) == 3.0
+    summary = summarize([0.001, 0.002, 0.003])
+    assert (summary.median_ms, summary.max_ms) == pytest.approx((2.0, 3.0))
+    with pytest.raises(ValueError, match="no samples"):
+        percentile([], 0.5)
+    with pytest.raises(ValueError, match="fraction"):
+        percentile([1.0], 0.0)
