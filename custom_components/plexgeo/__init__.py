@@ -130,7 +130,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
 
         async def _purge(_now: object = None) -> None:
             before = dt_util.utcnow() - timedelta(days=retention_days)
-            purged = await hass.async_add_executor_job(store.purge_older_than, before)
+            try:
+                purged = await hass.async_add_executor_job(store.purge_older_than, before)
+            except StoreError as err:
+                # Locked, refused, or closed by an unload racing the timer: tomorrow's run
+                # purges the same streams.
+                _LOGGER.debug("Purge skipped: %s", err)
+                return
             if purged:
                 _LOGGER.debug("Purged %d streams older than %d days", purged, retention_days)
 
@@ -144,6 +150,8 @@ async def _async_options_updated(hass: HomeAssistant, entry: PlexGeoConfigEntry)
 
 
 async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:
+    # No poll may start once the store is closing.
+    await data.coordinator.async_shutdown()
     await hass.async_add_executor_job(data.coordinator.client.close)
     await hass.async_add_executor_job(data.store.close)
 
