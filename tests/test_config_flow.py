@@ -16,6 +16,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.plexgeo.const import (
+    CONF_GEO_URL,
     CONF_RARE_COUNTRY_THRESHOLD,
     CONF_SCAN_INTERVAL,
     CONF_TRUSTED_NETWORKS,
@@ -81,6 +82,21 @@ async def test_user_flow_errors_then_recovers(
         result["flow_id"], _user_input(plex_sim)
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_advanced_user_sets_geolocation_url_before_first_poll(
+    hass: HomeAssistant, plex_sim: PlexSimulator, mock_setup_entry: AsyncMock
+) -> None:
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER, "show_advanced_options": True}
+    )
+    assert CONF_GEO_URL in {str(key) for key in result["data_schema"].schema}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(plex_sim, **{CONF_GEO_URL: "http://127.0.0.1:8088"})
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == _user_input(plex_sim)
+    assert result["result"].options == {CONF_GEO_URL: "http://127.0.0.1:8088"}
 
 
 async def test_user_flow_wrong_token(

@@ -28,6 +28,7 @@ from .const import (
     CONF_TRAVEL_SPEED_KMH,
     CONF_TRUSTED_NETWORKS,
     CONF_VERIFY_SSL,
+    DEFAULT_GEO_URL,
     DOMAIN,
     GEO_PROVIDER_IPAPI,
     PLEX_TIMEOUT,
@@ -99,18 +100,20 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
             if info is not None:
                 await self.async_set_unique_id(info.machine_identifier)
                 self._abort_if_unique_id_configured()
-                return self.async_create_entry(
-                    title=info.friendly_name, data={**user_input, CONF_URL: url}
-                )
+                data = {**user_input, CONF_URL: url}
+                # Set before the first poll, so no address goes to the default service.
+                options = {CONF_GEO_URL: data.pop(CONF_GEO_URL)} if CONF_GEO_URL in data else {}
+                return self.async_create_entry(title=info.friendly_name, data=data, options=options)
         defaults = user_input or {CONF_URL: self._discovered_url or ""}
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_URL, default=defaults.get(CONF_URL, "")): _URL_SELECTOR,
-                vol.Required(CONF_TOKEN): _TOKEN_SELECTOR,
-                vol.Required(CONF_VERIFY_SSL, default=defaults.get(CONF_VERIFY_SSL, True)): bool,
-            }
-        )
-        return self.async_show_form(step_id="user", data_schema=schema, errors=errors)
+        fields: dict[Any, Any] = {
+            vol.Required(CONF_URL, default=defaults.get(CONF_URL, "")): _URL_SELECTOR,
+            vol.Required(CONF_TOKEN): _TOKEN_SELECTOR,
+            vol.Required(CONF_VERIFY_SSL, default=defaults.get(CONF_VERIFY_SSL, True)): bool,
+        }
+        if self.show_advanced_options:
+            default_geo_url = defaults.get(CONF_GEO_URL, DEFAULT_GEO_URL)
+            fields[vol.Required(CONF_GEO_URL, default=default_geo_url)] = _URL_SELECTOR
+        return self.async_show_form(step_id="user", data_schema=vol.Schema(fields), errors=errors)
 
     async def async_step_zeroconf(self, discovery_info: ZeroconfServiceInfo) -> ConfigFlowResult:
         """A Plex server announced itself on the network."""

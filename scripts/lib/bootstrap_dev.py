@@ -246,13 +246,23 @@ async def _create_entry(client: HomeAssistantClient, target: Target) -> str:
     status, form = await client.request(
         "POST",
         "/api/config/config_entries/flow",
-        {"handler": "plexgeo", "show_advanced_options": False},
+        # Advanced mode shows the geolocation URL in the first form, so the entry's very
+        # first poll already asks the fake ip-api and never the real one.
+        {"handler": "plexgeo", "show_advanced_options": True},
     )
     if status != HTTP_OK:
         raise BootstrapError(f"PlexGeo's config flow could not start ({status}): {form}")
     if form.get("type") != "form":
         raise BootstrapError(f"PlexGeo's config flow did not show a form: {form}")
-    answer = {"url": target.plex_url, "token": target.plex_token, "verify_ssl": False}
+    fields = {field["name"] for field in form.get("data_schema") or []}
+    if "geo_url" not in fields:
+        raise BootstrapError(f"PlexGeo's config form offers no geo_url in advanced mode: {form}")
+    answer = {
+        "url": target.plex_url,
+        "token": target.plex_token,
+        "verify_ssl": False,
+        "geo_url": target.geo_url,
+    }
     result = await client.expect(
         "POST", f"/api/config/config_entries/flow/{form['flow_id']}", answer
     )
