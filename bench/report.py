@@ -149,3 +149,34 @@ def write_results(
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(_clean(document), indent=2, ensure_ascii=False) + "\n")
+
+
+def markdown(document: Mapping[str, Any]) -> str:
+    """results.json as the Markdown table BENCHMARKS.md carries."""
+    sizes = sorted(int(s) for s in document["sizes"])
+    by_key = {(v["size"], v["measure"]): v for v in document["verdicts"]}
+    head = "| measure | target | " + " | ".join(f"{s:,} streams" for s in sizes) + " |"
+    lines = [head, "|" + " --- |" * (2 + len(sizes))]
+    for target in TARGETS:
+        cells = []
+        for size in sizes:
+            verdict = by_key[(size, target.measure)]
+            summary = document["sizes"][str(size)]["measures"].get(target.measure)
+            if verdict["result"] is None:
+                cells.append("not measured")
+                continue
+            if summary is not None:
+                median = _number(summary["median_ms"] * target.scale)
+                text = f"{median} / {_number(summary['p99_ms'] * target.scale)} {target.unit}"
+            else:
+                text = f"{_number(verdict['result'])} {target.unit}"
+            cells.append(text if verdict["passed"] else f"**{text} (miss)**")
+        target_text = by_key[(sizes[0], target.measure)]["target"]
+        lines.append(f"| {target.label} | {target_text} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(markdown(json.loads(Path(sys.argv[1]).read_text())))
