@@ -54,12 +54,109 @@ FLAG_RELAYED = 2
 FLAG_SECURE_KNOWN = 4
 FLAG_SECURE = 8
 
+
+def _month(day: str) -> str:
+    """SQL for the month number (months since January 1970) of a day-number expression."""
+    at = f"({day}) * 86400, 'unixepoch'"
+    return f"(CAST(strftime('%Y', {at}) AS INTEGER) - 1970) * 12 + strftime('%m', {at}) - 1"
+
+
+def _rollup_keys(row: str) -> dict[str, tuple[str, str]]:
+    """Each rollup table's key columns and their values for a stream row (OLD or NEW)."""
+    day = f"{row}.started_at / 86400"
+    country = f"coalesce({row}.country_ref, 0)"
+    user = f"{row}.user_ref"
+    return {
+        "country_days": ("day, country_ref, local", f"{day}, {country}, {row}.flags & 1"),
+        "user_days": ("user_ref, day, country_ref", f"{user}, {day}, {country}"),
+        "user_months": ("user_ref, month", f"{user}, {_month(day)}"),
+        "user_countries": ("user_ref, country_ref", f"{user}, {country}"),
+    }
+
+
+def _count(row: str) -> str:
+    return "\n".join(
+        # Fixed table and column names from _rollup_keys; no value reaches this text.
+        f"INSERT INTO {table} ({columns}, count) VALUES ({values}, 1)"  # noqa: S608
+        f" ON CONFLICT ({columns}) DO UPDATE SET count = count + 1;"
+        for table, (columns, values) in _rollup_keys(row).items()
+    )
+
+
+def _uncount(row: str) -> str:
+    # Rows that reach zero go, so the tables only hold what happened.
+    return "\n".join(
+        f"DELETE FROM {table} WHERE ({columns}) = ({values}) AND count = 1;"  # noqa: S608
+        f" UPDATE {table} SET count = count - 1 WHERE ({columns}) = ({values});"
+        for table, (columns, values) in _rollup_keys(row).items()
+    )
+
+
+# Rollups: stream counts kept by triggers in the same transaction as every insert, update
+# and delete of a stream, so the panel's statistics, users list and drill-down read a few
+# thousand rows instead of a million streams. A day is a UTC day (epoch seconds // 86400);
+# a country_ref of 0 counts streams without a located country.
+ROLLUPS = (
+    """CREATE TABLE country_days (
+        day INTEGER NOT NULL,
+        country_ref INTEGER NOT NULL,
+        local INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, country_ref, local)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE user_days (
+        user_ref INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        country_ref INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user_ref, day, country_ref)
+    ) WITHOUT ROWID""",
+    # Months: the statistics' top users over a year read 12 rows a user, not 365.
+    """CREATE TABLE user_months (
+        user_ref INTEGER NOT NULL,
+        month INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user_ref, month)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE user_countries (
+        user_ref INTEGER NOT NULL,
+        country_ref INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user_ref, country_ref)
+    ) WITHOUT ROWID""",
+    f"""CREATE TRIGGER streams_counted AFTER INSERT ON streams BEGIN
+        {_count("NEW")}
+        UPDATE users SET last_seen = NEW.last_seen
+            WHERE id = NEW.user_ref AND last_seen < NEW.last_seen;
+    END""",  # noqa: S608  (generated from fixed names, as above)
+    f"""CREATE TRIGGER streams_recounted
+        AFTER UPDATE OF started_at, user_ref, country_ref, flags ON streams
+        WHEN OLD.started_at / 86400 != NEW.started_at / 86400
+            OR OLD.user_ref != NEW.user_ref
+            OR OLD.country_ref IS NOT NEW.country_ref
+            OR (OLD.flags & 1) != (NEW.flags & 1)
+    BEGIN
+        {_uncount("OLD")}
+        {_count("NEW")}
+    END""",
+    """CREATE TRIGGER streams_seen AFTER UPDATE OF last_seen ON streams
+        WHEN NEW.last_seen > OLD.last_seen
+    BEGIN
+        UPDATE users SET last_seen = NEW.last_seen
+            WHERE id = NEW.user_ref AND last_seen < NEW.last_seen;
+    END""",
+    f"""CREATE TRIGGER streams_uncounted AFTER DELETE ON streams BEGIN
+        {_uncount("OLD")}
+    END""",
+)
+
 _V1 = (
     """CREATE TABLE users (
         id INTEGER PRIMARY KEY,
         plex_id TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
-        last_started_at INTEGER NOT NULL
+        last_started_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL DEFAULT 0
     )""",
     "CREATE INDEX users_by_name ON users (name)",
     """CREATE TABLE players (
@@ -152,8 +249,10 @@ _V1 = (
     # Foreign-key children: without them every orphan delete would scan all streams.
     "CREATE INDEX streams_by_address ON streams (address_ref)",
     "CREATE INDEX streams_by_location ON streams (location_ref)",
-    "CREATE INDEX streams_by_player ON streams (player_ref)",
-    "CREATE INDEX streams_by_media ON streams (media_ref)",
+    # With started_at they also serve free-text search: a matching player's or media
+    # item's streams come newest first without a sort.
+    "CREATE INDEX streams_by_player ON streams (player_ref, started_at)",
+    "CREATE INDEX streams_by_media ON streams (media_ref, started_at)",
     """CREATE TABLE alerts (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -182,11 +281,15 @@ _V1 = (
     "CREATE INDEX alerts_by_stream ON alerts (stream_ref)",
     "CREATE INDEX alerts_dedup ON alerts (user_id, dedup_key, created_at)",
     "CREATE INDEX alerts_unacknowledged ON alerts (id) WHERE acknowledged_at IS NULL",
+    "CREATE INDEX alerts_by_user ON alerts (user_id, id)",
+    """CREATE INDEX alerts_unacknowledged_by_user ON alerts (user_id)
+        WHERE acknowledged_at IS NULL""",
     """CREATE TABLE trusted_countries (
         user_id TEXT NOT NULL,
         country_code TEXT NOT NULL,
         PRIMARY KEY (user_id, country_code)
     ) WITHOUT ROWID""",
+    *ROLLUPS,
 )
 
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 import hashlib
+import heapq
 import json
 import math
 from pathlib import Path
@@ -28,11 +29,39 @@ from typing import Any, ClassVar, NamedTuple
 from . import schema
 from .crypto import AddressCipher, KeyMaterial
 from .errors import StoreCorrupt, StoreError, StoreUnavailable
-from .models import Alert, AlertKind, Location, LocationStatus, Stream, StreamSnapshot
+from .models import (
+    Alert,
+    AlertKind,
+    Location,
+    LocationStatus,
+    MediaType,
+    Stream,
+    StreamSnapshot,
+)
 
-__all__ = ["HistoryStore", "KeyMaterial", "NewStream", "StoreStats", "UnknownStream", "UserSummary"]
+__all__ = [
+    "CountryCount",
+    "DayCount",
+    "HistoryStore",
+    "KeyMaterial",
+    "NewStream",
+    "PlaceCount",
+    "StoreStats",
+    "Trends",
+    "UnknownStream",
+    "UserActivity",
+    "UserCount",
+    "UserOverview",
+    "UserSummary",
+]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_DAY = 86400
+_EPOCH = date(1970, 1, 1)
+# Free-text search walks each matching player's and media item's streams by index when
+# few match; past this many it walks the whole log by time, testing each stream.
+_SEARCH_REF_LIMIT = 64
+_TOP_USERS = 10
 _REF_CACHE_LIMIT = 100_000
 _UNAVAILABLE_CODES = frozenset(
     {
@@ -78,6 +107,76 @@ class UserSummary:
     user_id: str
     user_name: str
     last_started_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCount:
+    """How many streams came from one country."""
+
+    country_code: str
+    country_name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class UserOverview:
+    """One Plex user as the panel's users list shows them."""
+
+    user_id: str
+    user_name: str
+    stream_count: int
+    countries: tuple[str, ...]  # most streams first
+    last_seen: datetime
+    last_location: Location | None  # of the most recently seen located stream
+    unacknowledged_alerts: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """How many streams came from one place (a city, or a country's centre)."""
+
+    location: Location
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class UserActivity:
+    """A user's streams since a day: per day, per country and per place."""
+
+    user_id: str
+    user_name: str
+    days: tuple[tuple[date, int], ...]
+    countries: tuple[CountryCount, ...]
+    places: tuple[PlaceCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """Streams started on one UTC day from one country."""
+
+    day: date
+    country_code: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class UserCount:
+    """Streams of one user."""
+
+    user_id: str
+    user_name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trends:
+    """Streams started in a time range: by day and country, by country, by user, LAN/WAN."""
+
+    per_day: tuple[DayCount, ...]
+    countries: tuple[CountryCount, ...]
+    users: tuple[UserCount, ...]  # the top users, most streams first
+    lan: int
+    wan: int
 
 
 type NewStream = tuple[StreamSnapshot, datetime, LocationStatus, Location | None]
@@ -130,6 +229,28 @@ def _key(*values: object) -> bytes:
     """A dedup key for a row of a lookup table (JSON keeps None, ints and floats exact)."""
     encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.blake2b(encoded, digest_size=16).digest()
+
+
+def _day_date(day: int) -> date:
+    return _EPOCH + timedelta(days=day)
+
+
+def _month_of(day: int) -> int:
+    """Months since January 1970 of a day number (as schema's triggers compute it)."""
+    found = _day_date(day)
+    return (found.year - 1970) * 12 + found.month - 1
+
+
+def _month_start(month: int) -> int:
+    """The day number of a month's first day."""
+    year, index = divmod(month, 12)
+    return (date(1970 + year, index + 1, 1) - _EPOCH).days
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with its wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 # --- errors and files ---------------------------------------------------------------
@@ -277,6 +398,53 @@ LEFT JOIN labels AS net ON net.id = s.network_ref
 LEFT JOIN labels AS tc ON tc.id = s.transcode_ref
 """
 _USER_REF = "(SELECT id FROM users WHERE plex_id = ?)"
+_LOG_ORDER = " ORDER BY s.started_at DESC, s.id DESC"
+_JSON_IDS = "(SELECT value FROM json_each(?))"
+_BY_IDS = _STREAM_SELECT + "WHERE s.id IN " + _JSON_IDS
+# Free text: the keys of one media item's or player's streams, newest first, by index.
+_MEDIA_KEYS = "SELECT s.started_at, s.id FROM streams AS s WHERE s.media_ref = ? AND "
+_PLAYER_KEYS = "SELECT s.started_at, s.id FROM streams AS s WHERE s.player_ref = ? AND "
+# The unary + keeps the planner from driving by these refs (sorting every match).
+_SEARCH_MATCH = """ AND (
+    +s.media_ref IN (SELECT id FROM media
+        WHERE title LIKE ? ESCAPE '\\' OR grandparent_title LIKE ? ESCAPE '\\')
+    OR +s.player_ref IN (SELECT id FROM players WHERE title LIKE ? ESCAPE '\\'))"""
+# Per user: the rollups' total, and the location of the most recently seen located stream
+# (one seek in streams_located each).
+_USERS_OVERVIEW = """
+SELECT u.id, u.plex_id, u.name, u.last_seen,
+    (SELECT SUM(count) FROM user_countries WHERE user_ref = u.id),
+    (SELECT location_ref FROM streams INDEXED BY streams_located
+        WHERE user_ref = u.id AND location_status = 4 ORDER BY last_seen DESC LIMIT 1)
+FROM users AS u ORDER BY u.name, u.plex_id
+"""
+_USER_PLACES = """
+SELECT location_ref, COUNT(*) FROM streams INDEXED BY streams_located
+WHERE user_ref = ? AND location_status = 4 AND last_seen >= ? AND started_at >= ?
+GROUP BY location_ref
+"""
+# Top users: whole months from user_months, the days around them from user_days; one
+# seek per user in each, so a year costs about 12 + 60 rows a user at most.
+_USER_TOTALS = """
+SELECT u.plex_id, u.name,
+    coalesce((SELECT SUM(count) FROM user_months
+        WHERE user_ref = u.id AND month >= ?1 AND month < ?2), 0)
+    + coalesce((SELECT SUM(count) FROM user_days
+        WHERE user_ref = u.id AND day >= ?3 AND day < ?4), 0)
+    + coalesce((SELECT SUM(count) FROM user_days
+        WHERE user_ref = u.id AND day >= ?5 AND day < ?6), 0)
+FROM users AS u
+"""
+_COUNTRY_NAMES = """
+SELECT j.value, (SELECT country_name FROM locations WHERE country_code = j.value
+    ORDER BY looked_up_at DESC LIMIT 1)
+FROM json_each(?) AS j
+"""
+_LOCATION_SELECT = """
+SELECT id, country_code, country_name, region, city, latitude, longitude, timezone, isp, org,
+    asn, mobile, proxy, hosting, provider, looked_up_at
+FROM locations WHERE id IN (SELECT value FROM json_each(?))
+"""
 _BY_ID = _STREAM_SELECT + "WHERE s.id = ?"
 _OPEN = _STREAM_SELECT + "WHERE s.ended_at IS NULL ORDER BY s.id"
 _LIVE_LOCATED = (
@@ -480,6 +648,37 @@ def _alert_from(row: Sequence[Any]) -> Alert:
         acknowledged_at=_time_or_none(row[20]),
         acknowledged_by=row[21],
     )
+
+
+def _month_split(
+    first_day: int, end_day: int
+) -> tuple[tuple[int, int], tuple[tuple[int, int], tuple[int, int]]]:
+    """Split the days [first_day, end_day) into whole months and the days either side."""
+    first_month = _month_of(first_day)
+    if _month_start(first_month) != first_day:
+        first_month += 1
+    end_month = _month_of(end_day)
+    if first_day >= end_day or first_month >= end_month:
+        return (0, 0), ((first_day, end_day), (0, 0))
+    return (first_month, end_month), (
+        (first_day, _month_start(first_month)),
+        (_month_start(end_month), end_day),
+    )
+
+
+def _tally(  # noqa: PLR0917  (a private accumulator, called twice)
+    per_day: dict[tuple[int, int], int],
+    countries: dict[int, int],
+    network: list[int],
+    day: int,
+    country_ref: int | None,
+    local: int,
+    count: int,
+) -> None:
+    network[local] += count
+    if country_ref:  # 0 or None: not located, counted only as LAN or WAN
+        per_day[day, country_ref] = per_day.get((day, country_ref), 0) + count
+        countries[country_ref] = countries.get(country_ref, 0) + count
 
 
 class HistoryStore:
@@ -923,11 +1122,19 @@ class HistoryStore:
         since: datetime | None = None,
         before: datetime | None = None,
         after_stream_id: int | None = None,
+        after: tuple[datetime, int] | None = None,
+        local: bool | None = None,
+        media_type: MediaType | None = None,
+        search: str | None = None,
         limit: int = 50,
+        addresses: bool = True,
     ) -> list[Stream]:
-        """A page of the stream log, newest first, with each address decrypted.
+        """A page of the stream log, newest first, each address decrypted if `addresses`.
 
-        `after_stream_id` is the last stream of the previous page (keyset pagination).
+        Keyset pagination: `after` is the (started_at, stream_id) of the previous page's
+        last stream (it need not exist any more); `after_stream_id` names that stream.
+        `search` matches media titles (and show or artist) and player names, ignoring
+        ASCII case.
         """
         clauses = ["1"]
         params: list[object] = []
@@ -949,27 +1156,84 @@ class HistoryStore:
                 " AND (s.started_at, s.id) < (SELECT started_at, id FROM streams WHERE id = ?)"
             )
             params.extend((after_stream_id, after_stream_id))
+        if after is not None:
+            clauses.append("s.started_at <= ? AND (s.started_at, s.id) < (?, ?)")
+            params.extend((_floor(after[0]), _floor(after[0]), after[1]))
+        if local is not None:
+            clauses.append("s.flags & 1 = ?")
+            params.append(schema.FLAG_LOCAL if local else 0)
+        if media_type is not None:
+            # The unary + keeps streams_by_media from driving: a whole media type's
+            # streams would then be sorted; walking the log by time stops at a page.
+            clauses.append("+s.media_ref IN (SELECT id FROM media WHERE media_type = ?)")
+            params.append(schema.MEDIA_TYPE_CODES[media_type])
         # The clauses are fixed strings chosen above; every value is a parameter.
-        sql = (
-            _STREAM_SELECT
-            + "WHERE "
-            + " AND ".join(clauses)
-            + " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
-        )
-        params.append(limit)
+        where = " AND ".join(clauses)
         with self._reading() as conn:
-            rows = conn.execute(sql, params).fetchall()
+            if search is None:
+                rows = conn.execute(
+                    _STREAM_SELECT + "WHERE " + where + _LOG_ORDER + " LIMIT ?", (*params, limit)
+                ).fetchall()
+            else:
+                rows = self._search(conn, search, where, params, limit)
         decrypted: dict[bytes, str] = {}
         streams = []
         for row in rows:
             address = None
-            if row[44] is not None:
+            if addresses and row[44] is not None:
                 token = bytes(row[44])
                 if token not in decrypted:
                     decrypted[token] = self._cipher.decrypt(token)
                 address = decrypted[token]
             streams.append(_stream_from(row, self._server_id, address))
         return streams
+
+    def _search(
+        self, conn: sqlite3.Connection, text: str, where: str, params: list[object], limit: int
+    ) -> list[Any]:
+        """Log rows whose media or player matches `text`: match the small tables first."""
+        pattern = _like(text)
+        media = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM media WHERE title LIKE ?1 ESCAPE '\\'"
+                " OR grandparent_title LIKE ?1 ESCAPE '\\' LIMIT ?2",
+                (pattern, _SEARCH_REF_LIMIT + 1),
+            )
+        ]
+        players = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\' LIMIT ?2",
+                (pattern, _SEARCH_REF_LIMIT + 1),
+            )
+        ]
+        if not media and not players:
+            return []
+        if len(media) + len(players) > _SEARCH_REF_LIMIT:
+            # Common words match many items, so matching streams are dense in the log.
+            sql = _STREAM_SELECT + "WHERE " + where + _SEARCH_MATCH + _LOG_ORDER + " LIMIT ?"
+            return conn.execute(sql, (*params, pattern, pattern, pattern, limit)).fetchall()
+        keys: set[tuple[int, int]] = set()
+        for head, refs in ((_MEDIA_KEYS, media), (_PLAYER_KEYS, players)):
+            sql = head + where + _LOG_ORDER + " LIMIT ?"
+            for ref in refs:
+                keys.update(conn.execute(sql, (ref, *params, limit)).fetchall())
+        ids = [stream_id for _, stream_id in heapq.nlargest(limit, keys)]
+        return conn.execute(
+            _BY_IDS + _LOG_ORDER,
+            (json.dumps(ids),),
+        ).fetchall()
+
+    def stream_addresses(self, stream_ids: Sequence[int]) -> dict[int, str]:
+        """The decrypted addresses of the given streams that have one."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT s.id, a.token FROM streams AS s JOIN addresses AS a ON a.id = s.address_ref"
+                " WHERE s.id IN (SELECT value FROM json_each(?))",
+                (json.dumps([int(i) for i in stream_ids]),),
+            ).fetchall()
+        return {int(row[0]): self._cipher.decrypt(bytes(row[1])) for row in rows}
 
     def users(self) -> list[UserSummary]:
         """Every user with streams on record, by name."""
@@ -978,6 +1242,159 @@ class HistoryStore:
                 "SELECT plex_id, name, last_started_at FROM users ORDER BY name, plex_id"
             ).fetchall()
         return [UserSummary(row[0], row[1], _time(row[2])) for row in rows]
+
+    # --- panel queries --------------------------------------------------------------
+
+    def _country_names(self, conn: sqlite3.Connection, codes: set[str]) -> dict[str, str]:
+        rows = conn.execute(_COUNTRY_NAMES, (json.dumps(sorted(codes)),)).fetchall()
+        return {row[0]: row[1] or row[0] for row in rows}
+
+    def _locations(self, conn: sqlite3.Connection, refs: set[int]) -> dict[int, Location]:
+        rows = conn.execute(_LOCATION_SELECT, (json.dumps(sorted(refs)),)).fetchall()
+        return {int(row[0]): _location_from(row[1:]) for row in rows}
+
+    def _labels(self, conn: sqlite3.Connection) -> dict[int, str]:
+        # A small vocabulary (network names, transcode decisions, country codes).
+        return {int(row[0]): row[1] for row in conn.execute("SELECT id, text FROM labels")}
+
+    def users_overview(self) -> list[UserOverview]:
+        """Every user with streams on record, by name: totals, countries, last place."""
+        with self._reading() as conn:
+            users = conn.execute(_USERS_OVERVIEW).fetchall()
+            labels = self._labels(conn)
+            countries: dict[int, list[tuple[int, str]]] = {}
+            for user_ref, country_ref, count in conn.execute(
+                "SELECT user_ref, country_ref, count FROM user_countries WHERE country_ref != 0"
+            ):
+                countries.setdefault(user_ref, []).append((-count, labels[country_ref]))
+            locations = self._locations(conn, {row[5] for row in users if row[5] is not None})
+            unacknowledged = dict(
+                conn.execute(
+                    "SELECT user_id, COUNT(*) FROM alerts WHERE acknowledged_at IS NULL"
+                    " GROUP BY user_id"
+                ).fetchall()
+            )
+        return [
+            UserOverview(
+                user_id=plex_id,
+                user_name=name,
+                stream_count=int(total or 0),
+                countries=tuple(code for _, code in sorted(countries.get(ref, []))),
+                last_seen=_time(last_seen),
+                last_location=None if location_ref is None else locations.get(location_ref),
+                unacknowledged_alerts=int(unacknowledged.get(plex_id, 0)),
+            )
+            for ref, plex_id, name, last_seen, total, location_ref in users
+        ]
+
+    def user_activity(self, user_id: str, since: datetime) -> UserActivity | None:
+        """The user's streams started on or after the UTC day of `since`; None if unknown."""
+        first_day = max(_floor(since), 0) // _DAY
+        with self._reading() as conn:
+            user = conn.execute(
+                "SELECT id, name FROM users WHERE plex_id = ?", (user_id,)
+            ).fetchone()
+            if user is None:
+                return None
+            ref = int(user[0])
+            days = conn.execute(
+                "SELECT day, SUM(count) FROM user_days WHERE user_ref = ? AND day >= ?"
+                " GROUP BY day ORDER BY day",
+                (ref, first_day),
+            ).fetchall()
+            by_country = conn.execute(
+                "SELECT l.text, SUM(d.count) FROM user_days AS d JOIN labels AS l"
+                " ON l.id = d.country_ref WHERE d.user_ref = ? AND d.day >= ?"
+                " AND d.country_ref != 0 GROUP BY d.country_ref",
+                (ref, first_day),
+            ).fetchall()
+            names = self._country_names(conn, {row[0] for row in by_country})
+            start = first_day * _DAY
+            per_location = conn.execute(_USER_PLACES, (ref, start, start)).fetchall()
+            locations = self._locations(conn, {row[0] for row in per_location})
+        places: dict[tuple[object, ...], tuple[Location, int]] = {}
+        for location_ref, count in per_location:
+            location = locations[location_ref]
+            # Lookups at other times give the same place other rows: one dot per place.
+            key = (location.country_code, location.city, location.latitude, location.longitude)
+            known = places.get(key)
+            places[key] = (location, count + (known[1] if known else 0))
+        return UserActivity(
+            user_id=user_id,
+            user_name=user[1],
+            days=tuple((_day_date(day), int(count)) for day, count in days),
+            countries=tuple(
+                sorted(
+                    (CountryCount(code, names[code], int(count)) for code, count in by_country),
+                    key=lambda c: (-c.count, c.country_code),
+                )
+            ),
+            places=tuple(
+                PlaceCount(location, count)
+                for location, count in sorted(
+                    places.values(), key=lambda p: (-p[1], p[0].country_code, p[0].city or "")
+                )
+            ),
+        )
+
+    def trends(self, since: datetime, until: datetime) -> Trends:
+        """Streams started in [since, until): whole UTC days from the rollups, the partial
+        days at either end from the streams themselves, so every count is exact."""
+        lower = max(_ceil(since), 0)
+        upper = max(_ceil(until), lower)
+        first_full = -(-lower // _DAY)
+        end_full = upper // _DAY
+        if first_full >= end_full:
+            first_full = end_full = 0
+            edges = [(lower, upper)]
+        else:
+            edges = [(lower, first_full * _DAY), (end_full * _DAY, upper)]
+        months, day_ranges = _month_split(first_full, end_full)
+        per_day: dict[tuple[int, int], int] = {}
+        countries: dict[int, int] = {}
+        users: dict[str, list[Any]] = {}
+        network = [0, 0]  # wan, lan
+        with self._reading() as conn:
+            for day, country_ref, local, count in conn.execute(
+                "SELECT day, country_ref, local, SUM(count) FROM country_days"
+                " WHERE day >= ? AND day < ? GROUP BY day, country_ref, local",
+                (first_full, end_full),
+            ):
+                _tally(per_day, countries, network, day, country_ref, local, count)
+            for plex_id, name, count in conn.execute(
+                _USER_TOTALS, (*months, *day_ranges[0], *day_ranges[1])
+            ):
+                users[plex_id] = [name, count]
+            for start, end in edges:
+                for started, country_ref, flags, plex_id, name in conn.execute(
+                    "SELECT s.started_at, s.country_ref, s.flags, u.plex_id, u.name"
+                    " FROM streams AS s JOIN users AS u ON u.id = s.user_ref"
+                    " WHERE s.started_at >= ? AND s.started_at < ?",
+                    (start, end),
+                ):
+                    _tally(per_day, countries, network, started // _DAY, country_ref, flags & 1, 1)
+                    users.setdefault(plex_id, [name, 0])[1] += 1
+            labels = self._labels(conn)
+            names = self._country_names(conn, {labels[ref] for ref in countries})
+        top = heapq.nsmallest(
+            _TOP_USERS,
+            ((-int(count), plex_id, name) for plex_id, (name, count) in users.items() if count),
+        )
+        return Trends(
+            per_day=tuple(
+                DayCount(_day_date(day), labels[ref], count)
+                for (day, ref), count in sorted(per_day.items())
+            ),
+            countries=tuple(
+                sorted(
+                    (CountryCount(labels[r], names[labels[r]], n) for r, n in countries.items()),
+                    key=lambda c: (-c.count, c.country_code),
+                )
+            ),
+            users=tuple(UserCount(plex_id, name, -count) for count, plex_id, name in top),
+            lan=network[1],
+            wan=network[0],
+        )
 
     # --- geolocation cache ----------------------------------------------------------
 
@@ -1115,12 +1532,23 @@ class HistoryStore:
         before_id: int | None = None,
     ) -> list[Alert]:
         """Alerts newest first, optionally filtered; `before_id` pages back."""
+        clauses = ["1"]
+        params: list[object] = []
+        if acknowledged is not None:
+            # Literal conditions, so alerts_unacknowledged (a partial index) can serve them.
+            clauses.append(
+                "acknowledged_at IS NOT NULL" if acknowledged else "acknowledged_at IS NULL"
+            )
+        if user_id is not None:
+            clauses.append("user_id = ?")
+            params.append(user_id)
+        if before_id is not None:
+            clauses.append("id < ?")
+            params.append(before_id)
         with self._reading() as conn:
             rows = conn.execute(
-                _ALERT_SELECT + "WHERE (?1 IS NULL OR (acknowledged_at IS NOT NULL) = ?1)"
-                " AND (?2 IS NULL OR user_id = ?2) AND (?3 IS NULL OR id < ?3)"
-                " ORDER BY id DESC LIMIT ?4",
-                (acknowledged, user_id, before_id, limit),
+                _ALERT_SELECT + "WHERE " + " AND ".join(clauses) + " ORDER BY id DESC LIMIT ?",
+                (*params, limit),
             ).fetchall()
         return [_alert_from(row) for row in rows]
 
