@@ -18,7 +18,7 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.loader import async_get_integration
 from homeassistant.util import dt as dt_util
 
-from . import alerts, keys, panel, services
+from . import alerts, keys, panel, services, websocket_api
 from .const import (
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
@@ -61,6 +61,7 @@ def database_path(hass: HomeAssistant, machine_identifier: str) -> Path:
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register what is shared by every server: services, websocket commands, the bundle."""
     services.async_register_services(hass)
+    websocket_api.async_register_commands(hass)
     await panel.async_register_static_path(hass)
     return True
 

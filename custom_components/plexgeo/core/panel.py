@@ -1,0 +1,284 @@
+"""The panel's read layer: store queries shaped into the websocket contract's JSON.
+
+Pure functions over a HistoryStore (synchronous: the HA layer runs them in the executor).
+The websocket handlers call exactly these, and the benchmark times exactly these.
+Addresses are personal data: a row carries `ip` only when the caller says it may.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from .models import Alert, Location, MediaType, Stream
+from .store import CountryCount, HistoryStore
+
+DEFAULT_LIMIT = 50
+RECENT_STREAMS = 20
+USER_ALERTS = 50
+# Stored times are epoch seconds; a cursor outside this range cannot name a stream.
+_MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
+_MAX_CURSOR_LENGTH = 64
+
+type JsonDict = dict[str, Any]
+
+
+class InvalidCursor(ValueError):
+    """A stream-log cursor this code did not issue."""
+
+
+class UnknownUser(LookupError):
+    """No user with this id has streams on record."""
+
+
+def encode_cursor(stream: Stream) -> str:
+    """The opaque cursor that continues the log after `stream`."""
+    raw = f"{int(stream.started_at.timestamp())}:{stream.stream_id}"
+    return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """The (started_at, stream_id) a cursor names; raises InvalidCursor."""
+    if not cursor or len(cursor) > _MAX_CURSOR_LENGTH:
+        raise InvalidCursor("cursor has the wrong length")
+    try:
+        raw = base64.urlsafe_b64decode(cursor.encode("ascii")).decode("ascii")
+        seconds_text, id_text = raw.split(":")
+        seconds, stream_id = int(seconds_text), int(id_text)
+    except (UnicodeError, binascii.Error, ValueError) as err:
+        raise InvalidCursor("cursor is not one PlexGeo issued") from err
+    # int() also takes "+1", " 1" and "1_0": only the canonical form is a cursor.
+    if raw != f"{seconds}:{stream_id}" or not 0 <= seconds <= _MAX_SECONDS or stream_id < 1:
+        raise InvalidCursor("cursor is not one PlexGeo issued")
+    return datetime.fromtimestamp(seconds, UTC), stream_id
+
+
+def _iso(at: datetime | None) -> str | None:
+    return None if at is None else at.isoformat()
+
+
+def _place(location: Location | None) -> JsonDict | None:
+    if location is None:
+        return None
+    return {
+        "country_code": location.country_code,
+        "country_name": location.country_name,
+        "city": location.city,
+        "latitude": location.latitude,
+        "longitude": location.longitude,
+    }
+
+
+def stream_row(stream: Stream, include_ip: bool) -> JsonDict:
+    """A stream as the panel's StreamRow; `ip` is None unless `include_ip`."""
+    snapshot = stream.snapshot
+    location = stream.location
+    end = stream.ended_at or stream.last_seen
+    return {
+        "stream_id": stream.stream_id,
+        "started_at": stream.started_at.isoformat(),
+        "last_seen": stream.last_seen.isoformat(),
+        "ended_at": _iso(stream.ended_at),
+        "live": stream.ended_at is None,
+        "user_id": snapshot.user_id,
+        "user_name": snapshot.user_name,
+        "media_type": snapshot.media_type.value,
+        "title": snapshot.full_title,
+        "player": snapshot.player_title,
+        "product": snapshot.player_product,
+        "platform": snapshot.player_platform,
+        "ip": snapshot.ip_address if include_ip else None,
+        "local": snapshot.local,
+        "relayed": snapshot.relayed,
+        "network": snapshot.network,
+        "country_code": location.country_code if location else None,
+        "country_name": location.country_name if location else None,
+        "city": location.city if location else None,
+        "latitude": location.latitude if location else None,
+        "longitude": location.longitude if location else None,
+        "location_status": stream.location_status.value,
+        "duration_s": max(0, int((end - stream.started_at).total_seconds())),
+        "bandwidth_kbps": snapshot.bandwidth_kbps,
+        "state": snapshot.state.value,
+    }
+
+
+def alert_row(alert: Alert) -> JsonDict:
+    """An alert as the panel's AlertRow."""
+    return {
+        "alert_id": alert.alert_id,
+        "kind": alert.kind.value,
+        "stream_id": alert.stream_id,
+        "user_id": alert.user_id,
+        "user_name": alert.user_name,
+        "created_at": alert.created_at.isoformat(),
+        "country_code": alert.country_code,
+        "country_name": alert.country_name,
+        "city": alert.city,
+        "latitude": alert.latitude,
+        "longitude": alert.longitude,
+        "share": alert.share,
+        "session_count": alert.session_count,
+        "previous_country_code": alert.previous_country_code,
+        "previous_country_name": alert.previous_country_name,
+        "previous_city": alert.previous_city,
+        "distance_km": alert.distance_km,
+        "speed_kmh": alert.speed_kmh,
+        "media_title": alert.media_title,
+        "player": alert.player,
+        "acknowledged_at": _iso(alert.acknowledged_at),
+        "acknowledged_by": alert.acknowledged_by,
+    }
+
+
+def _country(count: CountryCount) -> JsonDict:
+    return {
+        "country_code": count.country_code,
+        "country_name": count.country_name,
+        "count": count.count,
+    }
+
+
+def stream_page(
+    store: HistoryStore,
+    *,
+    user_id: str | None = None,
+    country: str | None = None,
+    network: str | None = None,
+    media_type: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    search: str | None = None,
+    cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    include_ip: bool = False,
+) -> JsonDict:
+    """One page of the stream log, newest first: {streams, next_cursor}.
+
+    `network` is "lan" or "wan" (Plex's local flag); raises InvalidCursor for a cursor
+    this code did not issue, ValueError for an unknown network or media type.
+    """
+    if network not in (None, "lan", "wan"):
+        raise ValueError(f"unknown network {network!r}")
+    after = None if cursor is None else decode_cursor(cursor)
+    # One extra row tells whether another page follows without a second query.
+    streams = store.stream_log(
+        user_id=user_id,
+        country_code=country,
+        since=since,
+        before=until,
+        after=after,
+        local=None if network is None else network == "lan",
+        media_type=None if media_type is None else MediaType(media_type),
+        search=search or None,
+        limit=limit + 1,
+        addresses=include_ip,
+    )
+    page = streams[:limit]
+    return {
+        "streams": [stream_row(stream, include_ip) for stream in page],
+        "next_cursor": encode_cursor(page[-1]) if len(streams) > limit else None,
+    }
+
+
+def user_list(store: HistoryStore) -> JsonDict:
+    """Every user with streams on record, by name: {users}."""
+    return {
+        "users": [
+            {
+                "user_id": user.user_id,
+                "user_name": user.user_name,
+                "stream_count": user.stream_count,
+                "countries": list(user.countries),
+                "last_seen": user.last_seen.isoformat(),
+                "last_location": _place(user.last_location),
+                "unacknowledged_alerts": user.unacknowledged_alerts,
+            }
+            for user in store.users_overview()
+        ]
+    }
+
+
+def user_detail(
+    store: HistoryStore, user_id: str, *, now: datetime, days: int, include_ip: bool = False
+) -> JsonDict:
+    """A user's drill-down over the last `days` UTC days (today included).
+
+    Raises UnknownUser when the user has no streams on record.
+    """
+    since = now.astimezone(UTC) - timedelta(days=days - 1)
+    activity = store.user_activity(user_id, since)
+    if activity is None:
+        raise UnknownUser(user_id)
+    recent = store.stream_log(user_id=user_id, limit=RECENT_STREAMS, addresses=include_ip)
+    return {
+        "user_id": activity.user_id,
+        "user_name": activity.user_name,
+        "countries": [_country(count) for count in activity.countries],
+        "timeline": [{"date": day.isoformat(), "count": count} for day, count in activity.days],
+        "recent_streams": [stream_row(stream, include_ip) for stream in recent],
+        "locations": [
+            {**(_place(place.location) or {}), "count": place.count} for place in activity.places
+        ],
+        "alerts": [alert_row(a) for a in store.alerts(user_id=user_id, limit=USER_ALERTS)],
+        "trusted_countries": sorted(store.trusted_countries(user_id)),
+    }
+
+
+def trends(store: HistoryStore, *, since: datetime, until: datetime) -> JsonDict:
+    """Streams started in [since, until): per UTC day and country, top countries and
+    users, LAN and WAN counts. Streams without a known country count only in lan/wan
+    and top_users."""
+    found = store.trends(since, until)
+    return {
+        "per_day": [
+            {"date": day.day.isoformat(), "country_code": day.country_code, "count": day.count}
+            for day in found.per_day
+        ],
+        "top_countries": [_country(count) for count in found.countries],
+        "top_users": [
+            {"user_id": user.user_id, "user_name": user.user_name, "count": user.count}
+            for user in found.users
+        ],
+        "lan": found.lan,
+        "wan": found.wan,
+    }
+
+
+def alert_list(
+    store: HistoryStore, *, acknowledged: bool | None = None, limit: int = DEFAULT_LIMIT
+) -> JsonDict:
+    """Alerts newest first: {alerts, unacknowledged}."""
+    return {
+        "alerts": [alert_row(a) for a in store.alerts(acknowledged=acknowledged, limit=limit)],
+        "unacknowledged": store.unacknowledged_count(),
+    }
+
+
+def live_update(
+    store: HistoryStore,
+    live: Sequence[Stream],
+    new_alerts: Sequence[Alert],
+    unacknowledged: int,
+    *,
+    include_ip: bool = False,
+) -> JsonDict:
+    """A subscription event from a poll's outcome: {live_streams, new_alerts, unacknowledged}.
+
+    Live streams read back from the store carry no address, so an admin's event looks
+    them up; everyone else's never holds one.
+    """
+    addresses = store.stream_addresses([s.stream_id for s in live]) if include_ip else {}
+    rows = []
+    for stream in live:
+        snapshot = replace(stream.snapshot, ip_address=addresses.get(stream.stream_id))
+        rows.append(stream_row(replace(stream, snapshot=snapshot), include_ip))
+    return {
+        "live_streams": rows,
+        "new_alerts": [alert_row(alert) for alert in new_alerts],
+        "unacknowledged": unacknowledged,
+    }
