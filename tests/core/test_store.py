@@ -882,10 +882,20 @@ def test_unwritable_folder_raises_unavailable(tmp_path: Path, keys: KeyMaterial)
 # --- query plans and threads --------------------------------------------------------
 
 
+# Walking the log newest first by streams_by_start, testing each stream, stops at a page:
+# the filters these use (LAN/WAN, media type, a common word) match a good share of streams.
+_LOG_ORDER_WALKS = frozenset({"log", "log_after", "log_lan", "log_media_type", "log_search_many"})
+
+
 def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     batch = [
         (
-            snap(user_id=str(i % 7), title=f"t{i % 50}", ip_address=f"81.2.{i % 9}.1"),
+            snap(
+                user_id=str(i % 7),
+                title=f"t{i % 100}",
+                player_title=f"p{i % 80}",
+                ip_address=f"81.2.{i % 9}.1",
+            ),
             T0 + timedelta(minutes=i),
             KNOWN,
             loc("GB" if i % 4 else "FR"),
@@ -916,6 +926,22 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         "alert_exists_since": lambda: store.alert_exists_since("1", "rare_country:FR", since),
         "users": store.users,
         "cached_location": lambda: store.cached_location("00" * 32, T0, timedelta(days=1)),
+        # The panel's queries.
+        "log_after": lambda: store.stream_log(limit=20, after=(T0 + timedelta(hours=2), 150)),
+        "log_country_range": lambda: store.stream_log(
+            country_code="FR", since=since, before=before, limit=20
+        ),
+        "log_user_after": lambda: store.stream_log(user_id="3", after=(before, 9), limit=20),
+        "log_lan": lambda: store.stream_log(local=True, limit=20),
+        "log_media_type": lambda: store.stream_log(media_type=MediaType.EPISODE, limit=20),
+        "log_search": lambda: store.stream_log(search="4", limit=20),
+        "log_search_many": lambda: store.stream_log(search="t", limit=20),
+        "stream_addresses": lambda: store.stream_addresses([1, 2]),
+        "users_overview": store.users_overview,
+        "user_activity": lambda: store.user_activity("1", since),
+        "trends": lambda: store.trends(since - timedelta(days=40), before + timedelta(days=9)),
+        "alerts_user": lambda: store.alerts(user_id="1"),
+        "alerts_unacknowledged": lambda: store.alerts(acknowledged=False),
     }
     plans: dict[str, list[str]] = {}
     conn = sqlite3.connect(db_path)
@@ -944,7 +970,13 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
                 re.match(r"SCAN (s|streams) USING", detail)
                 and "INDEX streams_pending" not in detail
             ):
-                assert (name, detail) == ("log", "SCAN s USING INDEX streams_by_start"), details
+                assert name in _LOG_ORDER_WALKS, (name, details)
+                assert detail == "SCAN s USING INDEX streams_by_start", (name, details)
+            # Rollups and alerts are read by key, never whole (users is one row a user);
+            # the partial index of unacknowledged alerts holds only those.
+            for table in ("user_days", "user_months", "country_days", "alerts"):
+                if re.match(rf"SCAN {table}\b", detail):
+                    assert "INDEX alerts_unacknowledged" in detail, (name, details)
     assert any("streams_located" in d for d in plans["country_counts"])
     assert any("streams_located" in d for d in plans["previous_located_stream"])
     assert not any("TEMP B-TREE" in d for d in plans["previous_located_stream"])
@@ -952,6 +984,22 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     assert any("streams_open" in d for d in plans["open_streams"])
     assert any("streams_by_user" in d for d in plans["log_user"])
     assert any("streams_by_country" in d for d in plans["log_country"])
+    assert any("streams_by_country" in d for d in plans["log_country_range"])
+    assert any("streams_by_user" in d for d in plans["log_user_after"])
+    # Free text: the few matching media items' streams by index, no sort of all matches.
+    assert any("streams_by_media" in d for d in plans["log_search"])
+    assert any("streams_by_player" in d for d in plans["log_search"])
+    for name, details in plans.items():
+        if name.startswith("log") and name != "log_search":
+            assert not any("TEMP B-TREE FOR ORDER BY" in d for d in details), (name, details)
+    assert any("streams_located" in d for d in plans["users_overview"])
+    assert any("streams_located" in d for d in plans["user_activity"])
+    assert any(re.match(r"SEARCH user_days", d) for d in plans["user_activity"])
+    assert any(re.match(r"SEARCH country_days", d) for d in plans["trends"])
+    assert any(re.match(r"SEARCH user_months", d) for d in plans["trends"])
+    assert any("streams_by_start" in d for d in plans["trends"])
+    assert any("alerts_by_user" in d for d in plans["alerts_user"])
+    assert any("alerts_unacknowledged" in d for d in plans["alerts_unacknowledged"])
 
 
 def test_concurrent_reads_during_writes(store: HistoryStore) -> None:

@@ -51,8 +51,10 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
         seconds, stream_id = int(seconds_text), int(id_text)
     except (UnicodeError, binascii.Error, ValueError) as err:
         raise InvalidCursor("cursor is not one PlexGeo issued") from err
-    # int() also takes "+1", " 1" and "1_0": only the canonical form is a cursor.
-    if raw != f"{seconds}:{stream_id}" or not 0 <= seconds <= _MAX_SECONDS or stream_id < 1:
+    # int() takes "+1", " 1" and "1_0", and base64 skips stray characters: only the
+    # canonical form of both is a cursor.
+    canonical = base64.urlsafe_b64encode(f"{seconds}:{stream_id}".encode("ascii")).decode()
+    if cursor != canonical or not 0 <= seconds <= _MAX_SECONDS or stream_id < 1:
         raise InvalidCursor("cursor is not one PlexGeo issued")
     return datetime.fromtimestamp(seconds, UTC), stream_id
 
