@@ -84,9 +84,10 @@ async def test_streams_start_and_end_events(
     await poll(hass, loaded_entry)
     assert state(hass, ACTIVE) == "1"
     [event] = started
-    assert event.data["user"] == "carol"
-    assert event.data["country"] == "Japan"
+    assert event.data["user_name"] == "carol"
+    assert event.data["country_name"] == "Japan"
     assert "153.156.20.8" not in str(event.data)
+    assert "ip" not in event.data
     plex_sim.remove_session(key)
     await poll(hass, loaded_entry)
     assert state(hass, ACTIVE) == "0"
@@ -191,7 +192,7 @@ async def test_rare_country_alert_everywhere(
 
     [event] = anomalies
     assert event.data["kind"] == "rare_country"
-    assert event.data["user"] == "alice"
+    assert event.data["user_name"] == "alice"
     assert event.data["country_code"] == "AU"
     assert event.data["city"] == "Sydney"
     assert event.data["share"] == 0.0

@@ -11,6 +11,7 @@ from homeassistant.helpers import issue_registry as ir
 from .const import DOMAIN, EVENT_ANOMALY, EVENT_STREAM_ENDED, EVENT_STREAM_STARTED
 from .core.engine import PollOutcome
 from .core.models import Alert, Stream
+from .core.panel import alert_row, stream_row
 
 if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry
@@ -22,49 +23,17 @@ def alert_issue_id(entry_id: str, alert_id: int) -> str:
 
 
 def alert_event_data(entry_id: str, alert: Alert) -> dict[str, Any]:
-    """The documented fields of an anomaly, as events and the event entity carry them."""
-    return {
-        "entry_id": entry_id,
-        "alert_id": alert.alert_id,
-        "kind": alert.kind.value,
-        "user_id": alert.user_id,
-        "user": alert.user_name,
-        "country_code": alert.country_code,
-        "country": alert.country_name,
-        "city": alert.city,
-        "latitude": alert.latitude,
-        "longitude": alert.longitude,
-        "share": alert.share,
-        "session_count": alert.session_count,
-        "previous_country_code": alert.previous_country_code,
-        "previous_country": alert.previous_country_name,
-        "previous_city": alert.previous_city,
-        "distance_km": alert.distance_km,
-        "speed_kmh": alert.speed_kmh,
-        "media_title": alert.media_title,
-        "player": alert.player,
-        "stream_id": alert.stream_id,
-    }
+    """An anomaly as events and the event entity carry it: the panel's alert row."""
+    data = {"entry_id": entry_id, **alert_row(alert)}
+    del data["acknowledged_at"], data["acknowledged_by"]  # always unset when raised
+    return data
 
 
 def stream_event_data(entry_id: str, stream: Stream) -> dict[str, Any]:
-    """A stream start or end as an automation sees it (no address)."""
-    snapshot = stream.snapshot
-    location = stream.location
-    return {
-        "entry_id": entry_id,
-        "stream_id": stream.stream_id,
-        "user_id": snapshot.user_id,
-        "user": snapshot.user_name,
-        "media_type": snapshot.media_type.value,
-        "media_title": snapshot.full_title,
-        "player": snapshot.player_title,
-        "product": snapshot.player_product,
-        "local": snapshot.local,
-        "country_code": location.country_code if location else None,
-        "country": location.country_name if location else None,
-        "city": location.city if location else None,
-    }
+    """A stream start or end as automations see it: the panel's stream row, no address."""
+    data = {"entry_id": entry_id, **stream_row(stream, include_ip=False)}
+    del data["ip"]  # the recorder keeps events in plain text
+    return data
 
 
 def _placeholders(alert: Alert) -> dict[str, str]:
