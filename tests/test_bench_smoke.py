@@ -49,6 +49,7 @@ def test_smoke_run_writes_well_formed_results(tmp_path: Path) -> None:
             assert summary["p99_ms"] <= summary["max_ms"]
         assert figures["values"]["ingest_rate"] > 0
         assert figures["values"]["peak_rss_mib"] > 0
+        assert len(figures["load_average"]) == 3
     verdicts = [v for v in results["verdicts"] if v["size"] == 2000]
     assert {v["measure"] for v in verdicts} == {t.measure for t in TARGETS}
     for verdict in verdicts:
