@@ -1,0 +1,1 @@
+"""The panel in a real browser against a real Home Assistant."""
