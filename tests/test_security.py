@@ -205,9 +205,14 @@ async def test_no_token_or_address_in_logs(
         ("plexgeo/alerts/acknowledge", {"trust": True}),
     ]:
         fields["entry_id"] = loaded_entry.entry_id
-        assert (await admin(kind, **fields))["success"]
+        answer = await admin(kind, **fields)
+        assert answer["success"]
         if kind == "plexgeo/subscribe":
             assert (await sessions[0].receive_json())["type"] == "event"
+            # Later pushes (the acknowledge below updates the count) would come between
+            # a command and its result on newer cores: stop them before going on.
+            stop = await admin("unsubscribe_events", subscription=answer["id"])
+            assert stop["success"]
     plex_sim.clear()
     await poll(hass, loaded_entry)
 
