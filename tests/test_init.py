@@ -70,6 +70,11 @@ async def test_setup_and_sensors(
     for current in hass.states.async_all():
         assert "90.84.12.33" not in str(current.as_dict())
 
+    # One server is enough for the sidebar panel, admin-only by default.
+    sidebar = hass.data["frontend_panels"]["plexgeo"]
+    assert sidebar.require_admin is True
+    assert sidebar.config["_panel_custom"]["module_url"].startswith("/plexgeo_static/")
+
     device_entries = er.async_entries_for_config_entry(er.async_get(hass), config_entry.entry_id)
     assert all(e.unique_id.startswith(plex_sim.machine_identifier) for e in device_entries)
     assert database_path(hass, plex_sim.machine_identifier).exists()
@@ -304,3 +309,15 @@ async def test_retention_purges_old_streams_daily(
         await hass.async_block_till_done(wait_background_tasks=True)
     stats = await hass.async_add_executor_job(store.stats)
     assert (stats.streams, stats.open_streams) == (1, 1)
+
+
+async def test_panel_opened_to_all_users_by_option(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry
+) -> None:
+    assert hass.data["frontend_panels"]["plexgeo"].require_admin is True
+    hass.config_entries.async_update_entry(
+        loaded_entry, options={**loaded_entry.options, "panel_admin_only": False}
+    )
+    await hass.async_block_till_done()  # the update listener reloads the entry
+    assert loaded_entry.state is ConfigEntryState.LOADED
+    assert hass.data["frontend_panels"]["plexgeo"].require_admin is False

@@ -66,14 +66,13 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     return True
 
 
-async def _async_update_panel(hass: HomeAssistant) -> None:
+async def _async_update_panel(hass: HomeAssistant, entries: list[ConfigEntry]) -> None:
     """Show the sidebar panel while any server is loaded; admin-only unless all entries allow."""
     panel.async_remove_panel(hass)
-    loaded = hass.config_entries.async_loaded_entries(DOMAIN)
-    if not loaded:
+    if not entries:
         return
     integration = await async_get_integration(hass, DOMAIN)
-    admin_only = any(option(e.options, CONF_PANEL_ADMIN_ONLY) for e in loaded)
+    admin_only = any(option(e.options, CONF_PANEL_ADMIN_ONLY) for e in entries)
     await panel.async_register_panel(hass, str(integration.version), admin_only=admin_only)
 
 
@@ -123,8 +122,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
-    # Runs once the entry counts as loaded, so it sees itself among the loaded entries.
-    entry.async_create_task(hass, _async_update_panel(hass))
+    # This entry is not "loaded" until setup returns, so it is named explicitly.
+    await _async_update_panel(hass, [*hass.config_entries.async_loaded_entries(DOMAIN), entry])
 
     retention_days = int(option(entry.options, CONF_RETENTION_DAYS))
     if retention_days > 0:
@@ -162,8 +161,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> 
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         await _async_close(hass, entry.runtime_data)
-        if not [e for e in hass.config_entries.async_loaded_entries(DOMAIN) if e is not entry]:
-            panel.async_remove_panel(hass)
+        others = [e for e in hass.config_entries.async_loaded_entries(DOMAIN) if e is not entry]
+        await _async_update_panel(hass, others)
     return unloaded
 
 
