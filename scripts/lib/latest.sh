@@ -10,7 +10,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
 
-LATEST_REQUIREMENTS=(requirements/latest.txt requirements/dev.txt)
+LATEST_REQUIREMENTS=(requirements/latest.txt requirements/latest-develop.txt requirements/dev.txt)
 STAMP_NAME=.plexgeo-requirements.sha256
 
 report_pytest() { # report_pytest EXIT_CODE
@@ -33,7 +33,8 @@ run_native() { # run_native PYTHON3.14 [pytest args...]
         log "Creating .venv-latest with $python"
         rm -rf "$venv"
         "$python" -m venv "$venv"
-        quiet_pip "$venv/bin/python" install --quiet -r requirements/latest.txt
+        quiet_pip "$venv/bin/python" install --quiet \
+            -r requirements/latest.txt -r requirements/latest-develop.txt
         printf '%s\n' "$want" >"$venv/$STAMP_NAME"
     fi
     log "pytest (latest pin, $("$venv/bin/python" --version))"
@@ -53,6 +54,9 @@ fi
 
 ROOT="$REPO_ROOT/.cache/forky"
 MARKER="$ROOT/.plexgeo-complete"
+# Python, a compiler for the two HA packages with no 3.14 wheels, and Chromium with a
+# font for the panel's browser test. The marker records the list: a new list rebuilds.
+CHROOT_PACKAGES=python3.14,python3.14-venv,python3.14-dev,g++,ca-certificates,chromium,fonts-dejavu-core
 CA_IN_CHROOT=/etc/ssl/certs/host-ca-certificates.crt
 CHROOT_VENV=/opt/venv-latest
 CHROOT_ENV=(
@@ -151,7 +155,7 @@ ensure_debootstrap() {
 }
 
 ensure_chroot() {
-    [[ -f "$MARKER" ]] && return 0
+    [[ "$(cat "$MARKER" 2>/dev/null)" == "$CHROOT_PACKAGES" ]] && return 0
     ensure_debootstrap
     unmount_all
     rm -rf "$ROOT"
@@ -160,10 +164,10 @@ ensure_chroot() {
     log "Bootstrapping Debian forky into .cache/forky from $mirror"
     # debootstrap ships no script for forky; sid's fits any unstable/testing suite.
     run_child debootstrap --variant=minbase \
-        --include=python3.14,python3.14-venv,ca-certificates \
+        --include="$CHROOT_PACKAGES" \
         forky "$ROOT" "$mirror" /usr/share/debootstrap/scripts/sid
     # Written last: a chroot without it is incomplete and is rebuilt.
-    date -u +%FT%TZ >"$MARKER"
+    printf '%s\n' "$CHROOT_PACKAGES" >"$MARKER"
     log "forky chroot ready in $((SECONDS - start)) s"
 }
 
@@ -191,7 +195,7 @@ ensure_chroot_venv() {
     rm -rf "${ROOT:?}$CHROOT_VENV"
     in_chroot python3.14 -m venv "$CHROOT_VENV"
     in_chroot "$CHROOT_VENV/bin/python" -m pip install --quiet \
-        -r /repo/requirements/latest.txt
+        -r /repo/requirements/latest.txt -r /repo/requirements/latest-develop.txt
     printf '%s\n' "$want" >"$ROOT$CHROOT_VENV/$STAMP_NAME"
     log "$CHROOT_VENV ready in $((SECONDS - start)) s"
 }
