@@ -32,7 +32,14 @@ const base: AlertRow = {
 };
 
 test("alert summaries explain each kind", () => {
-  assert.equal(alertSummary(base), "Streaming from Tokyo, Japan: 1.2% of 83 streams came from there");
+  assert.equal(
+    alertSummary(base),
+    "Streaming from Tokyo, Japan: 1 of 83 recent streams came from there (1%)",
+  );
+  assert.equal(
+    alertSummary({ ...base, share: 0, session_count: 1 }),
+    "Streaming from Tokyo, Japan: 0 of 1 recent stream came from there (0%)",
+  );
   assert.equal(
     alertSummary({
       ...base,

@@ -19,9 +19,12 @@ export function alertSummary(alert: AlertRow): string {
   const there = place(alert.previous_city, alert.previous_country_name);
   switch (alert.kind) {
     case "rare_country": {
-      const share = alert.share === null ? "" : `${(alert.share * 100).toFixed(1)}% of `;
-      const sessions = alert.session_count === null ? "" : `${share}${alert.session_count} streams`;
-      return sessions ? `Streaming from ${here}: ${sessions} came from there` : `Streaming from ${here}`;
+      if (alert.session_count === null || alert.share === null) return `Streaming from ${here}`;
+      const total = alert.session_count;
+      const before = Math.round(alert.share * total);
+      const noun = total === 1 ? "stream" : "streams";
+      const percent = Math.round(alert.share * 100);
+      return `Streaming from ${here}: ${before} of ${total} recent ${noun} came from there (${percent}%)`;
     }
     case "impossible_travel": {
       const distance = alert.distance_km === null ? "" : ` ${Math.round(alert.distance_km)} km`;
