@@ -23,13 +23,12 @@ from custom_components.plexgeo.core.engine import Engine, Ingested, PollOutcome
 from custom_components.plexgeo.core.geo.base import LookupResult
 from custom_components.plexgeo.core.models import (
     AddressRule,
-    Alert,
     Location,
     MediaType,
     PlaybackState,
-    Stream,
     StreamSnapshot,
 )
+from custom_components.plexgeo.core.panel import alert_row, stream_row
 from custom_components.plexgeo.core.settings import AlertSettings
 from simulator.places import Place
 
@@ -146,48 +145,12 @@ class PollScenario:
         return LookupResult(located=located, failed={}, deferred=())
 
 
-def _stream_event(stream: Stream) -> dict[str, Any]:
-    # The fields alerts.stream_event_data fires (alerts.py imports Home Assistant).
-    snapshot, location = stream.snapshot, stream.location
-    return {
-        "stream_id": stream.stream_id,
-        "user_id": snapshot.user_id,
-        "user": snapshot.user_name,
-        "media_type": snapshot.media_type.value,
-        "media_title": snapshot.full_title,
-        "player": snapshot.player_title,
-        "product": snapshot.player_product,
-        "local": snapshot.local,
-        "country_code": location.country_code if location else None,
-        "country": location.country_name if location else None,
-        "city": location.city if location else None,
-    }
-
-
-def _alert_event(alert: Alert) -> dict[str, Any]:
-    # The fields alerts.alert_event_data fires.
-    return {
-        "alert_id": alert.alert_id,
-        "kind": alert.kind.value,
-        "user_id": alert.user_id,
-        "user": alert.user_name,
-        "country_code": alert.country_code,
-        "country": alert.country_name,
-        "city": alert.city,
-        "previous_country_code": alert.previous_country_code,
-        "distance_km": alert.distance_km,
-        "speed_kmh": alert.speed_kmh,
-        "media_title": alert.media_title,
-        "player": alert.player,
-        "stream_id": alert.stream_id,
-    }
-
-
 def announce(outcome: PollOutcome) -> list[dict[str, Any]]:
     """The event payloads the coordinator fires on the loop for a poll's outcome."""
-    events = [_stream_event(s) for s in outcome.started]
-    events += [_stream_event(s) for s in outcome.ended]
-    events += [_alert_event(a) for a in outcome.new_alerts]
+    # The rows alerts.stream_event_data and alerts.alert_event_data fire (they import HA).
+    events = [stream_row(s, include_ip=False) for s in outcome.started]
+    events += [stream_row(s, include_ip=False) for s in outcome.ended]
+    events += [alert_row(a) for a in outcome.new_alerts]
     return events
 
 
