@@ -29,7 +29,7 @@ from custom_components.plexgeo.const import (
 from simulator.plex import PlexSimulator
 from simulator.scenario import wan_session
 
-from .test_init import EVENT_ENTITY, UNACKED, poll, state
+from .common import EVENT_ENTITY, UNACKED, poll, state, watch
 
 
 @pytest.fixture
@@ -48,11 +48,7 @@ async def _alert(
     """Two London streams of alice's, then one from `where`; returns the anomaly event."""
     events = async_capture_events(hass, EVENT_ANOMALY)
     for _ in range(2):
-        key = sim.add_session(wan_session("london", user_id=1, user_name="alice"))
-        await poll(hass, entry)
-        freezer.tick(timedelta(hours=1))
-        sim.remove_session(key)
-        await poll(hass, entry)
+        await watch(hass, sim, entry, freezer, wan_session("london", user_id=1, user_name="alice"))
         freezer.tick(timedelta(days=1))
     sim.add_session(wan_session(where, user_id=1, user_name="alice"))
     await poll(hass, entry)

@@ -16,7 +16,7 @@ from simulator.places import place
 from simulator.plex import PlexSimulator
 from simulator.scenario import ipv6_session, wan_session
 
-from .test_init import poll
+from .common import poll
 
 
 async def test_diagnostics(

@@ -24,7 +24,7 @@ from simulator.places import PLACES
 from simulator.plex import FailureMode, PlexSimulator
 from simulator.scenario import SimSession, ipv6_session, wan_session
 
-from .test_init import ACTIVE, TODAY, poll, state
+from .common import ACTIVE, TODAY, poll, state
 
 
 def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:

@@ -10,7 +10,7 @@ from simulator.places import place
 from simulator.plex import PlexSimulator
 from simulator.scenario import ipv6_session, lan_session, relayed_session, wan_session
 
-from .test_init import poll
+from .common import poll
 
 
 def _map(hass: HomeAssistant) -> dict[str, dict[str, object]]:

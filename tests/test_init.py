@@ -28,24 +28,7 @@ from simulator.ipapi import FailMode, FakeIpApi
 from simulator.plex import FailureMode, PlexSimulator
 from simulator.scenario import lan_session, relayed_session, wan_session
 
-ACTIVE = "sensor.test_plex_active_streams"
-REMOTE = "sensor.test_plex_remote_streams"
-BANDWIDTH = "sensor.test_plex_total_bandwidth"
-TODAY = "sensor.test_plex_streams_today"
-UNACKED = "sensor.test_plex_unacknowledged_alerts"
-EVENT_ENTITY = "event.test_plex_anomaly"
-
-
-async def poll(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    """Run one coordinator cycle and let every listener finish."""
-    await entry.runtime_data.coordinator.async_refresh()
-    await hass.async_block_till_done()
-
-
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    current = hass.states.get(entity_id)
-    assert current is not None, entity_id
-    return current.state
+from .common import ACTIVE, BANDWIDTH, EVENT_ENTITY, REMOTE, TODAY, UNACKED, poll, state, watch
 
 
 async def test_setup_and_sensors(
@@ -176,11 +159,8 @@ async def _history(
 ) -> None:
     """Five streams of alice's from London, a day apart."""
     for _ in range(5):
-        key = sim.add_session(wan_session("london", user_id=1, user_name="alice"))
-        await poll(hass, entry)
-        freezer.tick(timedelta(hours=2))
-        sim.remove_session(key)
-        await poll(hass, entry)
+        alice = wan_session("london", user_id=1, user_name="alice")
+        await watch(hass, sim, entry, freezer, alice, played=timedelta(hours=2))
         freezer.tick(timedelta(hours=22))
 
 

@@ -23,7 +23,7 @@ from simulator.places import PLACES
 from simulator.plex import PlexSimulator
 from simulator.scenario import wan_session
 
-from .test_init import poll
+from .common import poll
 from .test_websocket_api import OMIT, Call, _token, caller, history
 
 COMMANDS = [

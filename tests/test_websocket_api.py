@@ -28,7 +28,7 @@ from simulator.places import place
 from simulator.plex import PlexSimulator
 from simulator.scenario import episode_session, lan_session, wan_session
 
-from .test_init import UNACKED, poll, state
+from .common import UNACKED, poll, state, watch
 
 type Call = Callable[..., Awaitable[dict[str, Any]]]
 OMIT = object()  # as `entry_id`: send none
@@ -86,11 +86,7 @@ async def history(
     day, Dave on the LAN, and Carol live from Tokyo now."""
     freezer.move_to(START)
     for _ in range(2):
-        key = sim.add_session(wan_session("london", user_id=1, user_name="alice"))
-        await poll(hass, entry)
-        freezer.tick(timedelta(hours=1))
-        sim.remove_session(key)
-        await poll(hass, entry)
+        await watch(hass, sim, entry, freezer, wan_session("london", user_id=1, user_name="alice"))
         freezer.tick(timedelta(days=1))
     key = sim.add_session(wan_session("sydney", user_id=1, user_name="alice"))
     await poll(hass, entry)

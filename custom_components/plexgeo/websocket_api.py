@@ -336,33 +336,41 @@ async def ws_subscribe(
     # Pushes go out in poll order even when an admin's address lookups take a while.
     lock = asyncio.Lock()
 
-    async def push() -> None:
+    async def live_event() -> dict[str, Any] | None:
         outcome = coordinator.data
-        async with lock:
-            try:
-                event = await hass.async_add_executor_job(
-                    partial(
-                        panel.live_update,
-                        store,
-                        outcome.live,
-                        outcome.new_alerts,
-                        outcome.unacknowledged_alerts,
-                        include_ip=include_ip,
-                    )
+        try:
+            return await hass.async_add_executor_job(
+                partial(
+                    panel.live_update,
+                    store,
+                    outcome.live,
+                    outcome.new_alerts,
+                    outcome.unacknowledged_alerts,
+                    include_ip=include_ip,
                 )
-            except StoreError as err:
-                # The next poll pushes again; an error message would end the subscription.
-                _LOGGER.debug("Skipped a live update: %s", err)
-                return
-            connection.send_message(event_message(msg["id"], event))
+            )
+        except StoreError as err:
+            # The next poll pushes again; an error message would end the subscription.
+            _LOGGER.debug("Skipped a live update: %s", err)
+            return None
+
+    async def push() -> None:
+        async with lock:
+            if (event := await live_event()) is not None:
+                connection.send_message(event_message(msg["id"], event))
 
     @callback
     def updated() -> None:
         hass.async_create_task(push(), "plexgeo live update")
 
     connection.subscriptions[msg["id"]] = coordinator.async_add_listener(updated)
-    connection.send_result(msg["id"])
-    await push()
+    # The first state is read before the result goes out, so a client that has the
+    # result knows what the subscription starts from.
+    async with lock:
+        first = await live_event()
+        connection.send_result(msg["id"])
+        if first is not None:
+            connection.send_message(event_message(msg["id"], first))
 
 
 COMMANDS: tuple[Handler, ...] = (
