@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import timedelta
 from pathlib import Path
+import socket
 from typing import Any
 from unittest.mock import patch
 
@@ -209,3 +210,44 @@ async def test_two_servers_keep_their_data_apart(
     assert "plexgeo" in hass.data["frontend_panels"]
     await poll(hass, other)
     assert state(hass, "sensor.other_plex_active_streams") == "2"
+
+
+async def test_dns_failure_is_unreachable(
+    hass: HomeAssistant, plex_sim: PlexSimulator, config_entry: MockConfigEntry
+) -> None:
+    """A name that does not resolve: setup retries, like any unreachable server."""
+    hass.config_entries.async_update_entry(
+        config_entry, data={**config_entry.data, CONF_URL: "http://plex.invalid:32400"}
+    )
+
+    def no_such_host(host: object, *args: object, **kwargs: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    # No resolver is asked: the lookup fails here, as it would with no DNS answer.
+    with patch("socket.getaddrinfo", side_effect=no_such_host):
+        await hass.config_entries.async_setup(config_entry.entry_id)
+    assert config_entry.state is ConfigEntryState.SETUP_RETRY
+
+
+def _open_files_under(folder: Path) -> list[str]:
+    fds = Path("/proc/self/fd")
+    targets = []
+    for fd in fds.iterdir():
+        try:
+            targets.append(str(fd.readlink()))
+        except OSError:
+            continue
+    return [t for t in targets if t.startswith(str(folder))]
+
+
+async def test_unload_closes_every_file(
+    hass: HomeAssistant, plex_sim: PlexSimulator, loaded_entry: MockConfigEntry
+) -> None:
+    folder = database_path(hass, plex_sim.machine_identifier).parent
+    plex_sim.add_session(wan_session("paris"))
+    await poll(hass, loaded_entry)
+    assert _open_files_under(folder)  # the database, its WAL and shared memory
+    assert await hass.config_entries.async_unload(loaded_entry.entry_id)
+    await hass.async_block_till_done()
+    assert _open_files_under(folder) == []
+    assert loaded_entry.state is ConfigEntryState.NOT_LOADED

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
+from plexapi.exceptions import BadRequest, NotFound, Unauthorized
 import pytest
+import requests
 
-from custom_components.plexgeo.core.errors import PlexResponseError
+from custom_components.plexgeo.core.errors import (
+    PlexAuthError,
+    PlexResponseError,
+    PlexSSLError,
+    PlexUnreachable,
+)
 from custom_components.plexgeo.core.models import AddressRule, MediaType, PlaybackState
-from custom_components.plexgeo.core.plex import parse_sessions, session_id_of
+from custom_components.plexgeo.core.plex import PlexClient, parse_sessions, session_id_of
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "plex"
 
@@ -136,3 +144,35 @@ def test_not_a_media_container() -> None:
     with pytest.raises(PlexResponseError):
         parse_sessions(ElementTree.fromstring("<html><body>proxy error</body></html>"))
     assert parse_sessions(None) == []
+
+
+@pytest.mark.parametrize(
+    ("raised", "expected"),
+    [
+        (lambda: Unauthorized("(401) unauthorized"), PlexAuthError),
+        (lambda: BadRequest("(403) forbidden; http://x/?X-Plex-Token=s3cr3t"), PlexAuthError),
+        (lambda: BadRequest("(500) error; http://x/?X-Plex-Token=s3cr3t"), PlexUnreachable),
+        (lambda: NotFound("(404) not_found"), PlexResponseError),
+        (lambda: requests.exceptions.SSLError("bad cert"), PlexSSLError),
+        (lambda: requests.exceptions.ConnectTimeout("slow"), PlexUnreachable),
+        (
+            lambda: requests.exceptions.ConnectionError("http://x/?X-Plex-Token=s3cr3t"),
+            PlexUnreachable,
+        ),
+        (lambda: requests.exceptions.TooManyRedirects("loop"), PlexUnreachable),
+        (lambda: ElementTree.ParseError("no element found"), PlexResponseError),
+        (lambda: ValueError("anything else"), PlexResponseError),
+    ],
+)
+def test_every_plexapi_failure_maps_to_one_error(
+    raised: Callable[[], Exception], expected: type[Exception]
+) -> None:
+    client = PlexClient("http://127.0.0.1:1", "s3cr3t")
+
+    def fail() -> None:
+        raise raised()
+
+    with pytest.raises(expected) as err:
+        client._call(fail)
+    # Never the token, whatever the library said.
+    assert "s3cr3t" not in str(err.value)
