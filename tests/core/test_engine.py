@@ -388,3 +388,26 @@ def test_store_failure_mid_poll_loses_nothing(harness: Harness, tmp_path: Path) 
     assert sorted(s.snapshot.user_name for s in outcome.live) == ["alice", "bob"]
     assert [s.snapshot.user_name for s in outcome.started] == ["bob"]
     assert harness.store.stats().streams == 2
+
+
+def test_a_poll_writes_in_few_transactions_and_reports_what_is_stored(harness: Harness) -> None:
+    # Twenty streams go on, five start, one moves, five end: one transaction for each
+    # step (and one per address looked up, per alert), not one per continuing stream.
+    sessions = [snapshot(str(n), user=f"u{n}") for n in range(25)]
+    harness.poll(sessions, T0)
+    statements: list[str] = []
+    harness.store._writer.set_trace_callback(statements.append)
+    moved = snapshot("5", user="u5", where="paris")
+    later = [*sessions[6:25], moved] + [
+        snapshot(f"n{n}", user=f"v{n}", where="tokyo" if n else "sydney") for n in range(5)
+    ]
+    outcome = harness.poll(later, T0 + timedelta(seconds=30))
+    harness.store._writer.set_trace_callback(None)
+    assert sum(sql.startswith("BEGIN") for sql in statements) <= 10
+    assert [s.snapshot.session_key for s in outcome.ended] == [str(n) for n in (0, 1, 2, 3, 4)]
+    # The records built without reading back are what the store now holds.
+    for stream in (*outcome.live, *outcome.started, *outcome.ended):
+        assert stream == harness.store.stream(stream.stream_id), stream.snapshot.session_key
+    [paris] = [s for s in outcome.live if s.snapshot.session_key == "5"]
+    assert paris.location is not None
+    assert paris.location.city == "Paris"

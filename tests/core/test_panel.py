@@ -242,3 +242,104 @@ def test_rows_are_json_ready(store: HistoryStore) -> None:
     hidden = panel.live_update(store, [stream], [], 3)
     assert [r["ip"] for r in hidden["live_streams"]] == [None]
     assert hidden["unacknowledged"] == 3
+
+
+def _brute_country_counts(
+    streams: list[Stream], user_id: str, since: datetime, before: datetime, exclude: int | None
+) -> dict[str, int]:
+    return dict(
+        Counter(
+            s.location.country_code
+            for s in streams
+            if s.snapshot.user_id == user_id
+            and s.location is not None
+            and since <= s.started_at < before
+            and s.stream_id != exclude
+        )
+    )
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_country_counts_match_brute_force(store: HistoryStore, seed: int) -> None:
+    # The detector's counts: whole days from the user_days rollup, partial days from
+    # streams; moved, failed and purged streams included.
+    _random_history(store, seed)
+    store.purge_older_than(T0 + timedelta(days=4))
+    streams = store.stream_log(limit=10_000)
+    rng = random.Random(seed)
+    for _ in range(60):
+        user = f"id-u{rng.randrange(7)}"  # u6 has no streams
+        since = T0 + timedelta(seconds=rng.randrange(-2 * 86400, 100 * 86400))
+        before = since + timedelta(seconds=rng.choice([0, 3600, 86400, rng.randrange(95 * 86400)]))
+        exclude = rng.choice([None, *(s.stream_id for s in rng.sample(streams, 3))])
+        found = store.country_counts(user, since, before, exclude_stream_id=exclude)
+        assert found == _brute_country_counts(streams, user, since, before, exclude), (
+            user,
+            since,
+            before,
+            exclude,
+        )
+
+
+def test_users_overview_follows_moves_and_purges(store: HistoryStore) -> None:
+    # The users' kept totals and last places stay exact when their last located stream
+    # fails a later lookup, is moved, or is purged.
+    _random_history(store, 6)
+    streams = store.stream_log(limit=10_000)
+    rng = random.Random(6)
+    for stream in rng.sample([s for s in streams if s.location is not None], 40):
+        if rng.random() < 0.5:
+            store.set_location(stream.stream_id, LocationStatus.FAILED, None)
+        else:
+            store.set_location(
+                stream.stream_id, KNOWN, location_of(rng.choice(PLACES), stream.started_at)
+            )
+    store.purge_older_than(T0 + timedelta(days=50))
+    streams = store.stream_log(limit=10_000)
+    for user in panel.user_list(store)["users"]:
+        mine = [s for s in streams if s.snapshot.user_id == user["user_id"]]
+        assert user["stream_count"] == len(mine)
+        latest = max(
+            (s for s in mine if s.location is not None),
+            key=lambda s: (s.last_seen, s.stream_id),
+            default=None,
+        )
+        expected = None if latest is None else panel.stream_row(latest, False)["city"]
+        assert (user["last_location"] or {}).get("city") == expected, user["user_id"]
+
+
+def test_search_answers_the_same_with_and_without_trigram(store: HistoryStore) -> None:
+    # The trigram index only narrows the candidates: LIKE decides, so ASCII case is
+    # ignored and other letters' case is not, exactly as without the index.
+    titles = ["Épisode Un", "épisode deux", "Harbour Lights", "HARBOUR", "Tōkyō Story", 'a"b"c']
+    assert store._trigram  # this SQLite has the trigram tokenizer (3.34+)
+    for n, title in enumerate(titles):
+        _start(store, T0 + timedelta(minutes=n), "london", key=str(n), title=title)
+    words = ["épisode", "Épisode", "harbour", "ARB", "tōkyō", "TŌKYŌ", 'a"b', "pis", "zzz"]
+    with_index = {
+        w: [r["title"] for r in panel.stream_page(store, search=w)["streams"]] for w in words
+    }
+    store._trigram = False  # the fallback an older SQLite takes
+    without = {
+        w: [r["title"] for r in panel.stream_page(store, search=w)["streams"]] for w in words
+    }
+    assert with_index == without
+    assert with_index["épisode"] == ["épisode deux"]
+    assert with_index["Épisode"] == ["Épisode Un"]
+    assert with_index["harbour"] == ["HARBOUR", "Harbour Lights"]
+    assert with_index["TŌKYŌ"] == []
+    assert with_index['a"b'] == ['a"b"c']
+
+
+def test_purged_titles_leave_the_search_index(store: HistoryStore) -> None:
+    old = _start(store, T0, "london", key="1", title="Gone Title", player_title="Old Box")
+    store.end_streams([old.stream_id])
+    store.purge_older_than(T0 + timedelta(days=1))
+    assert panel.stream_page(store, search="Gone Title")["streams"] == []
+    assert panel.stream_page(store, search="Old Box")["streams"] == []
+    # The freed row ids are reused by other titles: the index must not confuse them.
+    _start(store, T0 + timedelta(days=2), "london", key="2", title="New Title")
+    assert panel.stream_page(store, search="Gone Title")["streams"] == []
+    assert [r["title"] for r in panel.stream_page(store, search="new t")["streams"]] == [
+        "New Title"
+    ]

@@ -884,7 +884,18 @@ def test_unwritable_folder_raises_unavailable(tmp_path: Path, keys: KeyMaterial)
 
 # Walking the log newest first by streams_by_start, testing each stream, stops at a page:
 # the filters these use (LAN/WAN, media type, a common word) match a good share of streams.
-_LOG_ORDER_WALKS = frozenset({"log", "log_after", "log_lan", "log_media_type", "log_search_many"})
+# Free text walks the log too, testing each stream's refs against the matching set.
+_LOG_ORDER_WALKS = frozenset(
+    {
+        "log",
+        "log_after",
+        "log_lan",
+        "log_media_type",
+        "log_search",
+        "log_search_many",
+        "log_search_trigram",
+    }
+)
 
 
 def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
@@ -936,6 +947,7 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         "log_media_type": lambda: store.stream_log(media_type=MediaType.EPISODE, limit=20),
         "log_search": lambda: store.stream_log(search="4", limit=20),
         "log_search_many": lambda: store.stream_log(search="t", limit=20),
+        "log_search_trigram": lambda: store.stream_log(search="t42", limit=20),
         "stream_addresses": lambda: store.stream_addresses([1, 2]),
         "users_overview": store.users_overview,
         "user_activity": lambda: store.user_activity("1", since),
@@ -949,7 +961,10 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         for name, call in calls.items():
             executed.clear()
             call()
-            statements = [sql for sql in executed if not sql.startswith("PRAGMA")]
+            # FTS5's own statements come traced as comments ("-- ..."): not PlexGeo's.
+            statements = [
+                sql for sql in executed if not sql.startswith(("PRAGMA", "BEGIN", "COMMIT", "--"))
+            ]
             assert statements, name
             plans[name] = [
                 row[3]
@@ -977,7 +992,9 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
             for table in ("user_days", "user_months", "country_days", "alerts"):
                 if re.match(rf"SCAN {table}\b", detail):
                     assert "INDEX alerts_unacknowledged" in detail, (name, details)
-    assert any("streams_located" in d for d in plans["country_counts"])
+    # Rare country: whole days from the rollup, the partial days by user and start time.
+    assert any(re.match(r"SEARCH user_days", d) for d in plans["country_counts"])
+    assert any("streams_by_user" in d for d in plans["country_counts"])
     assert any("streams_located" in d for d in plans["previous_located_stream"])
     assert not any("TEMP B-TREE" in d for d in plans["previous_located_stream"])
     assert any("streams_pending" in d for d in plans["pending_streams"])
@@ -986,13 +1003,15 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     assert any("streams_by_country" in d for d in plans["log_country"])
     assert any("streams_by_country" in d for d in plans["log_country_range"])
     assert any("streams_by_user" in d for d in plans["log_user_after"])
-    # Free text: the few matching media items' streams by index, no sort of all matches.
-    assert any("streams_by_media" in d for d in plans["log_search"])
-    assert any("streams_by_player" in d for d in plans["log_search"])
+    # Free text: the trigram indexes find the matching titles and players (text of three
+    # characters or more), and the log is walked in order: no sort of all matches.
+    assert any("VIRTUAL TABLE" in d and "media_search" in d for d in plans["log_search_trigram"])
+    assert any("VIRTUAL TABLE" in d and "player_search" in d for d in plans["log_search_trigram"])
     for name, details in plans.items():
-        if name.startswith("log") and name != "log_search":
+        if name.startswith("log"):
             assert not any("TEMP B-TREE FOR ORDER BY" in d for d in details), (name, details)
-    assert any("streams_located" in d for d in plans["users_overview"])
+    # The users list reads each user's row (total and last place kept there), no stream.
+    assert not any(re.search(r"\b(s|streams)\b", d) for d in plans["users_overview"])
     assert any("streams_located" in d for d in plans["user_activity"])
     assert any(re.match(r"SEARCH user_days", d) for d in plans["user_activity"])
     assert any(re.match(r"SEARCH country_days", d) for d in plans["trends"])
@@ -1034,3 +1053,80 @@ def test_concurrent_reads_during_writes(store: HistoryStore) -> None:
             thread.join()
     assert errors == []
     assert store.stats().streams == 200
+
+
+# --- batched writes ---------------------------------------------------------------------
+
+
+def test_update_streams_match_what_the_store_reads_back(store: HistoryStore) -> None:
+    first = start(store, T0, loc("GB"))
+    second = start(store, T0, loc("FR"), session_key="13", ip_address=IPV6, user_id="2002")
+    later = T0 + timedelta(seconds=30, microseconds=700)
+    updates = [
+        (first, snap(state=PlaybackState.PAUSED, progress_ms=90_000, bandwidth_kbps=None)),
+        (second, snap(session_key="13", ip_address="90.84.12.7", user_id="2002")),
+    ]
+    returned = store.update_streams(updates, later)
+    assert returned == [store.stream(first.stream_id), store.stream(second.stream_id)]
+    assert returned[0].last_seen == T0 + timedelta(seconds=30)
+    assert returned[1].ip_hash == store.address_hash("90.84.12.7")
+    assert store.stream_address(second.stream_id) == "90.84.12.7"
+    assert store.update_streams([], later) == []
+
+
+def test_update_streams_store_nothing_if_one_is_gone(store: HistoryStore) -> None:
+    stream = start(store, T0, loc())
+    before = store.stream(stream.stream_id)
+    gone = replace(stream, stream_id=stream.stream_id + 99)
+    with pytest.raises(UnknownStream, match=str(gone.stream_id)):
+        store.update_streams(
+            [(stream, snap(progress_ms=5)), (gone, snap())], T0 + timedelta(minutes=1)
+        )
+    assert store.stream(stream.stream_id) == before
+
+
+def test_set_locations_in_one_go_and_all_or_nothing(store: HistoryStore) -> None:
+    a = start(store, T0, None, status=LocationStatus.PENDING)
+    b = start(store, T0, None, status=LocationStatus.PENDING, session_key="13")
+    store.set_locations(
+        [(a.stream_id, KNOWN, loc("FR")), (b.stream_id, LocationStatus.FAILED, None)]
+    )
+    assert store.stream(a.stream_id).location == loc("FR")  # type: ignore[union-attr]
+    assert store.stream(b.stream_id).location_status is LocationStatus.FAILED  # type: ignore[union-attr]
+    with pytest.raises(UnknownStream):
+        store.set_locations([(a.stream_id, KNOWN, loc("AU")), (10_000, KNOWN, loc("AU"))])
+    assert store.stream(a.stream_id).location == loc("FR")  # type: ignore[union-attr]
+    with pytest.raises(ValueError):
+        store.set_locations([(a.stream_id, KNOWN, None)])
+    assert store.streams([b.stream_id, 10_000, a.stream_id, b.stream_id]) == [
+        store.stream(b.stream_id),
+        store.stream(a.stream_id),
+    ]
+
+
+def test_bulk_batches_grow_the_page_cache_until_an_ordinary_write(store: HistoryStore) -> None:
+    def cache_size() -> int:
+        return int(store._writer.execute("PRAGMA cache_size").fetchone()[0])
+
+    ordinary = cache_size()
+    store.start_streams(
+        [(snap(session_key=str(i)), T0 + timedelta(seconds=i), KNOWN, loc()) for i in range(150)]
+    )
+    assert cache_size() < ordinary  # negative: KiB; more negative is larger
+    start(store, T0, loc())
+    assert cache_size() == ordinary
+
+
+def test_without_trigram_the_schema_and_search_still_work(
+    db_path: Path, keys: KeyMaterial, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An older SQLite (before 3.34) has no trigram tokenizer: no search tables, LIKE.
+    monkeypatch.setattr(schema, "has_trigram", lambda conn: False)
+    opened = HistoryStore.open(db_path, keys, "server-1")
+    try:
+        assert "media_search" not in schema.database_shape(opened._writer)
+        start(opened, T0, loc(), title="Harbour Lights")
+        assert [s.snapshot.title for s in opened.stream_log(search="harb")] == ["Harbour Lights"]
+        assert opened.recovered_from is None
+    finally:
+        opened.close()

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from . import anomaly
 from .geo.base import LookupResult
 from .models import AddressRule, Alert, Location, LocationStatus, Stream, StreamSnapshot
 from .settings import AlertSettings
-from .store import HistoryStore, NewStream
+from .store import HistoryStore, LocationOutcome, NewStream, StreamUpdate, stored_location
 
 DEFAULT_CACHE_TTL = timedelta(days=30)
 # Pending lookups retried per poll, so a long outage drains in bounded batches.
@@ -44,6 +44,21 @@ class PollOutcome:
     new_alerts: tuple[Alert, ...]
     streams_today: int
     unacknowledged_alerts: int
+
+
+def _located(stream: Stream, outcome: tuple[LocationStatus, Location | None] | None) -> Stream:
+    """A stream record after a lookup's outcome was stored (unchanged without one)."""
+    if outcome is None:
+        return stream
+    status, location = outcome
+    return replace(stream, location_status=status, location=stored_location(location))
+
+
+def _as_stored(stream: Stream) -> Stream:
+    """A stream record as the store reads it back: without its address in clear."""
+    if stream.snapshot.ip_address is None:
+        return stream
+    return replace(stream, snapshot=replace(stream.snapshot, ip_address=None))
 
 
 def _initial_status(snapshot: StreamSnapshot) -> LocationStatus:
@@ -114,23 +129,31 @@ class Engine:
             self.store.end_streams([stream.stream_id for stream in ended])
         new: list[NewStream] = []
         located: list[int] = []
+        continuing: list[StreamUpdate] = []
         for key, snapshot in seen.items():
             current = live.get(key)
             if current is None:
                 new.append((snapshot, now, *self._first_location(snapshot, now)))
-                continue
-            stream = self.store.update_stream(current.stream_id, snapshot, now)
-            if current.ip_hash != self._hash(snapshot.ip_address):
+            else:
+                continuing.append((current, snapshot))
+        # One transaction for every stream that goes on; the records come back built from
+        # what the engine already holds, not read again.
+        moved: list[LocationOutcome] = []
+        for stream in self.store.update_streams(continuing, now):
+            key = stream.snapshot.session_key
+            outcome = None
+            if live[key].ip_hash != stream.ip_hash:
                 # The viewer moved mid-stream (mobile hand-over, VPN): locate it again.
-                status, location = self._first_location(snapshot, now)
-                stream = self.store.set_location(current.stream_id, status, location)
-                if status is LocationStatus.KNOWN:
+                outcome = self._first_location(seen[key], now)
+                moved.append((stream.stream_id, *outcome))
+                if outcome[0] is LocationStatus.KNOWN:
                     located.append(stream.stream_id)
-            live[key] = stream
+            live[key] = _located(stream, outcome)
+        self.store.set_locations(moved)
         # One transaction for every stream that started in this poll.
         started = self.store.start_streams(new) if new else []
         for stream in started:
-            live[stream.snapshot.session_key] = stream
+            live[stream.snapshot.session_key] = _as_stored(stream)
             if stream.location_status is LocationStatus.KNOWN:
                 located.append(stream.stream_id)
         lookups: dict[str, list[int]] = {}
@@ -138,7 +161,8 @@ class Engine:
             lookups.setdefault(address, []).append(stream.stream_id)
         return Ingested(
             started=tuple(started),
-            ended=tuple(self.store.stream(s.stream_id) or s for s in ended),
+            # end_streams closed each at its last sighting, which the engine holds.
+            ended=tuple(replace(s, ended_at=s.ended_at or s.last_seen) for s in ended),
             lookups={address: tuple(ids) for address, ids in lookups.items()},
             located=tuple(located),
         )
@@ -154,20 +178,23 @@ class Engine:
         self, ingested: Ingested, lookup: LookupResult, settings: AlertSettings, now: datetime
     ) -> PollOutcome:
         located = list(ingested.located)
+        outcomes: list[LocationOutcome] = []
         for address, stream_ids in ingested.lookups.items():
             location = lookup.located.get(address)
             if location is not None:
                 self.store.cache_location(self.store.address_hash(address), location)
-                for stream_id in stream_ids:
-                    self._store_location(stream_id, LocationStatus.KNOWN, location)
-                    located.append(stream_id)
+                outcomes += [(i, LocationStatus.KNOWN, location) for i in stream_ids]
+                located += stream_ids
             elif address in lookup.failed:
-                for stream_id in stream_ids:
-                    self._store_location(stream_id, LocationStatus.FAILED, None)
+                outcomes += [(i, LocationStatus.FAILED, None) for i in stream_ids]
+        self._store_locations(outcomes)
         new_alerts = self._detect(located, settings, now)
+        found = {stream_id: (status, location) for stream_id, status, location in outcomes}
         return PollOutcome(
             live=self.live,
-            started=tuple(self.store.stream(s.stream_id) or s for s in ingested.started),
+            started=tuple(
+                _located(_as_stored(s), found.get(s.stream_id)) for s in ingested.started
+            ),
             ended=ingested.ended,
             new_alerts=tuple(new_alerts),
             streams_today=self.store.streams_started_since(
@@ -176,23 +203,23 @@ class Engine:
             unacknowledged_alerts=self.store.unacknowledged_count(),
         )
 
-    def _store_location(
-        self, stream_id: int, status: LocationStatus, location: Location | None
-    ) -> None:
-        stream = self.store.set_location(stream_id, status, location)
+    def _store_locations(self, outcomes: Sequence[LocationOutcome]) -> None:
+        """Record lookups' outcomes in one transaction; live streams follow them."""
+        self.store.set_locations(outcomes)
         live = self._live_streams()
-        if stream.ended_at is None and stream.snapshot.session_key in live:
-            live[stream.snapshot.session_key] = stream
+        by_id = {stream.stream_id: key for key, stream in live.items()}
+        for stream_id, status, location in outcomes:
+            key = by_id.get(stream_id)
+            if key is not None:
+                live[key] = _located(live[key], (status, location))
 
     def _detect(
         self, stream_ids: Iterable[int], settings: AlertSettings, now: datetime
     ) -> list[Alert]:
         alerts: list[Alert] = []
         since = now - timedelta(hours=settings.dedup_hours)
-        for stream_id in dict.fromkeys(stream_ids):
-            stream = self.store.stream(stream_id)
-            if stream is None:
-                continue
+        # One read for every stream to check (gone ones, purged meanwhile, are skipped).
+        for stream in self.store.streams(list(stream_ids)):
             for candidate in anomaly.detect(self.store, stream, settings, now):
                 user_id = candidate.alert.user_id
                 if self.store.alert_exists_since(user_id, candidate.dedup_key, since):

@@ -58,11 +58,18 @@ __all__ = [
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DAY = 86400
 _EPOCH = date(1970, 1, 1)
-# Free-text search walks each matching player's and media item's streams by index when
-# few match; past this many it walks the whole log by time, testing each stream.
-_SEARCH_REF_LIMIT = 64
+# Trigram search needs three characters; shorter text is matched with LIKE.
+_TRIGRAM = 3
 _TOP_USERS = 10
-_REF_CACHE_LIMIT = 100_000
+# Lookup rows cached by the writer: a year of a busy server has about 95,000 (mostly
+# locations, one per address and month), so the cache must hold them all or bulk ingest
+# keeps clearing it and re-reading every row.
+_REF_CACHE_LIMIT = 400_000
+# A batch this large is a bulk import: the writer's page cache grows for it (the
+# indexes' leaves stay in memory between batches) and shrinks at the next ordinary write.
+_BULK_BATCH = 100
+_CACHE_PAGES = -16_384  # 16 MiB
+_BULK_CACHE_PAGES = -131_072  # 128 MiB
 _UNAVAILABLE_CODES = frozenset(
     {
         sqlite3.SQLITE_BUSY,
@@ -182,6 +189,12 @@ class Trends:
 type NewStream = tuple[StreamSnapshot, datetime, LocationStatus, Location | None]
 """A stream to start: its first snapshot, when it was seen, and its location outcome."""
 
+type StreamUpdate = tuple[Stream, StreamSnapshot]
+"""A live stream as last stored, and the snapshot a later poll saw of it."""
+
+type LocationOutcome = tuple[int, LocationStatus, Location | None]
+"""A stream id and the outcome of its geolocation."""
+
 
 class _SnapshotRefs(NamedTuple):
     user: int
@@ -229,6 +242,18 @@ def _key(*values: object) -> bytes:
     """A dedup key for a row of a lookup table (JSON keeps None, ints and floats exact)."""
     encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.blake2b(encoded, digest_size=16).digest()
+
+
+def _day_of(seconds: int) -> int:
+    """The rollups' day number of a time: SQLite's integer division truncates to zero."""
+    return seconds // _DAY if seconds >= 0 else -(-seconds // _DAY)
+
+
+def stored_location(location: Location | None) -> Location | None:
+    """A location as the store gives it back: looked-up time truncated to the second."""
+    if location is None or not location.looked_up_at.microsecond:
+        return location
+    return replace(location, looked_up_at=_time(_floor(location.looked_up_at)))
 
 
 def _day_date(day: int) -> date:
@@ -352,7 +377,7 @@ def _prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         # Each insert touches a leaf of every streams index; a larger page cache than
         # SQLite's 2 MiB default keeps those leaves in memory during bulk ingest.
-        conn.execute("PRAGMA cache_size = -16384")
+        conn.execute(f"PRAGMA cache_size = {_CACHE_PAGES}")
         _migrate(conn, version)
         if schema.database_shape(conn) != schema.expected_shape(schema.MIGRATIONS):
             raise StoreCorrupt(f"{path.name} does not have PlexGeo's schema")
@@ -401,22 +426,25 @@ _USER_REF = "(SELECT id FROM users WHERE plex_id = ?)"
 _LOG_ORDER = " ORDER BY s.started_at DESC, s.id DESC"
 _JSON_IDS = "(SELECT value FROM json_each(?))"
 _BY_IDS = _STREAM_SELECT + "WHERE s.id IN " + _JSON_IDS
-# Free text: the keys of one media item's or player's streams, newest first, by index.
-_MEDIA_KEYS = "SELECT s.started_at, s.id FROM streams AS s WHERE s.media_ref = ? AND "
-_PLAYER_KEYS = "SELECT s.started_at, s.id FROM streams AS s WHERE s.player_ref = ? AND "
-# The unary + keeps the planner from driving by these refs (sorting every match).
-_SEARCH_MATCH = """ AND (
-    +s.media_ref IN (SELECT id FROM media
-        WHERE title LIKE ? ESCAPE '\\' OR grandparent_title LIKE ? ESCAPE '\\')
-    OR +s.player_ref IN (SELECT id FROM players WHERE title LIKE ? ESCAPE '\\'))"""
-# Per user: the rollups' total, and the location of the most recently seen located stream
-# (one seek in streams_located each).
+# Free text: the log walked newest first, each stream's refs tested against the matching
+# media items and players (each list built once into a lookup table by SQLite). The
+# unary + keeps the planner from driving by these refs.
+_SEARCH_MATCH = """ AND (+s.media_ref IN (SELECT value FROM json_each(?))
+    OR +s.player_ref IN (SELECT value FROM json_each(?)))"""
+_MEDIA_LIKE = """SELECT id FROM media
+WHERE (title LIKE ?1 ESCAPE '\\' OR grandparent_title LIKE ?1 ESCAPE '\\')"""
+_PLAYER_LIKE = "SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'"
+# The trigram index finds candidates (it folds case beyond ASCII); LIKE then keeps
+# exactly what LIKE alone would match.
+_MEDIA_FTS = """SELECT id FROM media
+WHERE (title LIKE ?1 ESCAPE '\\' OR grandparent_title LIKE ?1 ESCAPE '\\')
+  AND id IN (SELECT rowid FROM media_search WHERE media_search = ?2)"""
+_PLAYER_FTS = """SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'
+  AND id IN (SELECT rowid FROM player_search WHERE player_search = ?2)"""
+# Each user's total and last place are kept in their row by the write path.
 _USERS_OVERVIEW = """
-SELECT u.id, u.plex_id, u.name, u.last_seen,
-    (SELECT SUM(count) FROM user_countries WHERE user_ref = u.id),
-    (SELECT location_ref FROM streams INDEXED BY streams_located
-        WHERE user_ref = u.id AND location_status = 4 ORDER BY last_seen DESC LIMIT 1)
-FROM users AS u ORDER BY u.name, u.plex_id
+SELECT id, plex_id, name, last_seen, stream_count, location_ref
+FROM users ORDER BY name, plex_id
 """
 _USER_PLACES = """
 SELECT location_ref, COUNT(*) FROM streams INDEXED BY streams_located
@@ -464,14 +492,17 @@ WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?) AND location_status = 
 ORDER BY last_seen DESC LIMIT 1
 """
 _PREVIOUS_LOCATED = _STREAM_SELECT + "WHERE s.id = (" + _PREVIOUS_LOCATED_ID + ")"
-# last_seen >= started_at, so the extra "last_seen >= since" bound is always true for the
-# rows wanted; it lets the query seek streams_located instead of reading all the user's.
-_COUNTRY_COUNTS = """
-SELECT l.country_code, COUNT(*) FROM streams AS s
-JOIN locations AS l ON l.id = s.location_ref
-WHERE s.user_ref = (SELECT id FROM users WHERE plex_id = ?) AND s.location_status = 4
-  AND s.last_seen >= ? AND s.started_at >= ? AND s.started_at < ? AND s.id IS NOT ?
-GROUP BY l.country_code
+# Rare country: whole days from the user_days rollup, the partial days at either end from
+# the streams themselves (a day of one user: a few rows by streams_by_user).
+_COUNTRY_DAYS = """
+SELECT country_ref, SUM(count) FROM user_days
+WHERE user_ref = ? AND day >= ? AND day < ? AND country_ref != 0 GROUP BY country_ref
+"""
+_COUNTRY_EDGE = """
+SELECT country_ref, COUNT(*) FROM streams
+WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND location_status = 4
+  AND id IS NOT ?
+GROUP BY country_ref
 """
 _INSERT_STREAM = """
 INSERT INTO streams (session_key, user_ref, player_ref, media_ref, address_ref, location_ref,
@@ -531,17 +562,44 @@ DELETE FROM streams WHERE id IN (
     WHERE started_at < ? AND ended_at IS NOT NULL AND last_seen < ? LIMIT ?
 )
 """
+# Orphans: streams has no index by these refs, so each NOT IN reads the refs of every
+# stream once into a temporary lookup table (about a second at a million streams, once a
+# day) rather than every insert paying for four more indexes. Users are indexed.
 _PURGE_ORPHANS = (
     "DELETE FROM geo_cache WHERE location_ref IN (SELECT id FROM locations WHERE looked_up_at < ?)",
-    "DELETE FROM addresses WHERE NOT EXISTS"
-    " (SELECT 1 FROM streams WHERE address_ref = addresses.id)",
-    "DELETE FROM players WHERE NOT EXISTS (SELECT 1 FROM streams WHERE player_ref = players.id)",
-    "DELETE FROM media WHERE NOT EXISTS (SELECT 1 FROM streams WHERE media_ref = media.id)",
+    "DELETE FROM addresses WHERE id NOT IN"
+    " (SELECT address_ref FROM streams WHERE address_ref IS NOT NULL)",
+    "DELETE FROM players WHERE id NOT IN (SELECT player_ref FROM streams)",
+    "DELETE FROM media WHERE id NOT IN (SELECT media_ref FROM streams)",
     "DELETE FROM users WHERE NOT EXISTS (SELECT 1 FROM streams WHERE user_ref = users.id)",
-    "DELETE FROM locations WHERE NOT EXISTS"
-    " (SELECT 1 FROM streams WHERE location_ref = locations.id)"
-    " AND NOT EXISTS (SELECT 1 FROM geo_cache WHERE location_ref = locations.id)",
+    "DELETE FROM locations WHERE id NOT IN"
+    " (SELECT location_ref FROM streams WHERE location_ref IS NOT NULL)"
+    " AND id NOT IN (SELECT location_ref FROM geo_cache)",
 )
+# Inserted streams' rollup counts, one UPSERT per group of a batch.
+_ROLLUP_UPSERTS = {
+    "country_days": "INSERT INTO country_days (day, country_ref, local, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (day, country_ref, local)"
+    " DO UPDATE SET count = count + excluded.count",
+    "user_days": "INSERT INTO user_days (user_ref, day, country_ref, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, day, country_ref)"
+    " DO UPDATE SET count = count + excluded.count",
+    "user_months": "INSERT INTO user_months (user_ref, month, count) VALUES (?, ?, ?)"
+    " ON CONFLICT (user_ref, month) DO UPDATE SET count = count + excluded.count",
+    "user_countries": "INSERT INTO user_countries (user_ref, country_ref, count)"
+    " VALUES (?, ?, ?) ON CONFLICT (user_ref, country_ref)"
+    " DO UPDATE SET count = count + excluded.count",
+}
+# A batch's users: newest start and sighting, streams added, newest located stream.
+_USERS_STARTED = """
+UPDATE users SET last_started_at = max(last_started_at, ?2), last_seen = max(last_seen, ?2),
+    stream_count = stream_count + ?3
+WHERE id = ?1
+"""
+_USERS_LOCATED = """
+UPDATE users SET located_seen = ?2, located_stream = ?3, location_ref = ?4
+WHERE id = ?1 AND (coalesce(located_seen, ?5), coalesce(located_stream, 0)) < (?2, ?3)
+"""
 
 
 def _check_location(status: LocationStatus, location: Location | None) -> None:
@@ -681,6 +739,62 @@ def _tally(  # noqa: PLR0917  (a private accumulator, called twice)
         countries[country_ref] = countries.get(country_ref, 0) + count
 
 
+class _BatchCounts:
+    """What a batch of inserted streams adds to the rollups and to their users' rows."""
+
+    def __init__(self) -> None:
+        self.country_days: dict[tuple[int, int, int], int] = {}
+        self.user_days: dict[tuple[int, int, int], int] = {}
+        self.user_countries: dict[tuple[int, int], int] = {}
+        self.users: dict[int, list[int]] = {}  # user row -> [newest start, streams]
+        self.newest_located: dict[int, tuple[int, int, int]] = {}  # -> (seen, id, location)
+
+    def add(self, user: int, started: int, country_ref: int | None, local: int) -> None:
+        """Count one inserted stream."""
+        day, country = _day_of(started), country_ref or 0
+        for counts, key in (
+            (self.country_days, (day, country, local)),
+            (self.user_days, (user, day, country)),
+        ):
+            counts[key] = counts.get(key, 0) + 1
+        self.user_countries[user, country] = self.user_countries.get((user, country), 0) + 1
+        known = self.users.get(user)
+        if known is None:
+            self.users[user] = [started, 1]
+        else:
+            known[0] = max(known[0], started)
+            known[1] += 1
+
+    def located(self, user: int, seen: int, stream_id: int, location_ref: int) -> None:
+        """Note an inserted located stream: it may be its user's last place."""
+        known = self.newest_located.get(user)
+        if known is None or known[:2] < (seen, stream_id):
+            self.newest_located[user] = (seen, stream_id, location_ref)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Add the batch's counts in the same transaction as its streams."""
+        months: dict[tuple[int, int], int] = {}
+        for (user, day, _), count in self.user_days.items():
+            key = (user, _month_of(day))
+            months[key] = months.get(key, 0) + count
+        for table, counts in (
+            ("country_days", self.country_days),
+            ("user_days", self.user_days),
+            ("user_months", months),
+            ("user_countries", self.user_countries),
+        ):
+            conn.executemany(
+                _ROLLUP_UPSERTS[table], [(*key, count) for key, count in counts.items()]
+            )
+        conn.executemany(
+            _USERS_STARTED, [(user, latest, n) for user, (latest, n) in self.users.items()]
+        )
+        conn.executemany(
+            _USERS_LOCATED,
+            [(user, *newest, schema.NEVER) for user, newest in self.newest_located.items()],
+        )
+
+
 class HistoryStore:
     """Streams, geolocation cache, alerts and trust for one Plex server, in one SQLite file."""
 
@@ -710,6 +824,14 @@ class HistoryStore:
         self._refs: dict[tuple[str, object], int] = {}
         self._users: dict[str, tuple[int, str]] = {}
         self._addresses: dict[str, tuple[int, str]] = {}  # address -> (row, hash)
+        self._bulk_cache = False
+        # Without trigram tables (an older SQLite) free text matches with LIKE alone.
+        self._trigram = (
+            writer.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'media_search'"
+            ).fetchone()
+            is not None
+        )
 
     @classmethod
     def open(
@@ -785,12 +907,21 @@ class HistoryStore:
                 raise
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self, *, snapshot: bool = False) -> Iterator[sqlite3.Connection]:
+        """The read connection; with `snapshot`, every query inside sees one commit (a
+        rollup and the streams beside it then never count a stream twice or not at all)."""
         with self._read_lock:
             if self._closed:
                 raise StoreError("the history store is closed")
+            conn = self._reader
             try:
-                yield self._reader
+                if snapshot:
+                    conn.execute("BEGIN")
+                try:
+                    yield conn
+                finally:
+                    if snapshot and conn.in_transaction:
+                        conn.execute("COMMIT")
             except sqlite3.Error as err:
                 raise _translate(err) from err
 
@@ -959,27 +1090,36 @@ class HistoryStore:
         for _, _, status, location in new:
             _check_location(status, location)
         started_streams: list[Stream] = []
-        latest: dict[int, int] = {}  # user row -> newest start in this batch
+        counted = _BatchCounts()
+        self._size_cache(bulk=len(new) >= _BULK_BATCH)
         with self._writing() as conn:
             for snapshot, at, status, location in new:
                 started_streams.append(
-                    self._insert_stream(conn, snapshot, at, status, location, latest=latest)
+                    self._insert_stream(conn, snapshot, at, status, location, counted)
                 )
-            conn.executemany(
-                "UPDATE users SET last_started_at = ?1 WHERE id = ?2 AND last_started_at < ?1",
-                [(started, user) for user, started in latest.items()],
-            )
+            counted.write(conn)
         return started_streams
 
-    def _insert_stream(
+    def _size_cache(self, *, bulk: bool) -> None:
+        """Grow the writer's page cache for a bulk import, shrink it after one."""
+        if bulk == self._bulk_cache:
+            return
+        with self._write_lock:
+            pages = _BULK_CACHE_PAGES if bulk else _CACHE_PAGES
+            try:
+                self._writer.execute(f"PRAGMA cache_size = {pages}")
+            except sqlite3.Error as err:
+                raise _translate(err) from err
+            self._bulk_cache = bulk
+
+    def _insert_stream(  # noqa: PLR0917  (one row's parts, from start_streams)
         self,
         conn: sqlite3.Connection,
         snapshot: StreamSnapshot,
         at: datetime,
         status: LocationStatus,
         location: Location | None,
-        *,
-        latest: dict[int, int],
+        counted: _BatchCounts,
     ) -> Stream:
         started = _floor(at)
         refs = self._snapshot_refs(conn, snapshot, started)
@@ -1006,19 +1146,19 @@ class HistoryStore:
                 snapshot.bandwidth_kbps,
             ),
         )
-        if latest.get(refs.user, 0) < started:
-            latest[refs.user] = started
-        if location is not None and location.looked_up_at.microsecond:
-            location = replace(location, looked_up_at=_time(_floor(location.looked_up_at)))
+        stream_id = int(cursor.lastrowid or 0)
+        counted.add(refs.user, started, country_ref, refs.flags & schema.FLAG_LOCAL)
+        if location_ref is not None:
+            counted.located(refs.user, started, stream_id, location_ref)
         return Stream(
-            stream_id=int(cursor.lastrowid or 0),
+            stream_id=stream_id,
             server_id=self._server_id,
             snapshot=snapshot,
             started_at=_time(started),
             last_seen=_time(started),
             ended_at=None,
             location_status=status,
-            location=location,
+            location=stored_location(location),
             ip_hash=refs.ip_hash,
         )
 
@@ -1050,6 +1190,61 @@ class HistoryStore:
                 raise UnknownStream(f"no stream {stream_id}")
             return self._load_one(conn, stream_id)
 
+    def update_streams(self, updates: Sequence[StreamUpdate], at: datetime) -> list[Stream]:
+        """Store a poll's sightings of live streams in one transaction.
+
+        Each stream comes back built from the record given and its new snapshot, as
+        `update_stream` would read it back (no address; last seen at `at`), without
+        reading it again. Raises UnknownStream (and stores none) if any is gone.
+        """
+        if not updates:
+            return []
+        seen = _floor(at)
+        rows: list[tuple[object, ...]] = []
+        streams: list[Stream] = []
+        with self._writing() as conn:
+            for known, snapshot in updates:
+                refs = self._snapshot_refs(conn, snapshot, seen)
+                rows.append(
+                    (
+                        snapshot.session_key,
+                        refs.user,
+                        refs.player,
+                        refs.media,
+                        refs.address,
+                        refs.network,
+                        refs.transcode,
+                        seen,
+                        schema.STATE_CODES[snapshot.state],
+                        schema.ADDRESS_RULE_CODES[snapshot.address_rule],
+                        refs.flags,
+                        snapshot.progress_ms,
+                        snapshot.bandwidth_kbps,
+                        known.stream_id,
+                    )
+                )
+                streams.append(
+                    replace(
+                        known,
+                        snapshot=replace(snapshot, ip_address=None),
+                        last_seen=_time(seen),
+                        ip_hash=refs.ip_hash,
+                    )
+                )
+            cursor = conn.executemany(_UPDATE_STREAM, rows)
+            if cursor.rowcount != len(rows):
+                ids = [stream.stream_id for stream in streams]
+                found = {
+                    row[0]
+                    for row in conn.execute(
+                        "SELECT id FROM streams WHERE id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(ids),),
+                    )
+                }
+                missing = [stream_id for stream_id in ids if stream_id not in found]
+                raise UnknownStream(f"no stream {missing[0] if missing else ids[0]}")
+        return streams
+
     def end_streams(self, stream_ids: Sequence[int]) -> None:
         """Mark streams ended at the time they were last seen."""
         if not stream_ids:
@@ -1076,6 +1271,40 @@ class HistoryStore:
             if cursor.rowcount == 0:
                 raise UnknownStream(f"no stream {stream_id}")
             return self._load_one(conn, stream_id)
+
+    def set_locations(self, outcomes: Sequence[LocationOutcome]) -> None:
+        """Record several streams' geolocation outcomes in one transaction.
+
+        Raises UnknownStream (and records none) if any stream is gone.
+        """
+        for _, status, location in outcomes:
+            _check_location(status, location)
+        if not outcomes:
+            return
+        with self._writing() as conn:
+            rows = []
+            for stream_id, status, location in outcomes:
+                location_ref, country_ref = self._location(conn, location)
+                rows.append(
+                    (schema.LOCATION_STATUS_CODES[status], location_ref, country_ref, stream_id)
+                )
+            for row in rows:
+                cursor = conn.execute(
+                    "UPDATE streams SET location_status = ?, location_ref = ?, country_ref = ?"
+                    " WHERE id = ?",
+                    row,
+                )
+                if cursor.rowcount == 0:
+                    raise UnknownStream(f"no stream {row[3]}")
+
+    def streams(self, stream_ids: Sequence[int]) -> list[Stream]:
+        """The streams with these ids that exist, in the order given (duplicates once)."""
+        with self._reading() as conn:
+            found = {
+                stream.stream_id: stream
+                for stream in self._load(conn, _BY_IDS, (json.dumps([int(i) for i in stream_ids]),))
+            }
+        return [found[i] for i in dict.fromkeys(stream_ids) if i in found]
 
     def stream(self, stream_id: int) -> Stream | None:
         """One stream by id, or None."""
@@ -1191,39 +1420,21 @@ class HistoryStore:
     def _search(
         self, conn: sqlite3.Connection, text: str, where: str, params: list[object], limit: int
     ) -> list[Any]:
-        """Log rows whose media or player matches `text`: match the small tables first."""
+        """Log rows whose media or player matches `text`: match the small tables first,
+        then walk the log newest first testing each stream's refs against the matches."""
         pattern = _like(text)
-        media = [
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM media WHERE title LIKE ?1 ESCAPE '\\'"
-                " OR grandparent_title LIKE ?1 ESCAPE '\\' LIMIT ?2",
-                (pattern, _SEARCH_REF_LIMIT + 1),
-            )
-        ]
-        players = [
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\' LIMIT ?2",
-                (pattern, _SEARCH_REF_LIMIT + 1),
-            )
-        ]
+        if self._trigram and len(text) >= _TRIGRAM:
+            phrase = '"' + text.replace('"', '""') + '"'
+            media = conn.execute(_MEDIA_FTS, (pattern, phrase)).fetchall()
+            players = conn.execute(_PLAYER_FTS, (pattern, phrase)).fetchall()
+        else:
+            media = conn.execute(_MEDIA_LIKE, (pattern,)).fetchall()
+            players = conn.execute(_PLAYER_LIKE, (pattern,)).fetchall()
         if not media and not players:
             return []
-        if len(media) + len(players) > _SEARCH_REF_LIMIT:
-            # Common words match many items, so matching streams are dense in the log.
-            sql = _STREAM_SELECT + "WHERE " + where + _SEARCH_MATCH + _LOG_ORDER + " LIMIT ?"
-            return conn.execute(sql, (*params, pattern, pattern, pattern, limit)).fetchall()
-        keys: set[tuple[int, int]] = set()
-        for head, refs in ((_MEDIA_KEYS, media), (_PLAYER_KEYS, players)):
-            sql = head + where + _LOG_ORDER + " LIMIT ?"
-            for ref in refs:
-                keys.update(conn.execute(sql, (ref, *params, limit)).fetchall())
-        ids = [stream_id for _, stream_id in heapq.nlargest(limit, keys)]
-        return conn.execute(
-            _BY_IDS + _LOG_ORDER,
-            (json.dumps(ids),),
-        ).fetchall()
+        sql = _STREAM_SELECT + "WHERE " + where + _SEARCH_MATCH + _LOG_ORDER + " LIMIT ?"
+        refs = (json.dumps([row[0] for row in found]) for found in (media, players))
+        return conn.execute(sql, (*params, *refs, limit)).fetchall()
 
     def stream_addresses(self, stream_ids: Sequence[int]) -> dict[int, str]:
         """The decrypted addresses of the given streams that have one."""
@@ -1444,11 +1655,43 @@ class HistoryStore:
     ) -> dict[str, int]:
         """The user's located streams started in [since, before), counted by country."""
         lower = _ceil(since)
-        with self._reading() as conn:
-            rows = conn.execute(
-                _COUNTRY_COUNTS, (user_id, lower, lower, _ceil(before), exclude_stream_id)
-            ).fetchall()
-        return {row[0]: int(row[1]) for row in rows}
+        upper = max(_ceil(before), lower)
+        # Whole UTC days from the rollup (rollup days of non-negative times only, where
+        # truncating and flooring agree); the partial days at either end from streams.
+        first_full = -(-max(lower, 0) // _DAY)
+        end_full = max(upper, 0) // _DAY
+        if first_full >= end_full:
+            first_full = end_full = 0
+            edges = [(lower, upper)]
+        else:
+            edges = [(lower, first_full * _DAY), (end_full * _DAY, upper)]
+        counts: dict[int, int] = {}
+        with self._reading(snapshot=True) as conn:
+            user = conn.execute("SELECT id FROM users WHERE plex_id = ?", (user_id,)).fetchone()
+            if user is None:
+                return {}
+            ref = int(user[0])
+            rows = conn.execute(_COUNTRY_DAYS, (ref, first_full, end_full)).fetchall()
+            for start, end in edges:
+                rows += conn.execute(_COUNTRY_EDGE, (ref, start, end, exclude_stream_id)).fetchall()
+            for country_ref, count in rows:
+                counts[country_ref] = counts.get(country_ref, 0) + int(count)
+            if exclude_stream_id is not None:
+                excluded = conn.execute(
+                    "SELECT country_ref FROM streams WHERE id = ? AND user_ref = ?"
+                    " AND location_status = 4 AND started_at >= ? AND started_at < ?",
+                    (exclude_stream_id, ref, first_full * _DAY, end_full * _DAY),
+                ).fetchone()
+                if excluded is not None:
+                    counts[excluded[0]] -= 1
+            labels = {
+                int(row[0]): str(row[1])
+                for row in conn.execute(
+                    "SELECT id, text FROM labels WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(counts)),),
+                )
+            }
+        return {labels[country_ref]: count for country_ref, count in counts.items() if count}
 
     def previous_located_stream(
         self, user_id: str, before: datetime, exclude_stream_id: int
