@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator
+from datetime import timedelta
 from ipaddress import ip_address
 from typing import Any
 from unittest.mock import AsyncMock, patch
@@ -21,7 +22,6 @@ from custom_components.plexgeo.const import (
     CONF_SCAN_INTERVAL,
     CONF_TRUSTED_NETWORKS,
     CONF_VERIFY_SSL,
-    DEFAULT_OPTIONS,
     DOMAIN,
 )
 from simulator.plex import FailureMode, PlexSimulator
@@ -256,16 +256,15 @@ async def test_reconfigure_to_another_server_refused(
     assert result["reason"] == "wrong_server"
 
 
-async def test_options_flow(hass: HomeAssistant, mock_setup_entry: AsyncMock) -> None:
-    entry = MockConfigEntry(domain=DOMAIN, unique_id="x", data={})
-    entry.add_to_hass(hass)
+async def test_options_flow(hass: HomeAssistant, loaded_entry: MockConfigEntry) -> None:
+    entry = loaded_entry
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["step_id"] == "init"
-    bad = {**DEFAULT_OPTIONS, CONF_TRUSTED_NETWORKS: "10.0.0.0/8, not-a-network"}
+    bad = {**entry.options, CONF_TRUSTED_NETWORKS: "10.0.0.0/8, not-a-network"}
     result = await hass.config_entries.options.async_configure(result["flow_id"], bad)
     assert result["errors"] == {CONF_TRUSTED_NETWORKS: "invalid_network"}
     good = {
-        **DEFAULT_OPTIONS,
+        **entry.options,
         CONF_SCAN_INTERVAL: 60.0,
         CONF_RARE_COUNTRY_THRESHOLD: 0.2,
         CONF_TRUSTED_NETWORKS: "185.220.101.0/24\n2a00:23c4::/32",
@@ -275,3 +274,6 @@ async def test_options_flow(hass: HomeAssistant, mock_setup_entry: AsyncMock) ->
     assert entry.options[CONF_SCAN_INTERVAL] == 60
     assert isinstance(entry.options[CONF_SCAN_INTERVAL], int)
     assert entry.options[CONF_RARE_COUNTRY_THRESHOLD] == 0.2
+    await hass.async_block_till_done()  # the entry reloads with them
+    assert entry.runtime_data.coordinator.update_interval == timedelta(seconds=60)
+    assert entry.runtime_data.coordinator.settings.rare_country_threshold == 0.2
