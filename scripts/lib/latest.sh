@@ -54,9 +54,12 @@ fi
 
 ROOT="$REPO_ROOT/.cache/forky"
 MARKER="$ROOT/.plexgeo-complete"
-# Python, a compiler for the two HA packages with no 3.14 wheels, and Chromium with a
-# font for the panel's browser test. The marker records the list: a new list rebuilds.
-CHROOT_PACKAGES=python3.14,python3.14-venv,python3.14-dev,g++,ca-certificates,chromium,fonts-dejavu-core
+PACKAGES_MARKER="$ROOT/.plexgeo-packages"
+# Installed with apt inside the finished chroot (debootstrap's base step cannot configure
+# Chromium's desktop dependencies): a compiler for the two HA packages with no 3.14
+# wheels, and Chromium with a font for the panel's browser test. The marker records the
+# list, so a changed list installs again.
+CHROOT_PACKAGES=(python3.14-dev g++ chromium fonts-dejavu-core)
 CA_IN_CHROOT=/etc/ssl/certs/host-ca-certificates.crt
 CHROOT_VENV=/opt/venv-latest
 CHROOT_ENV=(
@@ -155,7 +158,7 @@ ensure_debootstrap() {
 }
 
 ensure_chroot() {
-    [[ "$(cat "$MARKER" 2>/dev/null)" == "$CHROOT_PACKAGES" ]] && return 0
+    [[ -f "$MARKER" ]] && return 0
     ensure_debootstrap
     unmount_all
     rm -rf "$ROOT"
@@ -164,10 +167,10 @@ ensure_chroot() {
     log "Bootstrapping Debian forky into .cache/forky from $mirror"
     # debootstrap ships no script for forky; sid's fits any unstable/testing suite.
     run_child debootstrap --variant=minbase \
-        --include="$CHROOT_PACKAGES" \
+        --include=python3.14,python3.14-venv,ca-certificates \
         forky "$ROOT" "$mirror" /usr/share/debootstrap/scripts/sid
     # Written last: a chroot without it is incomplete and is rebuilt.
-    printf '%s\n' "$CHROOT_PACKAGES" >"$MARKER"
+    date -u +%FT%TZ >"$MARKER"
     log "forky chroot ready in $((SECONDS - start)) s"
 }
 
@@ -182,6 +185,18 @@ prepare_chroot() {
     if [[ ! -c "$ROOT/dev/null" ]]; then
         mount --bind /dev "$ROOT/dev"
     fi
+}
+
+ensure_chroot_packages() {
+    [[ "$(cat "$PACKAGES_MARKER" 2>/dev/null)" == "${CHROOT_PACKAGES[*]}" ]] && return 0
+    local start=$SECONDS
+    log "Installing ${CHROOT_PACKAGES[*]} in the chroot"
+    # A testing suite's Release file may look expired to a machine whose clock lags.
+    in_chroot apt-get -q -o Acquire::Check-Valid-Until=false update
+    in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+        --no-install-recommends "${CHROOT_PACKAGES[@]}"
+    printf '%s\n' "${CHROOT_PACKAGES[*]}" >"$PACKAGES_MARKER"
+    log "chroot packages ready in $((SECONDS - start)) s"
 }
 
 ensure_chroot_venv() {
@@ -202,6 +217,7 @@ ensure_chroot_venv() {
 
 ensure_chroot
 prepare_chroot
+ensure_chroot_packages
 ensure_chroot_venv
 log "pytest (latest pin, $(chroot "$ROOT" "$CHROOT_VENV/bin/python" --version), forky chroot)"
 rc=0
