@@ -35,12 +35,9 @@ def unlisted_public(count: int) -> list[str]:
 
 
 @pytest.fixture
-async def fake(socket_enabled: None) -> AsyncGenerator[FakeIpApi]:
-    """A running fake ip-api."""
-    server = FakeIpApi()
-    await server.start()
-    yield server
-    await server.stop()
+def fake(ipapi: FakeIpApi) -> FakeIpApi:
+    """The running fake ip-api from tests/conftest.py."""
+    return ipapi
 
 
 @pytest.fixture
