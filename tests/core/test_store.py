@@ -1113,8 +1113,61 @@ def test_bulk_batches_grow_the_page_cache_until_an_ordinary_write(store: History
         [(snap(session_key=str(i)), T0 + timedelta(seconds=i), KNOWN, loc()) for i in range(150)]
     )
     assert cache_size() < ordinary  # negative: KiB; more negative is larger
+    assert pragma(store, "wal_autocheckpoint") > 1000  # SQLite's default, kept otherwise
     start(store, T0, loc())
     assert cache_size() == ordinary
+    assert pragma(store, "wal_autocheckpoint") == 1000
+    # The bulk WAL is cut back after a checkpoint rather than kept at its largest.
+    assert 0 < pragma(store, "journal_size_limit") <= 16 * 1024 * 1024
+
+
+def pragma(store: HistoryStore, name: str) -> int:
+    return int(store._writer.execute(f"PRAGMA {name}").fetchone()[0])
+
+
+def test_bulk_batch_ids_are_sqlites_and_rows_read_back_equal(
+    store: HistoryStore, db_path: Path
+) -> None:
+    # The batch's ids are assigned before its one executemany: they must be those SQLite
+    # itself gives (max rowid + 1, onwards), also after the newest stream was deleted.
+    first = [start(store, T0 + timedelta(seconds=i), loc()) for i in range(3)]
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("DELETE FROM streams WHERE id = ?", (first[-1].stream_id,))
+    conn.close()
+    expected = first[-1].stream_id  # SQLite reuses the freed top rowid (no AUTOINCREMENT)
+    kinds = [
+        (KNOWN, loc("FR", city="Lyon")),
+        (LocationStatus.PENDING, None),
+        (LocationStatus.LOCAL, None),
+        (KNOWN, loc()),
+    ]
+    batch = [
+        (
+            snap(
+                session_key=f"b{i}",
+                user_id=f"u{i % 7}",
+                user_name=f"User {i % 7}",
+                title=f"Title {i % 11}",
+                ip_address=None if kinds[i % 4][0] is LocationStatus.LOCAL else f"81.2.69.{i % 50}",
+                network=None if i % 5 == 0 else "wan",
+            ),
+            T0 + timedelta(minutes=i, microseconds=i),
+            *kinds[i % 4],
+        )
+        for i in range(150)
+    ]
+    streams = store.start_streams(batch)
+    assert [s.stream_id for s in streams] == list(range(expected, expected + 150))
+    assert raw(
+        db_path, "SELECT id, session_key FROM streams WHERE id >= ? ORDER BY id", (expected,)
+    ) == [(s.stream_id, s.snapshot.session_key) for s in streams]
+    assert store.streams([s.stream_id for s in streams]) == [
+        replace(s, snapshot=replace(s.snapshot, ip_address=None)) for s in streams
+    ]
+    overview = {u.user_id: u for u in store.users_overview()}
+    assert sum(u.stream_count for u in overview.values()) == 152
+    assert store.stats().streams == 152
 
 
 def test_without_trigram_the_schema_and_search_still_work(

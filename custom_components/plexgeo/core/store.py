@@ -70,6 +70,14 @@ _REF_CACHE_LIMIT = 400_000
 _BULK_BATCH = 100
 _CACHE_PAGES = -16_384  # 16 MiB
 _BULK_CACHE_PAGES = -131_072  # 128 MiB
+# A bulk import dirties a leaf of every streams index per stream, in random places: with
+# SQLite's 1,000-page WAL every commit also checkpointed (copied and fsynced) most of the
+# leaves it had just written, a third of bulk ingest's time. A longer WAL lets the
+# checkpoint copy each page once for many batches; the size limit truncates the WAL file
+# back after a checkpoint so it does not keep a bulk import's size on disk.
+_CHECKPOINT_PAGES = 1_000
+_BULK_CHECKPOINT_PAGES = 16_384
+_WAL_SIZE_LIMIT = 16 * 1024 * 1024
 _UNAVAILABLE_CODES = frozenset(
     {
         sqlite3.SQLITE_BUSY,
@@ -378,6 +386,7 @@ def _prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
         # Each insert touches a leaf of every streams index; a larger page cache than
         # SQLite's 2 MiB default keeps those leaves in memory during bulk ingest.
         conn.execute(f"PRAGMA cache_size = {_CACHE_PAGES}")
+        conn.execute(f"PRAGMA journal_size_limit = {_WAL_SIZE_LIMIT}")
         _migrate(conn, version)
         if schema.database_shape(conn) != schema.expected_shape(schema.MIGRATIONS):
             raise StoreCorrupt(f"{path.name} does not have PlexGeo's schema")
@@ -505,10 +514,10 @@ WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND location_status = 
 GROUP BY country_ref
 """
 _INSERT_STREAM = """
-INSERT INTO streams (session_key, user_ref, player_ref, media_ref, address_ref, location_ref,
-    country_ref, network_ref, transcode_ref, started_at, last_seen, state, location_status,
-    address_rule, flags, progress_ms, bandwidth_kbps)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO streams (id, session_key, user_ref, player_ref, media_ref, address_ref,
+    location_ref, country_ref, network_ref, transcode_ref, started_at, last_seen, state,
+    location_status, address_rule, flags, progress_ms, bandwidth_kbps)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _UPDATE_STREAM = """
 UPDATE streams SET session_key = ?, user_ref = ?, player_ref = ?, media_ref = ?,
@@ -1090,13 +1099,23 @@ class HistoryStore:
         for _, _, status, location in new:
             _check_location(status, location)
         started_streams: list[Stream] = []
+        rows: list[tuple[object, ...]] = []
         counted = _BatchCounts()
         self._size_cache(bulk=len(new) >= _BULK_BATCH)
         with self._writing() as conn:
-            for snapshot, at, status, location in new:
-                started_streams.append(
-                    self._insert_stream(conn, snapshot, at, status, location, counted)
+            # Ids given up front let one executemany insert the batch (a per-row execute
+            # cost as much as the insert itself). max(id) + 1 is the rowid SQLite would
+            # pick (no AUTOINCREMENT), and the write lock keeps it ours until the commit.
+            next_id = int(
+                conn.execute("SELECT coalesce(max(id), 0) + 1 FROM streams").fetchone()[0]
+            )
+            for stream_id, (snapshot, at, status, location) in enumerate(new, start=next_id):
+                row, stream = self._stream_row(
+                    conn, stream_id, snapshot, at, status, location, counted
                 )
+                rows.append(row)
+                started_streams.append(stream)
+            conn.executemany(_INSERT_STREAM, rows)
             counted.write(conn)
         return started_streams
 
@@ -1106,56 +1125,58 @@ class HistoryStore:
             return
         with self._write_lock:
             pages = _BULK_CACHE_PAGES if bulk else _CACHE_PAGES
+            checkpoint = _BULK_CHECKPOINT_PAGES if bulk else _CHECKPOINT_PAGES
             try:
                 self._writer.execute(f"PRAGMA cache_size = {pages}")
+                self._writer.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
             except sqlite3.Error as err:
                 raise _translate(err) from err
             self._bulk_cache = bulk
 
-    def _insert_stream(  # noqa: PLR0917  (one row's parts, from start_streams)
+    def _stream_row(  # noqa: PLR0917  (one row's parts, from start_streams)
         self,
         conn: sqlite3.Connection,
+        stream_id: int,
         snapshot: StreamSnapshot,
         at: datetime,
         status: LocationStatus,
         location: Location | None,
         counted: _BatchCounts,
-    ) -> Stream:
+    ) -> tuple[tuple[object, ...], Stream]:
+        """A new stream's row for _INSERT_STREAM and the record it stands for."""
         started = _floor(at)
         refs = self._snapshot_refs(conn, snapshot, started)
         location_ref, country_ref = self._location(conn, location)
-        cursor = conn.execute(
-            _INSERT_STREAM,
-            (
-                snapshot.session_key,
-                refs.user,
-                refs.player,
-                refs.media,
-                refs.address,
-                location_ref,
-                country_ref,
-                refs.network,
-                refs.transcode,
-                started,
-                started,
-                schema.STATE_CODES[snapshot.state],
-                schema.LOCATION_STATUS_CODES[status],
-                schema.ADDRESS_RULE_CODES[snapshot.address_rule],
-                refs.flags,
-                snapshot.progress_ms,
-                snapshot.bandwidth_kbps,
-            ),
+        row = (
+            stream_id,
+            snapshot.session_key,
+            refs.user,
+            refs.player,
+            refs.media,
+            refs.address,
+            location_ref,
+            country_ref,
+            refs.network,
+            refs.transcode,
+            started,
+            started,
+            schema.STATE_CODES[snapshot.state],
+            schema.LOCATION_STATUS_CODES[status],
+            schema.ADDRESS_RULE_CODES[snapshot.address_rule],
+            refs.flags,
+            snapshot.progress_ms,
+            snapshot.bandwidth_kbps,
         )
-        stream_id = int(cursor.lastrowid or 0)
         counted.add(refs.user, started, country_ref, refs.flags & schema.FLAG_LOCAL)
         if location_ref is not None:
             counted.located(refs.user, started, stream_id, location_ref)
-        return Stream(
+        started_at = _time(started)
+        return row, Stream(
             stream_id=stream_id,
             server_id=self._server_id,
             snapshot=snapshot,
-            started_at=_time(started),
-            last_seen=_time(started),
+            started_at=started_at,
+            last_seen=started_at,
             ended_at=None,
             location_status=status,
             location=stored_location(location),
