@@ -1121,6 +1121,16 @@ def test_bulk_batches_grow_the_page_cache_until_an_ordinary_write(store: History
     assert 0 < pragma(store, "journal_size_limit") <= 16 * 1024 * 1024
 
 
+def test_users_overview_orders_countries_by_streams_then_code(store: HistoryStore) -> None:
+    for i, country in enumerate(["GB", "US", "FR", "US", "DE", "FR"]):
+        start(store, T0 + timedelta(hours=i), loc(country))
+    start(store, T0, None, LocationStatus.LOCAL, user_id="bob", user_name="Bob")
+    start(store, T0, loc("JP"), user_id="bob", user_name="Bob")
+    start(store, T0, loc("IT"), user_id="bob", user_name="Bob")
+    countries = {u.user_id: u.countries for u in store.users_overview()}
+    assert countries == {"1001": ("FR", "US", "DE", "GB"), "bob": ("IT", "JP")}
+
+
 def pragma(store: HistoryStore, name: str) -> int:
     return int(store._writer.execute(f"PRAGMA {name}").fetchone()[0])
 
