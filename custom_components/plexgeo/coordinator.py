@@ -72,7 +72,8 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
 
     async def _async_update_data(self) -> PollOutcome:
         started = time.perf_counter()
-        now = dt_util.utcnow()
+        # Local time: "streams today" starts at the user's midnight (stored times are absolute).
+        now = dt_util.now()
         try:
             outcome = await self._poll(now)
         except UpdateFailed as err:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 import ipaddress
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -101,6 +102,16 @@ def test_start_continue_pause_end(harness: Harness) -> None:
     # The end is the last time it was seen, not the poll that noticed it gone.
     assert ended.ended_at == T0 + timedelta(seconds=30)
     assert harness.store.stats().streams == 1
+
+
+def test_streams_today_start_at_the_clock_s_midnight(harness: Harness) -> None:
+    """The coordinator passes local time, so "today" is the user's day, not UTC's."""
+    sydney = ZoneInfo("Australia/Sydney")  # UTC+11 in March
+    harness.poll([snapshot("1")], datetime(2026, 3, 1, 23, 30, tzinfo=sydney))
+    outcome = harness.poll([snapshot("2", user="bob")], datetime(2026, 3, 2, 0, 30, tzinfo=sydney))
+    assert outcome.streams_today == 1
+    # The same instants in UTC fall on one day: both count.
+    assert harness.store.streams_started_since(datetime(2026, 3, 1, tzinfo=UTC)) == 2
 
 
 def test_lan_and_relayed_streams_are_never_looked_up(harness: Harness) -> None:
