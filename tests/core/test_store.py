@@ -522,10 +522,10 @@ def test_users_and_country_names(store: HistoryStore) -> None:
     start(store, T0, loc("FR"))
     start(store, T0 + timedelta(hours=1), user_id="2002", user_name="Bob")
     start(store, T0 + timedelta(hours=2), user_name="Zoë renamed")
-    users = store.users()
-    assert [(u.user_id, u.user_name, u.last_started_at) for u in users] == [
-        ("2002", "Bob", T0 + timedelta(hours=1)),
-        ("1001", "Zoë renamed", T0 + timedelta(hours=2)),
+    users = store.users_overview()
+    assert [(u.user_id, u.user_name, u.stream_count, u.last_seen) for u in users] == [
+        ("2002", "Bob", 1, T0 + timedelta(hours=1)),
+        ("1001", "Zoë renamed", 2, T0 + timedelta(hours=2)),
     ]
     assert store.country_name("FR") == "France"
     assert store.country_name("JP") is None
@@ -935,7 +935,6 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         "log_range": lambda: store.stream_log(since=since, before=before, limit=20),
         "stream": lambda: store.stream(5),
         "alert_exists_since": lambda: store.alert_exists_since("1", "rare_country:FR", since),
-        "users": store.users,
         "cached_location": lambda: store.cached_location("00" * 32, T0, timedelta(days=1)),
         # The panel's queries.
         "log_after": lambda: store.stream_log(limit=20, after=(T0 + timedelta(hours=2), 150)),

@@ -179,7 +179,6 @@ _V1 = (
         id INTEGER PRIMARY KEY,
         plex_id TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
-        last_started_at INTEGER NOT NULL,
         last_seen INTEGER NOT NULL DEFAULT 0,
         -- Kept for the users list, so it reads 1,000 rows instead of seeking 1,000 times.
         stream_count INTEGER NOT NULL DEFAULT 0,

@@ -52,7 +52,6 @@ __all__ = [
     "UserActivity",
     "UserCount",
     "UserOverview",
-    "UserSummary",
 ]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -113,15 +112,6 @@ class StoreStats:
     cached_locations: int
     schema_version: int
     file_size_bytes: int
-
-
-@dataclass(frozen=True, slots=True)
-class UserSummary:
-    """One Plex user as the users list shows them."""
-
-    user_id: str
-    user_name: str
-    last_started_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,8 +595,7 @@ _ROLLUP_UPSERTS = {
 }
 # A batch's users: newest start and sighting, streams added, newest located stream.
 _USERS_STARTED = """
-UPDATE users SET last_started_at = max(last_started_at, ?2), last_seen = max(last_seen, ?2),
-    stream_count = stream_count + ?3
+UPDATE users SET last_seen = max(last_seen, ?2), stream_count = stream_count + ?3
 WHERE id = ?1
 """
 _USERS_LOCATED = """
@@ -975,7 +964,7 @@ class HistoryStore:
         row = conn.execute("SELECT id, name FROM users WHERE plex_id = ?", (user_id,)).fetchone()
         if row is None:
             cursor = conn.execute(
-                "INSERT INTO users (plex_id, name, last_started_at) VALUES (?, ?, ?)",
+                "INSERT INTO users (plex_id, name, last_seen) VALUES (?, ?, ?)",
                 (user_id, name, at),
             )
             ref = int(cursor.lastrowid or 0)
@@ -1470,14 +1459,6 @@ class HistoryStore:
                 (json.dumps([int(i) for i in stream_ids]),),
             ).fetchall()
         return {int(row[0]): self._cipher.decrypt(bytes(row[1])) for row in rows}
-
-    def users(self) -> list[UserSummary]:
-        """Every user with streams on record, by name."""
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT plex_id, name, last_started_at FROM users ORDER BY name, plex_id"
-            ).fetchall()
-        return [UserSummary(row[0], row[1], _time(row[2])) for row in rows]
 
     # --- panel queries --------------------------------------------------------------
 
