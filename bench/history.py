@@ -11,7 +11,6 @@ within that step (as a live server would append them).
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 import hashlib
@@ -246,8 +245,3 @@ def _fill_cache(store: HistoryStore, newest: dict[str, Location]) -> None:
         cached = store.cached_location(digest, now, forever)
         if cached is None or cached.looked_up_at < location.looked_up_at:
             store.cache_location(digest, location)
-
-
-def sizes_in_order(sizes: Sequence[int]) -> list[int]:
-    """Distinct sizes, smallest first (each grows from the one before)."""
-    return sorted(set(sizes))

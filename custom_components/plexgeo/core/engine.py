@@ -85,9 +85,6 @@ class Engine:
             self._live = {s.snapshot.session_key: s for s in self.store.open_streams()}
         return self._live
 
-    def _hash(self, address: str | None) -> str | None:
-        return self.store.address_hash(address) if address is not None else None
-
     @property
     def live(self) -> tuple[Stream, ...]:
         """The live streams as of the last poll, oldest first."""

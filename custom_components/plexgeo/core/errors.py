@@ -27,10 +27,6 @@ class PlexResponseError(PlexError):
     """The server answered something that is not the XML we expect."""
 
 
-class GeoProviderError(PlexGeoError):
-    """The geolocation provider could not answer now; retry on a later poll."""
-
-
 class StoreError(PlexGeoError):
     """The history database could not be used."""
 

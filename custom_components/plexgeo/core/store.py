@@ -604,6 +604,28 @@ WHERE id = ?1 AND (coalesce(located_seen, ?5), coalesce(located_stream, 0)) < (?
 """
 
 
+def _update_row(
+    snapshot: StreamSnapshot, refs: _SnapshotRefs, seen: int, stream_id: int
+) -> tuple[object, ...]:
+    """The parameters of `_UPDATE_STREAM` for one later sighting of a stream."""
+    return (
+        snapshot.session_key,
+        refs.user,
+        refs.player,
+        refs.media,
+        refs.address,
+        refs.network,
+        refs.transcode,
+        seen,
+        schema.STATE_CODES[snapshot.state],
+        schema.ADDRESS_RULE_CODES[snapshot.address_rule],
+        refs.flags,
+        snapshot.progress_ms,
+        snapshot.bandwidth_kbps,
+        stream_id,
+    )
+
+
 def _check_location(status: LocationStatus, location: Location | None) -> None:
     if (status is LocationStatus.KNOWN) != (location is not None):
         raise ValueError("a location is given exactly when the status is KNOWN")
@@ -1181,25 +1203,7 @@ class HistoryStore:
         seen = _floor(at)
         with self._writing() as conn:
             refs = self._snapshot_refs(conn, snapshot, seen)
-            cursor = conn.execute(
-                _UPDATE_STREAM,
-                (
-                    snapshot.session_key,
-                    refs.user,
-                    refs.player,
-                    refs.media,
-                    refs.address,
-                    refs.network,
-                    refs.transcode,
-                    seen,
-                    schema.STATE_CODES[snapshot.state],
-                    schema.ADDRESS_RULE_CODES[snapshot.address_rule],
-                    refs.flags,
-                    snapshot.progress_ms,
-                    snapshot.bandwidth_kbps,
-                    stream_id,
-                ),
-            )
+            cursor = conn.execute(_UPDATE_STREAM, _update_row(snapshot, refs, seen, stream_id))
             if cursor.rowcount == 0:
                 raise UnknownStream(f"no stream {stream_id}")
             return self._load_one(conn, stream_id)
@@ -1219,24 +1223,7 @@ class HistoryStore:
         with self._writing() as conn:
             for known, snapshot in updates:
                 refs = self._snapshot_refs(conn, snapshot, seen)
-                rows.append(
-                    (
-                        snapshot.session_key,
-                        refs.user,
-                        refs.player,
-                        refs.media,
-                        refs.address,
-                        refs.network,
-                        refs.transcode,
-                        seen,
-                        schema.STATE_CODES[snapshot.state],
-                        schema.ADDRESS_RULE_CODES[snapshot.address_rule],
-                        refs.flags,
-                        snapshot.progress_ms,
-                        snapshot.bandwidth_kbps,
-                        known.stream_id,
-                    )
-                )
+                rows.append(_update_row(snapshot, refs, seen, known.stream_id))
                 streams.append(
                     replace(
                         known,
@@ -1273,17 +1260,9 @@ class HistoryStore:
     def set_location(
         self, stream_id: int, status: LocationStatus, location: Location | None
     ) -> Stream:
-        """Record the outcome of a stream's geolocation."""
-        _check_location(status, location)
+        """Record the outcome of a stream's geolocation; returns the stream as stored."""
+        self.set_locations([(stream_id, status, location)])
         with self._writing() as conn:
-            location_ref, country_ref = self._location(conn, location)
-            cursor = conn.execute(
-                "UPDATE streams SET location_status = ?, location_ref = ?, country_ref = ?"
-                " WHERE id = ?",
-                (schema.LOCATION_STATUS_CODES[status], location_ref, country_ref, stream_id),
-            )
-            if cursor.rowcount == 0:
-                raise UnknownStream(f"no stream {stream_id}")
             return self._load_one(conn, stream_id)
 
     def set_locations(self, outcomes: Sequence[LocationOutcome]) -> None:
