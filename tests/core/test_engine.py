@@ -24,6 +24,7 @@ from custom_components.plexgeo.core.settings import AlertSettings
 from custom_components.plexgeo.core.store import HistoryStore
 from simulator.places import place
 
+from . import helpers
 from .helpers import T0, answer, no_answer, snapshot
 
 Lookup = Callable[[Iterable[str]], LookupResult]
@@ -173,7 +174,7 @@ def test_provider_down_leaves_streams_pending_then_resolves(harness: Harness) ->
     harness.poll([], T0 + timedelta(minutes=1), lookup=no_answer)
     outcome = harness.poll([], T0 + timedelta(hours=3))
     assert harness.asked[-1] == sorted([place("london").ipv4[0], place("paris").ipv4[0]])
-    located = [harness.store.stream(i) for i in (1, 2)]
+    located = [helpers.stream(harness.store, i) for i in (1, 2)]
     assert all(s is not None and s.location_status is LocationStatus.KNOWN for s in located)
 
 
@@ -303,7 +304,7 @@ def test_same_address_relocated_is_not_travel(harness: Harness) -> None:
     # The provider's database now puts the same address in Sydney.
     sydney = answer([place("sydney").ipv4[0]])
     moved = {address: next(iter(sydney.located.values()))}
-    harness.store.cache_location(harness.store.address_hash(address), moved[address])
+    helpers.cache_location(harness.store, harness.store.address_hash(address), moved[address])
     outcome = harness.poll([snapshot("2", address=address)], T0 + timedelta(hours=2))
     assert outcome.live[0].location is not None
     assert outcome.live[0].location.country_code == "AU"
@@ -418,7 +419,9 @@ def test_a_poll_writes_in_few_transactions_and_reports_what_is_stored(harness: H
     assert [s.snapshot.session_key for s in outcome.ended] == [str(n) for n in (0, 1, 2, 3, 4)]
     # The records built without reading back are what the store now holds.
     for stream in (*outcome.live, *outcome.started, *outcome.ended):
-        assert stream == harness.store.stream(stream.stream_id), stream.snapshot.session_key
+        assert stream == helpers.stream(harness.store, stream.stream_id), (
+            stream.snapshot.session_key
+        )
     [paris] = [s for s in outcome.live if s.snapshot.session_key == "5"]
     assert paris.location is not None
     assert paris.location.city == "Paris"

@@ -16,6 +16,7 @@ from custom_components.plexgeo.core.models import LocationStatus, MediaType, Str
 from custom_components.plexgeo.core.store import HistoryStore
 from simulator.places import PLACES, place
 
+from . import helpers
 from .helpers import location_of, snapshot
 
 T0 = datetime(2026, 1, 30, 22, 0, tzinfo=UTC)
@@ -32,8 +33,8 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
 def _start(store: HistoryStore, at: datetime, where: str | None, **changes: object) -> Stream:
     snap = snapshot(where=where, local=where is None, **changes)  # type: ignore[arg-type]
     if where is None:
-        return store.start_stream(snap, at, LocationStatus.LOCAL, None)
-    return store.start_stream(snap, at, KNOWN, location_of(place(where), at))
+        return helpers.start_stream(store, snap, at, LocationStatus.LOCAL, None)
+    return helpers.start_stream(store, snap, at, KNOWN, location_of(place(where), at))
 
 
 def _random_history(store: HistoryStore, seed: int, count: int = 300) -> None:
@@ -46,9 +47,11 @@ def _random_history(store: HistoryStore, seed: int, count: int = 300) -> None:
         stream = _start(store, at, where, key=str(n), user=user)
         if where is not None and rng.random() < 0.2:
             # A later lookup moves the stream to another country: rollups must follow.
-            store.set_location(stream.stream_id, KNOWN, location_of(rng.choice(PLACES), at))
+            helpers.set_location(
+                store, stream.stream_id, KNOWN, location_of(rng.choice(PLACES), at)
+            )
         elif where is not None and rng.random() < 0.1:
-            store.set_location(stream.stream_id, LocationStatus.FAILED, None)
+            helpers.set_location(store, stream.stream_id, LocationStatus.FAILED, None)
     ended = [s.stream_id for s in store.stream_log(limit=count)]
     store.end_streams(ended[: count // 2])
 
@@ -237,7 +240,9 @@ def test_rows_are_json_ready(store: HistoryStore) -> None:
     row = panel.stream_row(stream, include_ip=False)
     assert row["ip"] is None
     assert panel.stream_row(stream, include_ip=True)["ip"] == place("london").ipv4[0]
-    live = panel.live_update(store, [store.stream(stream.stream_id)], [], 3, include_ip=True)  # type: ignore[list-item]
+    live = panel.live_update(
+        store, [helpers.stream(store, stream.stream_id)], [], 3, include_ip=True
+    )  # type: ignore[list-item]
     assert [r["ip"] for r in live["live_streams"]] == [place("london").ipv4[0]]
     hidden = panel.live_update(store, [stream], [], 3)
     assert [r["ip"] for r in hidden["live_streams"]] == [None]
@@ -289,10 +294,10 @@ def test_users_overview_follows_moves_and_purges(store: HistoryStore) -> None:
     rng = random.Random(6)
     for stream in rng.sample([s for s in streams if s.location is not None], 40):
         if rng.random() < 0.5:
-            store.set_location(stream.stream_id, LocationStatus.FAILED, None)
+            helpers.set_location(store, stream.stream_id, LocationStatus.FAILED, None)
         else:
-            store.set_location(
-                stream.stream_id, KNOWN, location_of(rng.choice(PLACES), stream.started_at)
+            helpers.set_location(
+                store, stream.stream_id, KNOWN, location_of(rng.choice(PLACES), stream.started_at)
             )
     store.purge_older_than(T0 + timedelta(days=50))
     streams = store.stream_log(limit=10_000)
