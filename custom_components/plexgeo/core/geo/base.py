@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from custom_components.plexgeo.core.models import Location
+from ..models import Location
 
 # The reason given for addresses that are never sent to a provider.
 REASON_LOCAL = "local"

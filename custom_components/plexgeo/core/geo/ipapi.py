@@ -9,9 +9,8 @@ from typing import Any, Final
 
 import aiohttp
 
-from custom_components.plexgeo.core.addresses import is_public, parse_address
-from custom_components.plexgeo.core.models import Location
-
+from ..addresses import is_public, parse_address
+from ..models import Location
 from .base import REASON_INVALID, REASON_LOCAL, LookupResult, ProviderStatus
 
 PROVIDER_NAME: Final = "ip-api"
