@@ -404,7 +404,7 @@ def test_store_failure_mid_poll_loses_nothing(harness: Harness, tmp_path: Path) 
 
 def test_a_poll_writes_in_few_transactions_and_reports_what_is_stored(harness: Harness) -> None:
     # Twenty streams go on, five start, one moves, five end: one transaction for each
-    # step (and one per address looked up, per alert), not one per continuing stream.
+    # step (and one per alert), not one per continuing stream or address looked up.
     sessions = [snapshot(str(n), user=f"u{n}") for n in range(25)]
     harness.poll(sessions, T0)
     statements: list[str] = []
@@ -425,3 +425,22 @@ def test_a_poll_writes_in_few_transactions_and_reports_what_is_stored(harness: H
     [paris] = [s for s in outcome.live if s.snapshot.session_key == "5"]
     assert paris.location is not None
     assert paris.location.city == "Paris"
+
+
+def test_a_lookup_caches_every_address_it_found_in_one_transaction(harness: Harness) -> None:
+    places = ("london", "paris", "tokyo", "sydney")
+    sessions = [snapshot(str(n), user=f"u{n}", where=w) for n, w in enumerate(places)]
+    statements: list[str] = []
+    harness.store._writer.set_trace_callback(statements.append)
+    harness.poll(sessions, T0)
+    harness.store._writer.set_trace_callback(None)
+    writes = [i for i, sql in enumerate(statements) if sql.startswith("INSERT INTO geo_cache")]
+    assert len(writes) == len(places)
+    between = statements[writes[0] : writes[-1] + 1]
+    assert not [sql for sql in between if sql.startswith(("BEGIN", "COMMIT"))]
+    assert harness.store.stats().cached_locations == len(places)
+    for session in sessions:
+        address = session.ip_address
+        assert address is not None
+        digest = harness.store.address_hash(address)
+        assert harness.store.cached_location(digest, T0, timedelta(days=1)) is not None
