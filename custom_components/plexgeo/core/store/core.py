@@ -14,10 +14,8 @@ from .. import schema
 from ..crypto import AddressCipher, KeyMaterial
 from ..errors import StoreCorrupt, StoreError, StoreUnavailable
 from ..models import Stream
-from . import sql
 from .codecs import stream_from
 from .files import connect, move_aside, prepare, translate
-from .records import UnknownStream
 from .refs import LookupIds
 
 
@@ -152,9 +150,3 @@ class StoreCore:
 
     def _load(self, conn: sqlite3.Connection, query: str, params: Sequence[object]) -> list[Stream]:
         return [stream_from(row, self._server_id) for row in conn.execute(query, params)]
-
-    def _load_one(self, conn: sqlite3.Connection, stream_id: int) -> Stream:
-        streams = self._load(conn, sql.BY_ID, (stream_id,))
-        if not streams:
-            raise UnknownStream(f"no stream {stream_id}")
-        return streams[0]
