@@ -88,6 +88,7 @@ class DripServer:
         self._answer = head.encode() + body
         self._seconds = seconds
         self._server: asyncio.Server | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
         self.url = ""
 
     async def start(self) -> str:
@@ -99,19 +100,25 @@ class DripServer:
 
     async def stop(self) -> None:
         """Stop listening and drop every connection."""
+        for task in self._tasks:
+            task.cancel()
         if self._server is not None:
             self._server.close()
             self._server.close_clients()
             await self._server.wait_closed()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        with contextlib.suppress(ConnectionError):
+        task = asyncio.current_task()
+        assert task is not None
+        self._tasks.add(task)
+        with contextlib.suppress(ConnectionError, asyncio.CancelledError):
             await reader.readuntil(b"\r\n\r\n")
             for index in range(len(self._answer)):
                 writer.write(self._answer[index : index + 1])
                 await writer.drain()
                 await asyncio.sleep(self._seconds)
         writer.close()
+        self._tasks.discard(task)
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,11 +193,11 @@ class GuardedSession(requests.Session):
                 finally:
                     response.close()
             except (requests.RequestException, OSError, ValueError):
-                if deadline.expired:
-                    raise PlexUnreachable(
-                        f"{what} did not arrive within {self.deadline:g} s"
-                    ) from None
-                raise
+                if not deadline.expired:
+                    raise
+            # A socket shut down mid-answer can also look like an ordinary end of the body.
+            if deadline.expired:
+                raise PlexUnreachable(f"{what} did not arrive within {self.deadline:g} s")
         return response
 
 

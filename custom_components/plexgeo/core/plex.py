@@ -222,18 +222,19 @@ class PlexClient:
         *,
         verify_ssl: bool = True,
         timeout: float = 10,
-        deadline: float = DEFAULT_DEADLINE,
+        deadline: float | None = None,
         max_bytes: int = MAX_ANSWER_BYTES,
     ):
         """Remember how to connect; nothing is sent until `connect`.
 
-        `timeout` bounds each wait for data, `deadline` each request as a whole.
+        `timeout` bounds each wait for data, `deadline` (DEFAULT_DEADLINE when None) each
+        request as a whole.
         """
         self._url = url.rstrip("/")
         self._token = token
         self._verify_ssl = verify_ssl
         self._timeout = timeout
-        self._deadline = deadline
+        self._deadline = DEFAULT_DEADLINE if deadline is None else deadline
         self._max_bytes = max_bytes
         self._server: Any = None
 
