@@ -14,10 +14,21 @@ from multidict import CIMultiDict
 HUGE_BYTES = 200 * 2**20  # the size of the answer in issue 13
 DRIP_SECONDS = 5.0
 _FILLER_CHUNK = 64 * 2**10
-# (start, what repeats, content type): a Plex sessions list and an ip-api batch that never end.
+# (start, what repeats, end, content type): a valid Plex sessions list and a valid ip-api
+# batch answer, both of any size.
 _FILLERS = {
-    "xml": (b"<MediaContainer>", b'<Video title="filler" type="movie"/>', "text/xml"),
-    "json": (b"[", b'{"status":"success","countryCode":"GB","lat":1,"lon":2},', "application/json"),
+    "xml": (
+        b'<MediaContainer size="0">',
+        b'<Video title="filler" type="movie"/>',
+        b"</MediaContainer>",
+        "text/xml",
+    ),
+    "json": (
+        b"[",
+        b'{"status":"success","countryCode":"GB","lat":1,"lon":2},',
+        b"{}]",
+        "application/json",
+    ),
 }
 
 
@@ -33,21 +44,26 @@ class Streamed:
 
 async def stream_filler(request: web.Request, streamed: Streamed, kind: str) -> web.StreamResponse:
     """Stream `streamed.size` bytes of `kind` ("xml" or "json") without holding them."""
-    prefix, filler, content_type = _FILLERS[kind]
+    prefix, filler, suffix, content_type = _FILLERS[kind]
     response = web.StreamResponse(headers={"Content-Type": content_type})
+    # Whole elements only, so the answer stays well-formed at any size.
+    repeats = (streamed.size - len(prefix) - len(suffix)) // len(filler)
     if streamed.declare_length:
-        response.content_length = streamed.size
+        response.content_length = len(prefix) + repeats * len(filler) + len(suffix)
     response.force_close()
     await response.prepare(request)
-    chunk = (filler * (_FILLER_CHUNK // len(filler) + 1))[:_FILLER_CHUNK]
+    per_chunk = max(_FILLER_CHUNK // len(filler), 1)
     streamed.bytes_sent = 0
     with contextlib.suppress(ConnectionError):  # the client hung up, as it should
         await response.write(prefix)
         streamed.bytes_sent = len(prefix)
-        while streamed.bytes_sent < streamed.size:
-            part = chunk[: streamed.size - streamed.bytes_sent]
-            await response.write(part)
-            streamed.bytes_sent += len(part)
+        while repeats > 0:
+            count = min(per_chunk, repeats)
+            await response.write(filler * count)
+            streamed.bytes_sent += count * len(filler)
+            repeats -= count
+        await response.write(suffix)
+        streamed.bytes_sent += len(suffix)
         await response.write_eof()
         streamed.finished = True
     return response

@@ -44,8 +44,8 @@ _MEDIA_TYPES = {
 }
 _STATES = {state.value: state for state in PlaybackState}
 UNKNOWN_USER_ID = "unknown"
-# Largest answer read from Plex. A session item is 2-3 KB of XML, so this holds over ten
-# thousand streams; a 200 MB answer is refused after 32 MiB, before any of it is parsed.
+# Largest answer read from Plex. A session item is 1-3 KB of XML, so this holds about ten
+# thousand streams or more; a 200 MB answer is refused after 32 MiB, before any parsing.
 MAX_ANSWER_BYTES = 32 * 2**20
 # /identity is one short element; discovery reads it on the event loop, so it stays tiny.
 MAX_IDENTITY_BYTES = 64 * 2**10
