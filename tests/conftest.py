@@ -20,6 +20,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 import custom_components.plexgeo  # noqa: F401  (must be imported before `hass`)
 from custom_components.plexgeo.const import CONF_GEO_URL, CONF_VERIFY_SSL, DEFAULT_OPTIONS, DOMAIN
+from simulator.hostile import CaptureServer
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
 from simulator.tls import self_signed
@@ -55,6 +56,15 @@ async def plex_sim(socket_enabled: None) -> AsyncGenerator[PlexSimulator]:
     await simulator.start()
     yield simulator
     await simulator.stop()
+
+
+@pytest.fixture
+async def capture(socket_enabled: None) -> AsyncGenerator[CaptureServer]:
+    """A server on loopback that records whatever reaches it."""
+    server = CaptureServer()
+    await server.start()
+    yield server
+    await server.stop()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
 import logging
 from pathlib import Path
 import time
@@ -25,15 +24,6 @@ from simulator.scenario import wan_session
 from simulator.tls import self_signed
 
 from .common import ACTIVE, poll, state
-
-
-@pytest.fixture
-async def capture(socket_enabled: None) -> AsyncGenerator[CaptureServer]:
-    """A server on loopback that records whatever reaches it."""
-    server = CaptureServer()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def _submit(hass: HomeAssistant, sim: PlexSimulator, verify_ssl: bool) -> dict[str, Any]:

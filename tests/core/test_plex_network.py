@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
 from pathlib import Path
 import time
 import tracemalloc
@@ -25,15 +24,6 @@ from simulator.scenario import wan_session
 from simulator.tls import self_signed
 
 MiB = 2**20
-
-
-@pytest.fixture
-async def capture(socket_enabled: None) -> AsyncGenerator[CaptureServer]:
-    """A server on loopback that records whatever reaches it."""
-    server = CaptureServer()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 def client_for(sim: PlexSimulator, **kwargs: float) -> PlexClient:
