@@ -11,11 +11,12 @@ import time
 from typing import Any
 
 import aiohttp
+from aiohttp import web
 import pytest
 
 from custom_components.plexgeo.core.geo import REASON_UNUSABLE, IpApiProvider
 from custom_components.plexgeo.core.geo.validate import InvalidLocation, build_location
-from simulator.hostile import HUGE_BYTES
+from simulator.hostile import HUGE_BYTES, CaptureServer, redirect
 from simulator.ipapi import FailMode, FakeIpApi
 from simulator.places import place
 
@@ -181,3 +182,26 @@ async def test_dripping_answer_misses_the_deadline(
     assert time.perf_counter() - started < 2
     assert result.deferred == (LONDON,)
     assert result.error == "timed out after 0.5 s"
+
+
+async def test_redirect_is_not_followed(capture: CaptureServer) -> None:
+    """Addresses go to the configured service only: a 302 elsewhere defers the batch."""
+
+    async def moved(request: web.Request) -> web.StreamResponse:
+        return redirect(capture.url + "/batch")
+
+    app = web.Application()
+    app.router.add_post("/batch", moved)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+            result = await IpApiProvider(session, url).locate([LONDON], NOW)
+    finally:
+        await runner.cleanup()
+
+    assert result.deferred == (LONDON,)
+    assert result.error == "HTTP 302"
+    assert capture.requests == []
