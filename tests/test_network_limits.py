@@ -133,7 +133,7 @@ async def test_verify_off_adds_a_self_signed_server_with_ca_variables_set(
 async def test_verify_on_is_not_satisfied_by_a_bundle_from_the_environment(
     hass: HomeAssistant, tls_sim: PlexSimulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The variables name a bundle that trusts the server; "on" still uses the system store."""
+    """The variables name a bundle that trusts the server; "on" still uses certifi's."""
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tmp_path / "plexgeo-sim.crt"))
     monkeypatch.setenv("CURL_CA_BUNDLE", str(tmp_path / "plexgeo-sim.crt"))
 

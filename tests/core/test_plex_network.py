@@ -224,7 +224,7 @@ async def test_verify_off_works_whatever_the_environment(tls_sim: PlexSimulator)
 
 @pytest.mark.usefixtures("trusted_by_environment", "refused_handshakes")
 async def test_verify_on_ignores_a_bundle_from_the_environment(tls_sim: PlexSimulator) -> None:
-    """ "Verify SSL: on" checks against the system's CA store, not one the environment names."""
+    """ "Verify SSL: on" checks against certifi's CA bundle, not one the environment names."""
     client = PlexClient(tls_sim.url, tls_sim.token, verify_ssl=True)
     with pytest.raises(PlexSSLError):
         await asyncio.to_thread(client.connect)

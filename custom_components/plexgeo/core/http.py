@@ -167,7 +167,7 @@ class GuardedSession(requests.Session):
     """
 
     def __init__(self, *, verify: bool, max_bytes: int, deadline: float) -> None:
-        """Verify TLS certificates when `verify`, against the system's default CA store."""
+        """Verify TLS certificates when `verify`, against certifi's CA bundle."""
         super().__init__()
         self.trust_env = False
         self.verify = verify
