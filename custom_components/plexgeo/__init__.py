@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 import logging
 from pathlib import Path
@@ -28,7 +27,7 @@ from .const import (
     DOMAIN,
     PLEX_TIMEOUT,
 )
-from .coordinator import PlexGeoCoordinator
+from .coordinator import PlexGeoConfigEntry, PlexGeoCoordinator, PlexGeoData
 from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
@@ -41,16 +40,6 @@ _LOGGER = logging.getLogger(__name__)
 PLATFORMS: list[Platform] = [Platform.EVENT, Platform.GEO_LOCATION, Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PURGE_INTERVAL = timedelta(days=1)
-
-type PlexGeoConfigEntry = ConfigEntry[PlexGeoData]
-
-
-@dataclass(slots=True)
-class PlexGeoData:
-    """What one configured Plex server keeps while it is loaded."""
-
-    coordinator: PlexGeoCoordinator
-    store: HistoryStore
 
 
 def database_path(hass: HomeAssistant, machine_identifier: str) -> Path:
@@ -167,7 +156,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> 
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
-    """The user removed the server: delete its history and its key."""
+    """The user removed the server: delete its history, its key and its repair issues."""
+    alerts.async_remove_entry_issues(hass, entry.entry_id)
     if entry.unique_id:
         path = database_path(hass, entry.unique_id)
         await hass.async_add_executor_job(_delete_database, path)

@@ -25,6 +25,7 @@ from .const import (
     CONF_RARE_COUNTRY_THRESHOLD,
     CONF_RETENTION_DAYS,
     CONF_SCAN_INTERVAL,
+    CONF_STREAM_DETAILS,
     CONF_TRAVEL_SPEED_KMH,
     CONF_TRUSTED_NETWORKS,
     CONF_VERIFY_SSL,
@@ -219,6 +220,7 @@ _OPTION_FIELDS: dict[str, Any] = {
     ),
     CONF_GEO_URL: _URL_SELECTOR,
     CONF_PANEL_ADMIN_ONLY: selector.BooleanSelector(),
+    CONF_STREAM_DETAILS: selector.BooleanSelector(),
 }
 _INTEGER_OPTIONS = (
     CONF_SCAN_INTERVAL,

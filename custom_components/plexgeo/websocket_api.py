@@ -8,11 +8,11 @@ off; even then only admins see addresses, and only admins acknowledge or trust.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from functools import partial
+from functools import partial, wraps
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.components.websocket_api import async_register_command
 from homeassistant.components.websocket_api.connection import ActiveConnection
@@ -29,19 +29,20 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
-from . import actions
 from .const import CONF_PANEL_ADMIN_ONLY, DOMAIN
+from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_streams
 from .core import panel
 from .core.errors import StoreError
 from .core.models import MediaType
 from .options import option
 
-if TYPE_CHECKING:
-    from . import PlexGeoConfigEntry
-
 _LOGGER = logging.getLogger(__name__)
 
 ERR_STORE_UNAVAILABLE = "store_unavailable"
+# What one poll pushes to one subscription, at most (the unacknowledged count stays exact).
+MAX_PUSH_STREAMS = 500
+MAX_PUSH_ALERTS = 100
+_SUBSCRIPTIONS = f"{DOMAIN}_live_subscriptions"
 MAX_LIMIT = 200
 MAX_DAYS = 3650
 DEFAULT_DAYS = 90
@@ -93,10 +94,6 @@ LIMIT = _strict_int(1, MAX_LIMIT)
 ID = _strict_int(1, _MAX_ID)
 
 
-def _send_store_error(connection: ActiveConnection, msg_id: int, err: StoreError) -> None:
-    connection.send_error(msg_id, ERR_STORE_UNAVAILABLE, f"History database unavailable: {err}")
-
-
 def _entry(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> PlexGeoConfigEntry | None:
@@ -113,22 +110,44 @@ def _entry(
     return entry
 
 
-async def _answer(
-    hass: HomeAssistant,
-    connection: ActiveConnection,
-    msg: dict[str, Any],
-    read: Callable[[], dict[str, Any]],
-) -> None:
-    """Run a read in the executor and answer its result or the error it maps to."""
-    try:
-        result = await hass.async_add_executor_job(read)
-    except StoreError as err:
-        _send_store_error(connection, msg["id"], err)
-        return
-    except panel.UnknownUser:
-        connection.send_error(msg["id"], ERR_NOT_FOUND, "No such user on record")
-        return
-    connection.send_result(msg["id"], result)
+type EntryHandler = Callable[
+    [HomeAssistant, ActiveConnection, dict[str, Any], PlexGeoConfigEntry],
+    Awaitable[dict[str, Any] | None],
+]
+
+
+def entry_command(handler: EntryHandler) -> Handler:
+    """Resolve and authorise the message's entry, answer the handler's result, map errors.
+
+    The handler gets the loaded entry this user may read; what it returns is the result
+    (None: it answered itself). A refusing database and an unknown user become errors.
+    """
+
+    @async_response
+    @wraps(handler)
+    async def run(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+        if (entry := _entry(hass, connection, msg)) is None:
+            return
+        try:
+            answer = await handler(hass, connection, msg, entry)
+        except (StoreError, StoreUnavailableError) as err:
+            reason = err.reason if isinstance(err, StoreUnavailableError) else str(err)
+            connection.send_error(
+                msg["id"], ERR_STORE_UNAVAILABLE, f"History database unavailable: {reason}"
+            )
+            return
+        except panel.UnknownUser:
+            connection.send_error(msg["id"], ERR_NOT_FOUND, "No such user on record")
+            return
+        if answer is not None:
+            connection.send_result(msg["id"], answer)
+
+    return run
+
+
+async def _read(hass: HomeAssistant, read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A report, read from the store in the executor."""
+    return await hass.async_add_executor_job(read)
 
 
 @websocket_command({vol.Required("type"): "plexgeo/entries"})
@@ -170,13 +189,14 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
         vol.Optional("search"): _optional(vol.All(str, vol.Length(max=100))),
     }
 )
-@async_response
+@entry_command
 async def ws_streams(
-    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
-) -> None:
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> dict[str, Any]:
     """A page of the stream log."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     read = partial(
         panel.stream_page,
         entry.runtime_data.store,
@@ -191,16 +211,19 @@ async def ws_streams(
         limit=msg["limit"],
         include_ip=connection.user.is_admin,
     )
-    await _answer(hass, connection, msg, read)
+    return await _read(hass, read)
 
 
 @websocket_command({vol.Required("type"): "plexgeo/users", vol.Required("entry_id"): ENTRY_ID})
-@async_response
-async def ws_users(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_users(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> dict[str, Any]:
     """Every user on record."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
-    await _answer(hass, connection, msg, partial(panel.user_list, entry.runtime_data.store))
+    return await _read(hass, partial(panel.user_list, entry.runtime_data.store))
 
 
 @websocket_command(
@@ -211,11 +234,14 @@ async def ws_users(hass: HomeAssistant, connection: ActiveConnection, msg: dict[
         vol.Optional("days", default=DEFAULT_DAYS): _strict_int(1, MAX_DAYS),
     }
 )
-@async_response
-async def ws_user(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_user(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> dict[str, Any]:
     """One user's drill-down."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     read = partial(
         panel.user_detail,
         entry.runtime_data.store,
@@ -224,7 +250,7 @@ async def ws_user(hass: HomeAssistant, connection: ActiveConnection, msg: dict[s
         days=msg["days"],
         include_ip=connection.user.is_admin,
     )
-    await _answer(hass, connection, msg, read)
+    return await _read(hass, read)
 
 
 @websocket_command(
@@ -235,18 +261,21 @@ async def ws_user(hass: HomeAssistant, connection: ActiveConnection, msg: dict[s
         vol.Optional("limit", default=panel.DEFAULT_LIMIT): LIMIT,
     }
 )
-@async_response
-async def ws_alerts(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_alerts(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> dict[str, Any]:
     """Alerts, newest first, with the unacknowledged count."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     read = partial(
         panel.alert_list,
         entry.runtime_data.store,
         acknowledged=msg.get("acknowledged"),
         limit=msg["limit"],
     )
-    await _answer(hass, connection, msg, read)
+    return await _read(hass, read)
 
 
 @websocket_command(
@@ -257,13 +286,16 @@ async def ws_alerts(hass: HomeAssistant, connection: ActiveConnection, msg: dict
         vol.Required("until"): WHEN,
     }
 )
-@async_response
-async def ws_stats(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_stats(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> dict[str, Any]:
     """Counts over a time range for the map and charts."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
-    read = partial(panel.trends, entry.runtime_data.store, since=msg["since"], until=msg["until"])
-    await _answer(hass, connection, msg, read)
+    store = entry.runtime_data.store
+    return await _read(hass, partial(panel.trends, store, since=msg["since"], until=msg["until"]))
 
 
 @websocket_command(
@@ -275,26 +307,19 @@ async def ws_stats(hass: HomeAssistant, connection: ActiveConnection, msg: dict[
     }
 )
 @require_admin
-@async_response
+@entry_command
 async def ws_acknowledge(
-    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
-) -> None:
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> dict[str, Any]:
     """Acknowledge one alert or all, optionally trusting their countries (admins only)."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     alert_id = msg.get("alert_id")
-    try:
-        done = await actions.async_acknowledge(
-            hass,
-            entry,
-            None if alert_id is None else [alert_id],
-            trust=msg["trust"],
-            by=connection.user.id,
-        )
-    except StoreError as err:
-        _send_store_error(connection, msg["id"], err)
-        return
-    connection.send_result(msg["id"], {"acknowledged": [alert.alert_id for alert in done]})
+    done = await entry.runtime_data.coordinator.async_acknowledge(
+        None if alert_id is None else [alert_id], trust=msg["trust"], by=connection.user.id
+    )
+    return {"acknowledged": [alert.alert_id for alert in done]}
 
 
 @websocket_command(
@@ -307,34 +332,46 @@ async def ws_acknowledge(
     }
 )
 @require_admin
-@async_response
-async def ws_trust(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_trust(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> dict[str, Any]:
     """Trust or untrust a country for a user (admins only)."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
-    try:
-        trusted = await actions.async_set_trust(
-            hass, entry, msg["user_id"], msg["country_code"], msg["trusted"]
-        )
-    except StoreError as err:
-        _send_store_error(connection, msg["id"], err)
-        return
-    connection.send_result(msg["id"], {"trusted_countries": sorted(trusted)})
+    trusted = await entry.runtime_data.coordinator.async_set_trust(
+        msg["user_id"], msg["country_code"], msg["trusted"]
+    )
+    return {"trusted_countries": sorted(trusted)}
 
 
 @websocket_command({vol.Required("type"): "plexgeo/subscribe", vol.Required("entry_id"): ENTRY_ID})
-@async_response
+@entry_command
 async def ws_subscribe(
-    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
 ) -> None:
-    """Push the live streams and new alerts now and after every poll, until unsubscribed."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
+    """Push the live streams and new alerts now and after every poll, until unsubscribed.
+
+    One live subscription per connection and server: a second one replaces the first.
+    One push carries at most MAX_PUSH_STREAMS live streams and MAX_PUSH_ALERTS new alerts,
+    and pushes that fall behind the polls are merged into one.
+    """
     coordinator = entry.runtime_data.coordinator
     store = entry.runtime_data.store
     include_ip = connection.user.is_admin
+    subscriptions: dict[tuple[int, str], int] = hass.data.setdefault(_SUBSCRIPTIONS, {})
+    key = (id(connection), entry.entry_id)
+    if (previous := subscriptions.get(key)) is not None and (
+        unsubscribe := connection.subscriptions.pop(previous, None)
+    ) is not None:
+        unsubscribe()
     # Pushes go out in poll order even when an admin's address lookups take a while.
     lock = asyncio.Lock()
+    waiting = False
 
     async def live_event() -> dict[str, Any] | None:
         outcome = coordinator.data
@@ -343,8 +380,8 @@ async def ws_subscribe(
                 partial(
                     panel.live_update,
                     store,
-                    outcome.live,
-                    outcome.new_alerts,
+                    newest_streams(outcome.live, MAX_PUSH_STREAMS),
+                    outcome.new_alerts[:MAX_PUSH_ALERTS],
                     outcome.unacknowledged_alerts,
                     include_ip=include_ip,
                 )
@@ -355,7 +392,12 @@ async def ws_subscribe(
             return None
 
     async def push() -> None:
+        nonlocal waiting
+        if waiting:  # a push that has not started yet will read the newest data
+            return
+        waiting = True
         async with lock:
+            waiting = False
             if (event := await live_event()) is not None:
                 connection.send_message(event_message(msg["id"], event))
 
@@ -363,7 +405,16 @@ async def ws_subscribe(
     def updated() -> None:
         hass.async_create_task(push(), "plexgeo live update")
 
-    connection.subscriptions[msg["id"]] = coordinator.async_add_listener(updated)
+    remove_listener = coordinator.async_add_listener(updated)
+
+    @callback
+    def unsubscribe_live() -> None:
+        remove_listener()
+        if subscriptions.get(key) == msg["id"]:
+            del subscriptions[key]
+
+    subscriptions[key] = msg["id"]
+    connection.subscriptions[msg["id"]] = unsubscribe_live
     # The first state is read before the result goes out, so a client that has the
     # result knows what the subscription starts from.
     async with lock:
