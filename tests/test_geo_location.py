@@ -10,7 +10,6 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.plexgeo.const import CONF_STREAM_DETAILS
-
 from simulator.places import place
 from simulator.plex import PlexSimulator
 from simulator.scenario import ipv6_session, lan_session, relayed_session, wan_session

@@ -17,7 +17,7 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.loader import async_get_integration
 from homeassistant.util import dt as dt_util
 
-from . import alerts, keys, panel, services, websocket_api
+from . import alerts, keys, services, sidebar, websocket_api
 from .const import (
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
@@ -51,18 +51,18 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register what is shared by every server: services, websocket commands, the bundle."""
     services.async_register_services(hass)
     websocket_api.async_register_commands(hass)
-    await panel.async_register_static_path(hass)
+    await sidebar.async_register_static_path(hass)
     return True
 
 
 async def _async_update_panel(hass: HomeAssistant, entries: list[ConfigEntry]) -> None:
     """Show the sidebar panel while any server is loaded; admin-only unless all entries allow."""
-    panel.async_remove_panel(hass)
+    sidebar.async_remove_panel(hass)
     if not entries:
         return
     integration = await async_get_integration(hass, DOMAIN)
     admin_only = any(option(e.options, CONF_PANEL_ADMIN_ONLY) for e in entries)
-    await panel.async_register_panel(hass, str(integration.version), admin_only=admin_only)
+    await sidebar.async_register_panel(hass, str(integration.version), admin_only=admin_only)
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> bool:

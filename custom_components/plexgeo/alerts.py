@@ -14,7 +14,7 @@ from .const import DOMAIN, EVENT_ANOMALY, EVENT_STREAM_ENDED, EVENT_STREAM_START
 from .core.engine import PollOutcome
 from .core.markdown import escape_markdown
 from .core.models import Alert, Stream
-from .core.panel import alert_row, stream_row
+from .core.reports import alert_row, stream_row
 
 if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry

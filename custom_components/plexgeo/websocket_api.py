@@ -1,6 +1,6 @@
 """The panel's websocket commands: reads from the history store, alert actions, live pushes.
 
-Every store read runs in the executor through `core.panel`, the same functions the
+Every store read runs in the executor through `core.reports`, the same functions the
 benchmark times. Commands are admin-only unless the entry's `panel_admin_only` option is
 off; even then only admins see addresses, and only admins acknowledge or trust.
 """
@@ -31,7 +31,7 @@ import voluptuous as vol
 
 from .const import CONF_PANEL_ADMIN_ONLY, DOMAIN
 from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_streams
-from .core import panel
+from .core import reports
 from .core.errors import StoreError
 from .core.models import MediaType
 from .options import option
@@ -75,8 +75,8 @@ def _utc(value: datetime) -> datetime:
 
 def _cursor(value: str) -> str:
     try:
-        panel.decode_cursor(value)
-    except panel.InvalidCursor as err:
+        reports.decode_cursor(value)
+    except reports.InvalidCursor as err:
         raise vol.Invalid(str(err)) from err
     return value
 
@@ -136,7 +136,7 @@ def entry_command(handler: EntryHandler) -> Handler:
                 msg["id"], ERR_STORE_UNAVAILABLE, f"History database unavailable: {reason}"
             )
             return
-        except panel.UnknownUser:
+        except reports.UnknownUser:
             connection.send_error(msg["id"], ERR_NOT_FOUND, "No such user on record")
             return
         if answer is not None:
@@ -178,7 +178,7 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
     {
         vol.Required("type"): "plexgeo/streams",
         vol.Required("entry_id"): ENTRY_ID,
-        vol.Optional("limit", default=panel.DEFAULT_LIMIT): LIMIT,
+        vol.Optional("limit", default=reports.DEFAULT_LIMIT): LIMIT,
         vol.Optional("cursor"): _optional(vol.All(str, _cursor)),
         vol.Optional("user_id"): _optional(USER_ID),
         vol.Optional("country"): _optional(COUNTRY),
@@ -198,7 +198,7 @@ async def ws_streams(
 ) -> dict[str, Any]:
     """A page of the stream log."""
     read = partial(
-        panel.stream_page,
+        reports.stream_page,
         entry.runtime_data.store,
         user_id=msg.get("user_id"),
         country=msg.get("country"),
@@ -223,7 +223,7 @@ async def ws_users(
     entry: PlexGeoConfigEntry,
 ) -> dict[str, Any]:
     """Every user on record."""
-    return await _read(hass, partial(panel.user_list, entry.runtime_data.store))
+    return await _read(hass, partial(reports.user_list, entry.runtime_data.store))
 
 
 @websocket_command(
@@ -243,7 +243,7 @@ async def ws_user(
 ) -> dict[str, Any]:
     """One user's drill-down."""
     read = partial(
-        panel.user_detail,
+        reports.user_detail,
         entry.runtime_data.store,
         msg["user_id"],
         now=dt_util.utcnow(),
@@ -258,7 +258,7 @@ async def ws_user(
         vol.Required("type"): "plexgeo/alerts",
         vol.Required("entry_id"): ENTRY_ID,
         vol.Optional("acknowledged"): _optional(bool),
-        vol.Optional("limit", default=panel.DEFAULT_LIMIT): LIMIT,
+        vol.Optional("limit", default=reports.DEFAULT_LIMIT): LIMIT,
     }
 )
 @entry_command
@@ -270,7 +270,7 @@ async def ws_alerts(
 ) -> dict[str, Any]:
     """Alerts, newest first, with the unacknowledged count."""
     read = partial(
-        panel.alert_list,
+        reports.alert_list,
         entry.runtime_data.store,
         acknowledged=msg.get("acknowledged"),
         limit=msg["limit"],
@@ -295,7 +295,7 @@ async def ws_stats(
 ) -> dict[str, Any]:
     """Counts over a time range for the map and charts."""
     store = entry.runtime_data.store
-    return await _read(hass, partial(panel.trends, store, since=msg["since"], until=msg["until"]))
+    return await _read(hass, partial(reports.trends, store, since=msg["since"], until=msg["until"]))
 
 
 @websocket_command(
@@ -378,7 +378,7 @@ async def ws_subscribe(
         try:
             return await hass.async_add_executor_job(
                 partial(
-                    panel.live_update,
+                    reports.live_update,
                     store,
                     newest_streams(outcome.live, MAX_PUSH_STREAMS),
                     outcome.new_alerts[:MAX_PUSH_ALERTS],
