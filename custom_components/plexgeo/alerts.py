@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 import inspect
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
@@ -15,6 +15,7 @@ from .core.engine import PollOutcome
 from .core.markdown import escape_markdown
 from .core.models import Alert, Stream
 from .core.reports import alert_row, stream_row
+from .core.wire import AlertEvent, StreamEvent
 
 if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry
@@ -71,18 +72,20 @@ def async_remove_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
         ir.async_delete_issue(hass, DOMAIN, issue.issue_id)
 
 
-def alert_event_data(entry_id: str, alert: Alert) -> dict[str, Any]:
+def alert_event_data(entry_id: str, alert: Alert) -> AlertEvent:
     """An anomaly as events and the event entity carry it: the panel's alert row."""
-    data = {"entry_id": entry_id, **alert_row(alert)}
-    del data["acknowledged_at"], data["acknowledged_by"]  # always unset when raised
-    return data
+    row = alert_row(alert)
+    # The acknowledgement fields are always unset when an alert is raised.
+    fields = {k: v for k, v in row.items() if k not in ("acknowledged_at", "acknowledged_by")}
+    return cast(AlertEvent, {"entry_id": entry_id, **fields})
 
 
-def stream_event_data(entry_id: str, stream: Stream) -> dict[str, Any]:
+def stream_event_data(entry_id: str, stream: Stream) -> StreamEvent:
     """A stream start or end as automations see it: the panel's stream row, no address."""
-    data = {"entry_id": entry_id, **stream_row(stream, include_ip=False)}
-    del data["ip"]  # the recorder keeps events in plain text
-    return data
+    row = stream_row(stream, include_ip=False)
+    # The recorder keeps events in plain text: no `ip` key at all.
+    fields = {k: v for k, v in row.items() if k != "ip"}
+    return cast(StreamEvent, {"entry_id": entry_id, **fields})
 
 
 def alert_placeholders(alert: Alert) -> dict[str, str]:

@@ -42,7 +42,7 @@ class PlexGeoAnomalyEvent(PlexGeoEntity, EventEntity):
         super().__init__(coordinator, ANOMALY)
 
     def _event_data(self, alert: Alert) -> dict[str, Any]:
-        data = alert_event_data(self.coordinator.config_entry.entry_id, alert)
+        data: dict[str, Any] = dict(alert_event_data(self.coordinator.config_entry.entry_id, alert))
         if self.stream_details:
             return data
         return {key: data[key] for key in PUBLIC_FIELDS}

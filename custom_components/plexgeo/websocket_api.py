@@ -8,7 +8,7 @@ off; even then only admins see addresses, and only admins acknowledge or trust.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from functools import partial, wraps
 import logging
@@ -34,6 +34,7 @@ from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_strea
 from .core import reports
 from .core.errors import StoreError
 from .core.models import MediaType
+from .core.wire import Entry, LiveEvent
 from .options import option
 
 _LOGGER = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ def _entry(
 
 type EntryHandler = Callable[
     [HomeAssistant, ActiveConnection, dict[str, Any], PlexGeoConfigEntry],
-    Awaitable[dict[str, Any] | None],
+    Awaitable[Mapping[str, object] | None],
 ]
 
 
@@ -145,7 +146,7 @@ def entry_command(handler: EntryHandler) -> Handler:
     return run
 
 
-async def _read(hass: HomeAssistant, read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+async def _read[T: Mapping[str, object]](hass: HomeAssistant, read: Callable[[], T]) -> T:
     """A report, read from the store in the executor."""
     return await hass.async_add_executor_job(read)
 
@@ -163,15 +164,10 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
     if not admin and not entries:
         connection.send_error(msg["id"], ERR_UNAUTHORIZED, "PlexGeo is for admins")
         return
-    connection.send_result(
-        msg["id"],
-        {
-            "entries": [
-                {"entry_id": e.entry_id, "title": e.title, "server_id": e.unique_id}
-                for e in entries
-            ]
-        },
-    )
+    rows: list[Entry] = [
+        {"entry_id": e.entry_id, "title": e.title, "server_id": e.unique_id} for e in entries
+    ]
+    connection.send_result(msg["id"], {"entries": rows})
 
 
 @websocket_command(
@@ -195,7 +191,7 @@ async def ws_streams(
     connection: ActiveConnection,
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
-) -> dict[str, Any]:
+) -> Mapping[str, object]:
     """A page of the stream log."""
     read = partial(
         reports.stream_page,
@@ -221,7 +217,7 @@ async def ws_users(
     connection: ActiveConnection,
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
-) -> dict[str, Any]:
+) -> Mapping[str, object]:
     """Every user on record."""
     return await _read(hass, partial(reports.user_list, entry.runtime_data.store))
 
@@ -240,7 +236,7 @@ async def ws_user(
     connection: ActiveConnection,
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
-) -> dict[str, Any]:
+) -> Mapping[str, object]:
     """One user's drill-down."""
     read = partial(
         reports.user_detail,
@@ -267,7 +263,7 @@ async def ws_alerts(
     connection: ActiveConnection,
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
-) -> dict[str, Any]:
+) -> Mapping[str, object]:
     """Alerts, newest first, with the unacknowledged count."""
     read = partial(
         reports.alert_list,
@@ -292,7 +288,7 @@ async def ws_stats(
     connection: ActiveConnection,
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
-) -> dict[str, Any]:
+) -> Mapping[str, object]:
     """Counts over a time range for the map and charts."""
     store = entry.runtime_data.store
     return await _read(hass, partial(reports.trends, store, since=msg["since"], until=msg["until"]))
@@ -313,7 +309,7 @@ async def ws_acknowledge(
     connection: ActiveConnection,
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
-) -> dict[str, Any]:
+) -> Mapping[str, object]:
     """Acknowledge one alert or all, optionally trusting their countries (admins only)."""
     alert_id = msg.get("alert_id")
     done = await entry.runtime_data.coordinator.async_acknowledge(
@@ -338,7 +334,7 @@ async def ws_trust(
     connection: ActiveConnection,
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
-) -> dict[str, Any]:
+) -> Mapping[str, object]:
     """Trust or untrust a country for a user (admins only)."""
     trusted = await entry.runtime_data.coordinator.async_set_trust(
         msg["user_id"], msg["country_code"], msg["trusted"]
@@ -373,7 +369,7 @@ async def ws_subscribe(
     lock = asyncio.Lock()
     waiting = False
 
-    async def live_event() -> dict[str, Any] | None:
+    async def live_event() -> LiveEvent | None:
         outcome = coordinator.data
         try:
             return await hass.async_add_executor_job(
