@@ -301,3 +301,13 @@ async def test_fix_flow_aborts_with_a_translated_reason(
     strings = await async_get_translations(hass, "en", "issues", [DOMAIN])
     key = f"component.{DOMAIN}.issues.rare_country.fix_flow.abort.{reason}"
     assert message in strings[key]
+
+
+async def test_reauth_description_escapes_the_server_name(
+    hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """A flow description is Markdown too; the server's name comes from the server."""
+    hass.config_entries.async_update_entry(config_entry, title=IMAGE)
+    result = await config_entry.start_reauth_flow(hass)
+    assert result["step_id"] == "reauth_confirm"
+    assert result["description_placeholders"] == {"name": escape_markdown(IMAGE)}

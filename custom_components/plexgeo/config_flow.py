@@ -35,6 +35,7 @@ from .const import (
     PLEX_TIMEOUT,
 )
 from .core.errors import PlexAuthError, PlexError, PlexSSLError, PlexUnreachable
+from .core.markdown import escape_markdown
 from .core.plex import PlexClient, ServerInfo, fetch_identity
 from .options import option, parse_networks
 
@@ -162,7 +163,7 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
             step_id="reauth_confirm",
             data_schema=vol.Schema({vol.Required(CONF_TOKEN): _TOKEN_SELECTOR}),
             errors=errors,
-            description_placeholders={"name": entry.title},
+            description_placeholders={"name": escape_markdown(entry.title)},
         )
 
     async def async_step_reconfigure(
