@@ -12,6 +12,7 @@ from unittest.mock import patch
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.repairs import DOMAIN as REPAIRS_DOMAIN
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.setup import async_setup_component
@@ -19,7 +20,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.plexgeo import alerts
+from custom_components.plexgeo import alerts, repairs
 from custom_components.plexgeo.const import DOMAIN
 from custom_components.plexgeo.core.engine import PollOutcome
 from custom_components.plexgeo.core.errors import StoreUnavailable
@@ -173,11 +174,21 @@ async def test_removing_the_entry_removes_its_issues(
     alerts.async_database_recovered(hass, loaded_entry, Path("/config/plexgeo/old.db"))
     alerts.async_database_unavailable(hass, loaded_entry, "disk I/O error")
     alerts.async_update_more_alerts(hass, loaded_entry, 5)
+    # An alert issue from an older version names its entry only in its id.
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        alerts.alert_issue_id(loaded_entry.entry_id, 99),
+        is_fixable=True,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="rare_country",
+        data={"alert_id": 99},
+    )
     # Another server's issue stays.
     other = MockConfigEntry(domain=DOMAIN, title="Other", unique_id="other")
     other.add_to_hass(hass)
     alerts.async_database_unavailable(hass, other, "locked")
-    assert len(_plexgeo_issues(hass)) == 5
+    assert len(_plexgeo_issues(hass)) == 6
 
     assert await hass.config_entries.async_remove(loaded_entry.entry_id)
     await hass.async_block_till_done()
@@ -311,3 +322,9 @@ async def test_reauth_description_escapes_the_server_name(
     result = await config_entry.start_reauth_flow(hass)
     assert result["step_id"] == "reauth_confirm"
     assert result["description_placeholders"] == {"name": escape_markdown(IMAGE)}
+
+
+async def test_only_alert_issues_have_a_fix_flow(hass: HomeAssistant) -> None:
+    with pytest.raises(HomeAssistantError) as err:
+        await repairs.async_create_fix_flow(hass, "database_unavailable_x", {"entry_id": "x"})
+    assert err.value.translation_key == "no_fix_flow"
