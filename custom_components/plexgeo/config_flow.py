@@ -25,6 +25,7 @@ from .const import (
     CONF_RARE_COUNTRY_THRESHOLD,
     CONF_RETENTION_DAYS,
     CONF_SCAN_INTERVAL,
+    CONF_STREAM_DETAILS,
     CONF_TRAVEL_SPEED_KMH,
     CONF_TRUSTED_NETWORKS,
     CONF_VERIFY_SSL,
@@ -40,6 +41,7 @@ from .core.errors import (
     PlexSSLError,
     PlexUnreachable,
 )
+from .core.markdown import escape_markdown
 from .core.plex import PlexClient, ServerInfo, fetch_identity
 from .options import option, parse_networks
 
@@ -169,7 +171,7 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for a new token for the same server."""
         entry = self._get_reauth_entry()
         errors: dict[str, str] = {}
-        placeholders = {"name": entry.title}
+        placeholders = {"name": escape_markdown(entry.title)}
         if user_input is not None:
             info = await _try_connect(
                 self,
@@ -258,6 +260,7 @@ _OPTION_FIELDS: dict[str, Any] = {
     ),
     CONF_GEO_URL: _URL_SELECTOR,
     CONF_PANEL_ADMIN_ONLY: selector.BooleanSelector(),
+    CONF_STREAM_DETAILS: selector.BooleanSelector(),
 }
 _INTEGER_OPTIONS = (
     CONF_SCAN_INTERVAL,
