@@ -14,7 +14,7 @@ from homeassistant.data_entry_flow import FlowResultType
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.plexgeo.const import CONF_VERIFY_SSL, DOMAIN
+from custom_components.plexgeo.const import CONF_STREAM_DETAILS, CONF_VERIFY_SSL, DOMAIN
 from custom_components.plexgeo.core import plex
 from simulator.hostile import CaptureServer
 from simulator.ipapi import FakeIpApi
@@ -24,6 +24,12 @@ from simulator.scenario import wan_session
 from simulator.tls import self_signed
 
 from .common import ACTIVE, poll, state
+
+
+@pytest.fixture
+def options(options: dict[str, Any]) -> dict[str, Any]:
+    """The owner opted in to stream details, so the sensor lists what each stream shows."""
+    return {**options, CONF_STREAM_DETAILS: True}
 
 
 async def _submit(hass: HomeAssistant, sim: PlexSimulator, verify_ssl: bool) -> dict[str, Any]:
