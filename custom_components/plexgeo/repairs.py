@@ -9,6 +9,7 @@ from homeassistant.components.repairs import RepairsFlow
 from homeassistant.core import HomeAssistant
 
 from .actions import async_acknowledge, loaded_entry
+from .keys_repair import NewHistoryFlow
 
 
 class AlertRepairFlow(RepairsFlow):
@@ -48,6 +49,8 @@ class AlertRepairFlow(RepairsFlow):
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """The fix flow of an alert issue."""
+    """The fix flow of an alert issue, or of unusable keys."""
     assert data is not None
+    if issue_id.startswith("keys_"):
+        return NewHistoryFlow(str(data["entry_id"]), str(data["reason"]), str(data["path"]))
     return AlertRepairFlow(str(data["entry_id"]), int(data["alert_id"]))
