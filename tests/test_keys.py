@@ -28,6 +28,7 @@ from simulator.plex import PlexSimulator
 from simulator.scenario import wan_session
 
 from .common import TODAY, poll, state
+from .core.helpers import read_only
 
 
 def _key(entry: MockConfigEntry) -> str:
@@ -277,3 +278,22 @@ async def test_existing_history_files_are_restricted_at_start(
     await hass.async_block_till_done()
     assert (_mode(path.parent), _mode(path)) == (0o700, 0o600)
     assert "Cannot restrict" not in caplog.text
+
+
+async def test_new_history_that_cannot_move_the_database_aborts_and_keeps_it(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    hass_admin_user: MockUser,
+    hass_storage: dict[str, Any],
+    plex_sim: PlexSimulator,
+    config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    path = await _history_then_unload(hass, plex_sim, config_entry)
+    hass_storage[_key(config_entry)]["data"] = KeyMaterial.generate().as_dict()
+    issue = await _setup_fails(hass, config_entry, "keys_mismatch", caplog)
+    with read_only(path.parent):
+        result = await _new_history(hass, hass_client, hass_admin_user, issue.issue_id)
+    assert (result["type"], result["reason"]) == ("abort", "cannot_move")
+    assert path.exists() and _aside(path) == []
+    assert _issue(hass, config_entry) is not None  # still open: nothing was done
