@@ -135,6 +135,7 @@ async def test_missing_keys_with_a_history_stop_setup_then_a_new_history(
         pytest.param({"version": 1, "data": ["not", "a", "dict"]}, id="shape"),
         pytest.param({"version": 1, "data": {"fernet_key": 5}}, id="types"),
         pytest.param({"data": {}}, id="wrapper"),
+        pytest.param({"version": 9, "data": KeyMaterial.generate().as_dict()}, id="version"),
     ],
 )
 async def test_damaged_keys_are_a_clear_error_then_a_new_history(
