@@ -42,8 +42,12 @@ def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
 async def test_corrupt_database_is_set_aside(
     hass: HomeAssistant, plex_sim: PlexSimulator, config_entry: MockConfigEntry
 ) -> None:
+    # Set up once (so the server has its keys), then the file is damaged while unloaded.
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    assert await hass.config_entries.async_unload(config_entry.entry_id)
     path = database_path(hass, plex_sim.machine_identifier)
-    path.parent.mkdir(parents=True)
+    for extra in ("-wal", "-shm"):
+        path.with_name(path.name + extra).unlink(missing_ok=True)
     path.write_bytes(b"this is not a database" * 100)
     plex_sim.add_session(wan_session("paris"))
     assert await hass.config_entries.async_setup(config_entry.entry_id)
@@ -85,7 +89,7 @@ async def test_locked_database_at_setup_retries(
     hass: HomeAssistant, plex_sim: PlexSimulator, config_entry: MockConfigEntry
 ) -> None:
     with patch(
-        "custom_components.plexgeo.HistoryStore.open",
+        "custom_components.plexgeo.keys.HistoryStore.open",
         side_effect=StoreUnavailable("database is locked"),
     ):
         await hass.config_entries.async_setup(config_entry.entry_id)

@@ -9,7 +9,11 @@ from pathlib import Path
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_TOKEN, CONF_URL, Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
+from homeassistant.exceptions import (
+    ConfigEntryAuthFailed,
+    ConfigEntryError,
+    ConfigEntryNotReady,
+)
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.event import async_track_time_interval
@@ -32,7 +36,6 @@ from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
 from .core.plex import PlexClient
-from .core.store import HistoryStore
 from .options import option
 
 _LOGGER = logging.getLogger(__name__)
@@ -80,17 +83,16 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     except PlexError as err:
         raise ConfigEntryNotReady(str(err)) from err
 
-    key_material = await keys.async_load_or_create(hass, entry.entry_id)
     try:
-        store = await hass.async_add_executor_job(
-            HistoryStore.open,
-            database_path(hass, server.machine_identifier),
-            key_material,
-            server.machine_identifier,
+        store = await keys.async_open_store(
+            hass, entry, database_path(hass, server.machine_identifier), server.machine_identifier
         )
     except StoreError as err:
         await hass.async_add_executor_job(client.close)
         raise ConfigEntryNotReady(f"History database unavailable: {err}") from err
+    except ConfigEntryError:  # the keys do not fit: a repair issue says what to do
+        await hass.async_add_executor_job(client.close)
+        raise
     if store.recovered_from is not None:
         alerts.async_database_recovered(hass, entry, store.recovered_from)
 

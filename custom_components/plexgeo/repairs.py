@@ -1,4 +1,4 @@
-"""Fix flows for alert repair issues: acknowledge, or acknowledge and trust the country."""
+"""Fix flows: alert issues (acknowledge, or acknowledge and trust), unusable keys (new history)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from homeassistant.exceptions import HomeAssistantError
 
 from .const import DOMAIN
 from .coordinator import PlexGeoConfigEntry, StoreUnavailableError
+from .keys_repair import NewHistoryFlow
 
 
 class AlertRepairFlow(RepairsFlow):
@@ -68,7 +69,9 @@ class AlertRepairFlow(RepairsFlow):
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """The fix flow of an alert issue."""
+    """The fix flow of an alert issue, or of unusable keys."""
+    if data and issue_id.startswith("keys_"):
+        return NewHistoryFlow(str(data["entry_id"]), str(data["reason"]), str(data["path"]))
     if not data or "alert_id" not in data:
         raise HomeAssistantError(
             translation_domain=DOMAIN,

@@ -67,3 +67,7 @@ class StoreUnavailable(StoreError):
 
 class StoreCorrupt(StoreError):
     """The database file is not a usable SQLite database."""
+
+
+class StoreKeyMismatch(StoreError):
+    """The encryption keys are not the ones the database was written with."""
