@@ -7,6 +7,7 @@ import { alertStyles } from "../components/alert-styles.js";
 import { icon, mdiCheckAll } from "../components/icon.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import { RequestController } from "../lib/request-controller.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow } from "../types.js";
 import { alertsChanged, showUser } from "./events.js";
@@ -18,7 +19,6 @@ export class PlexGeoAlertsView extends LitElement {
     version: { type: Number },
     _showAcknowledged: { state: true },
     _alerts: { state: true },
-    _error: { state: true },
     _actionError: { state: true },
     _busy: { state: true },
   };
@@ -29,10 +29,9 @@ export class PlexGeoAlertsView extends LitElement {
   version = 0;
   private _showAcknowledged = false;
   private _alerts: AlertRow[] | undefined;
-  private _error: PlexGeoApiError | undefined;
   private _actionError: PlexGeoApiError | undefined;
   private _busy = false;
-  private requestId = 0;
+  private request = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("api") || changed.has("version") || changed.has("_showAcknowledged")) {
@@ -41,17 +40,15 @@ export class PlexGeoAlertsView extends LitElement {
   }
 
   async load(): Promise<void> {
-    if (!this.api) return;
-    const request = ++this.requestId;
-    this._error = undefined;
-    try {
-      const result = await this.api.alerts(this._showAcknowledged);
-      if (request !== this.requestId) return;
-      this._alerts = result.alerts;
-      alertsChanged(this, result.unacknowledged);
-    } catch (err) {
-      if (request === this.requestId) this._error = toApiError(err);
-    }
+    const api = this.api;
+    if (!api) return;
+    await this.request.run(
+      () => api.alerts(this._showAcknowledged),
+      (result) => {
+        this._alerts = result.alerts;
+        alertsChanged(this, result.unacknowledged);
+      },
+    );
   }
 
   private async acknowledge(alertId: number | undefined, trust: boolean): Promise<void> {
@@ -100,7 +97,7 @@ export class PlexGeoAlertsView extends LitElement {
   }
 
   private renderBody() {
-    if (this._error) return errorState(this._error, () => void this.load());
+    if (this.request.error) return errorState(this.request.error, () => void this.load());
     if (!this._alerts) return loadingState();
     if (this._alerts.length === 0) {
       return this._showAcknowledged

@@ -19,6 +19,7 @@ import {
   fillDays,
   mediaLabel,
 } from "../lib/format.js";
+import { RequestController } from "../lib/request-controller.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow, UserDetail } from "../types.js";
 import { alertsChanged } from "./events.js";
@@ -54,7 +55,6 @@ export class PlexGeoUserView extends LitElement {
     dark: { type: Boolean },
     _days: { state: true },
     _detail: { state: true },
-    _error: { state: true },
     _actionError: { state: true },
     _busy: { state: true },
   };
@@ -65,10 +65,9 @@ export class PlexGeoUserView extends LitElement {
   dark = false;
   private _days = 90;
   private _detail: UserDetail | undefined;
-  private _error: PlexGeoApiError | undefined;
   private _actionError: PlexGeoApiError | undefined;
   private _busy = false;
-  private requestId = 0;
+  private request = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("userId")) this._detail = undefined;
@@ -76,15 +75,12 @@ export class PlexGeoUserView extends LitElement {
   }
 
   async load(): Promise<void> {
-    if (!this.api || !this.userId) return;
-    const request = ++this.requestId;
-    this._error = undefined;
-    try {
-      const detail = await this.api.user(this.userId, this._days);
-      if (request === this.requestId) this._detail = detail;
-    } catch (err) {
-      if (request === this.requestId) this._error = toApiError(err);
-    }
+    const { api, userId } = this;
+    if (!api || !userId) return;
+    await this.request.run(
+      () => api.user(userId, this._days),
+      (detail) => (this._detail = detail),
+    );
   }
 
   private async act(action: () => Promise<unknown>): Promise<void> {
@@ -141,8 +137,8 @@ export class PlexGeoUserView extends LitElement {
       ${this._actionError
         ? html`<div class="card banner">${errorState(this._actionError)}</div>`
         : nothing}
-      ${this._error
-        ? html`<section class="card">${errorState(this._error, () => void this.load())}</section>`
+      ${this.request.error
+        ? html`<section class="card">${errorState(this.request.error, () => void this.load())}</section>`
         : !detail
           ? html`<section class="card">${loadingState()}</section>`
           : this.renderDetail(detail)}
