@@ -158,3 +158,17 @@ test("the host is asked to render only when loading or the error changes", async
   await request.run(() => Promise.reject({ code: "x", message: "y" }), apply);
   assert.equal(host.updates, 4, "loading on, then error and loading off together");
 });
+
+test("an action needs no apply: the controller tracks only whether it runs and how it failed", async () => {
+  const { request } = setup();
+  const ack = deferred<void>();
+  const done = request.run(() => ack.promise);
+  assert.equal(request.loading, true, "the view disables its buttons while the action runs");
+  ack.resolve();
+  await done;
+  assert.equal(request.loading, false);
+  assert.equal(request.error, undefined);
+  await request.run(() => Promise.reject({ code: "not_found", message: "Unknown alert" }));
+  assert.equal(request.error?.message, "Unknown alert");
+  assert.equal(request.loading, false);
+});

@@ -1,5 +1,6 @@
 // A Lit reactive controller that owns one view's request: the counter that drops stale
-// answers, the loading flag and the error. The view keeps the data it shows.
+// answers, the loading flag and the error. The view keeps the data it shows. A view runs its
+// loads through one controller and its actions (acknowledge, trust) through another.
 
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
@@ -29,13 +30,13 @@ export class RequestController implements ReactiveController {
    * dropped. `apply` receives the answer only while this request is the latest; an error
    * from `fetch` or `apply` becomes `error`. Resolves when the request settles, never rejects.
    */
-  async run<T>(fetch: () => Promise<T>, apply: (answer: T) => void): Promise<void> {
+  async run<T>(fetch: () => Promise<T>, apply?: (answer: T) => void): Promise<void> {
     const request = ++this.latest;
     this.set(true, undefined);
     let error: PlexGeoApiError | undefined;
     try {
       const answer = await fetch();
-      if (request === this.latest) apply(answer);
+      if (request === this.latest) apply?.(answer);
     } catch (err) {
       error = toApiError(err);
     }

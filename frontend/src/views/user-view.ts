@@ -10,7 +10,7 @@ import { icon, mdiArrowLeft, mdiShieldCheck, mdiShieldOffOutline } from "../comp
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import type { MapDot } from "../components/world-map.js";
 import "../components/world-map.js";
-import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import type { PlexGeoApi } from "../lib/api.js";
 import {
   formatBandwidth,
   formatDateTime,
@@ -55,8 +55,6 @@ export class PlexGeoUserView extends LitElement {
     dark: { type: Boolean },
     _days: { state: true },
     _detail: { state: true },
-    _actionError: { state: true },
-    _busy: { state: true },
   };
 
   api: PlexGeoApi | undefined;
@@ -65,9 +63,8 @@ export class PlexGeoUserView extends LitElement {
   dark = false;
   private _days = 90;
   private _detail: UserDetail | undefined;
-  private _actionError: PlexGeoApiError | undefined;
-  private _busy = false;
   private request = new RequestController(this);
+  private action = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("userId")) this._detail = undefined;
@@ -84,16 +81,10 @@ export class PlexGeoUserView extends LitElement {
   }
 
   private async act(action: () => Promise<unknown>): Promise<void> {
-    this._busy = true;
-    this._actionError = undefined;
-    try {
+    await this.action.run(async () => {
       await action();
       await this.load();
-    } catch (err) {
-      this._actionError = toApiError(err);
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 
   private setTrust(countryCode: string, trusted: boolean): void {
@@ -134,8 +125,8 @@ export class PlexGeoUserView extends LitElement {
           )}
         </div>
       </div>
-      ${this._actionError
-        ? html`<div class="card banner">${errorState(this._actionError)}</div>`
+      ${this.action.error
+        ? html`<div class="card banner">${errorState(this.action.error)}</div>`
         : nothing}
       ${this.request.error
         ? html`<section class="card">${errorState(this.request.error, () => void this.load())}</section>`
@@ -197,7 +188,7 @@ export class PlexGeoUserView extends LitElement {
           : html`<ul class="alerts">
               ${detail.alerts.map((a) =>
                 alertCard(a, {
-                  busy: this._busy,
+                  busy: this.action.loading,
                   locale: this.locale,
                   onAcknowledge: (alert, trust) => this.acknowledge(alert, trust),
                 }),
@@ -248,7 +239,7 @@ export class PlexGeoUserView extends LitElement {
             ${isTrusted ? html`<span class="chip lan">Trusted</span>` : nothing}</span>
           <button
             class="btn"
-            ?disabled=${this._busy}
+            ?disabled=${this.action.loading}
             aria-label="${isTrusted ? "Untrust" : "Trust"} ${name}"
             @click=${() => this.setTrust(code, !isTrusted)}
           >
