@@ -42,6 +42,18 @@ function setup() {
   return { host, request, applied, apply };
 }
 
+/** Start two requests in a row; the second makes the first stale. */
+function twoRequests(request: RequestController, apply: (answer: string) => void) {
+  const first = deferred<string>();
+  const second = deferred<string>();
+  return {
+    first,
+    second,
+    firstDone: request.run(() => first.promise, apply),
+    secondDone: request.run(() => second.promise, apply),
+  };
+}
+
 test("the controller registers with its host and starts idle", () => {
   const { host, request } = setup();
   assert.deepEqual(host.controllers, [request]);
@@ -66,10 +78,7 @@ test("a request is loading until its answer is applied", async () => {
 
 test("a stale answer is dropped, whichever order the answers arrive in", async () => {
   const { request, applied, apply } = setup();
-  const first = deferred<string>();
-  const second = deferred<string>();
-  const firstDone = request.run(() => first.promise, apply);
-  const secondDone = request.run(() => second.promise, apply);
+  const { first, second, firstDone, secondDone } = twoRequests(request, apply);
   first.resolve("old");
   await firstDone;
   assert.deepEqual(applied, [], "the older answer never reaches the view");
@@ -79,14 +88,11 @@ test("a stale answer is dropped, whichever order the answers arrive in", async (
   assert.deepEqual(applied, ["new"]);
   assert.equal(request.loading, false);
 
-  const third = deferred<string>();
-  const fourth = deferred<string>();
-  const thirdDone = request.run(() => third.promise, apply);
-  const fourthDone = request.run(() => fourth.promise, apply);
-  fourth.resolve("newest");
-  await fourthDone;
-  third.resolve("late");
-  await thirdDone;
+  const later = twoRequests(request, apply);
+  later.second.resolve("newest");
+  await later.secondDone;
+  later.first.resolve("late");
+  await later.firstDone;
   assert.deepEqual(applied, ["new", "newest"], "a late answer does not overwrite a newer one");
   assert.equal(request.loading, false);
 });
@@ -117,10 +123,7 @@ test("the next request clears the error when it starts", async () => {
 
 test("a stale failure is dropped and does not end the latest request", async () => {
   const { request, applied, apply } = setup();
-  const first = deferred<string>();
-  const second = deferred<string>();
-  const firstDone = request.run(() => first.promise, apply);
-  const secondDone = request.run(() => second.promise, apply);
+  const { first, second, firstDone, secondDone } = twoRequests(request, apply);
   first.reject({ code: "timeout", message: "too slow" });
   await firstDone;
   assert.equal(request.error, undefined);
@@ -161,14 +164,14 @@ test("the host is asked to render only when loading or the error changes", async
 
 test("an action needs no apply: the controller tracks only whether it runs and how it failed", async () => {
   const { request } = setup();
+  await request.run(() => Promise.reject({ code: "not_found", message: "Unknown alert" }));
+  assert.equal(request.error?.message, "Unknown alert");
+  assert.equal(request.loading, false);
   const ack = deferred<void>();
   const done = request.run(() => ack.promise);
   assert.equal(request.loading, true, "the view disables its buttons while the action runs");
   ack.resolve();
   await done;
   assert.equal(request.loading, false);
-  assert.equal(request.error, undefined);
-  await request.run(() => Promise.reject({ code: "not_found", message: "Unknown alert" }));
-  assert.equal(request.error?.message, "Unknown alert");
-  assert.equal(request.loading, false);
+  assert.equal(request.error, undefined, "the next action that succeeds clears the failure");
 });
