@@ -28,7 +28,7 @@ from .const import (
     DOMAIN,
     PLEX_TIMEOUT,
 )
-from .coordinator import PlexGeoCoordinator
+from .coordinator import PlexGeoCoordinator, error_placeholders
 from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
@@ -87,9 +87,17 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     try:
         server = await hass.async_add_executor_job(client.connect)
     except PlexAuthError as err:
-        raise ConfigEntryAuthFailed(str(err)) from err
+        raise ConfigEntryAuthFailed(
+            translation_domain=DOMAIN,
+            translation_key="auth_failed",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
     except PlexError as err:
-        raise ConfigEntryNotReady(str(err)) from err
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="plex_unreachable",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
 
     key_material = await keys.async_load_or_create(hass, entry.entry_id)
     try:
@@ -101,7 +109,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         )
     except StoreError as err:
         await hass.async_add_executor_job(client.close)
-        raise ConfigEntryNotReady(f"History database unavailable: {err}") from err
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="database_unavailable",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
     if store.recovered_from is not None:
         alerts.async_database_recovered(hass, entry, store.recovered_from)
 
@@ -121,7 +133,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         raise
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     # This entry is not "loaded" until setup returns, so it is named explicitly.
     await _async_update_panel(hass, [*hass.config_entries.async_loaded_entries(DOMAIN), entry])
 
@@ -142,11 +153,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
 
         entry.async_on_unload(async_track_time_interval(hass, _purge, PURGE_INTERVAL))
     return True
-
-
-async def _async_options_updated(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
-    """Options changed: reload so they apply from the next poll on."""
-    await hass.config_entries.async_reload(entry.entry_id)
 
 
 async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:

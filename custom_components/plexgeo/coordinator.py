@@ -28,6 +28,14 @@ _LOGGER = logging.getLogger(__name__)
 _NO_LOOKUP = LookupResult(located={}, failed={}, deferred=())
 
 
+def error_placeholders(entry: ConfigEntry, err: Exception) -> dict[str, str]:
+    """An exception's translation placeholders: the server's name and the core's reason.
+
+    Core errors name the failure, never the token or the URL (which may carry credentials).
+    """
+    return {"server": entry.title, "error": str(err)}
+
+
 @dataclass(slots=True)
 class PollTiming:
     """How the last poll went, for diagnostics."""
@@ -102,9 +110,17 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         try:
             snapshots = await self.hass.async_add_executor_job(self.client.fetch_sessions)
         except PlexAuthError as err:
-            raise ConfigEntryAuthFailed(str(err)) from err
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN,
+                translation_key="auth_failed",
+                translation_placeholders=error_placeholders(self.config_entry, err),
+            ) from err
         except PlexError as err:
-            raise UpdateFailed(str(err)) from err
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="plex_unreachable",
+                translation_placeholders=error_placeholders(self.config_entry, err),
+            ) from err
         try:
             ingested = await self.hass.async_add_executor_job(self.engine.ingest, snapshots, now)
             lookup = (
@@ -118,6 +134,10 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
             )
         except StoreError as err:
             alerts.async_database_unavailable(self.hass, self.config_entry, str(err))
-            raise UpdateFailed(f"History database unavailable: {err}") from err
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="database_unavailable",
+                translation_placeholders=error_placeholders(self.config_entry, err),
+            ) from err
         alerts.async_database_unavailable(self.hass, self.config_entry, None)
         return outcome

@@ -246,9 +246,9 @@ async def _create_entry(client: HomeAssistantClient, target: Target) -> str:
     status, form = await client.request(
         "POST",
         "/api/config/config_entries/flow",
-        # Advanced mode shows the geolocation URL in the first form, so the entry's very
-        # first poll already asks the fake ip-api and never the real one.
-        {"handler": "plexgeo", "show_advanced_options": True},
+        # The first form asks for the geolocation URL, so the entry's very first poll
+        # already asks the fake ip-api and never the real one.
+        {"handler": "plexgeo"},
     )
     if status != HTTP_OK:
         raise BootstrapError(f"PlexGeo's config flow could not start ({status}): {form}")
@@ -256,7 +256,7 @@ async def _create_entry(client: HomeAssistantClient, target: Target) -> str:
         raise BootstrapError(f"PlexGeo's config flow did not show a form: {form}")
     fields = {field["name"] for field in form.get("data_schema") or []}
     if "geo_url" not in fields:
-        raise BootstrapError(f"PlexGeo's config form offers no geo_url in advanced mode: {form}")
+        raise BootstrapError(f"PlexGeo's config form offers no geo_url: {form}")
     answer = {
         "url": target.plex_url,
         "token": target.plex_token,
