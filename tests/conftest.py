@@ -21,6 +21,8 @@ from custom_components.plexgeo.const import CONF_GEO_URL, CONF_VERIFY_SSL, DEFAU
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
 
+from .deprecations import deprecation_reports
+
 # As in Home Assistant core's own tests: a blocking call on the event loop fails the test,
 # which proves polling, storage and geolocation stay off the loop.
 block_async_io.enable()
@@ -32,17 +34,31 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> Generat
     yield
 
 
+def _messages(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        record.getMessage()
+        for when in ("setup", "call")
+        for record in caplog.get_records(when)  # type: ignore[arg-type]
+    ]
+
+
 @pytest.fixture(autouse=True)
 def fail_on_blocking_calls(caplog: pytest.LogCaptureFixture) -> Generator[None]:
     """HA only warns about a custom integration blocking the loop; here it fails the test."""
     yield
-    blocking = [
-        record.getMessage()
-        for when in ("setup", "call")
-        for record in caplog.get_records(when)  # type: ignore[arg-type]
-        if "Detected blocking call" in record.getMessage()
-    ]
+    blocking = [message for message in _messages(caplog) if "Detected blocking call" in message]
     assert not blocking, blocking
+
+
+@pytest.fixture(autouse=True)
+def fail_on_deprecation_reports(caplog: pytest.LogCaptureFixture) -> Generator[None]:
+    """HA only logs a deprecated use by a custom integration; here it fails the test.
+
+    On every pin, so a call that a coming release removes fails today (see deprecations.py).
+    """
+    yield
+    reports = deprecation_reports(_messages(caplog))
+    assert not reports, reports
 
 
 @pytest.fixture
