@@ -59,7 +59,7 @@ PACKAGES_MARKER="$ROOT/.plexgeo-packages"
 # Chromium's desktop dependencies): a compiler for the two HA packages with no 3.14
 # wheels, and Chromium with a font for the panel's browser test. The marker records the
 # list, so a changed list installs again.
-CHROOT_PACKAGES=(python3.14-dev g++ chromium fonts-dejavu-core)
+CHROOT_PACKAGES=(python3.14-dev g++ chromium fonts-dejavu-core e2fsprogs)
 CA_IN_CHROOT=/etc/ssl/certs/host-ca-certificates.crt
 CHROOT_VENV=/opt/venv-latest
 CHROOT_ENV=(
