@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+import sys
 import uuid
 
 from homeassistant.core import HomeAssistant
@@ -83,3 +84,27 @@ async def plexgeo_integration_loaded(hass: HomeAssistant) -> None:
 )
 def test_checker_names_plexgeo_and_a_deprecation(message: str, flagged: bool) -> None:
     assert is_deprecation_report(message) is flagged
+
+
+def test_real_process_check_reads_the_same_lines(tmp_path: Path) -> None:
+    """scripts/develop --check fails on the lines this suite's guard fails on."""
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "scripts" / "lib" / "bootstrap_dev.py"
+    spec = importlib.util.spec_from_file_location("bootstrap_dev", path)
+    assert spec is not None and spec.loader is not None
+    bootstrap = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bootstrap  # its dataclasses look their module up
+    spec.loader.exec_module(bootstrap)
+    log = tmp_path / "home-assistant.log"
+    assert bootstrap.deprecation_reports_in(log) == []  # no log yet
+    report = (
+        "2026-12-01 10:00:00.000 WARNING (MainThread) [homeassistant.helpers.frame] Detected "
+        "that custom integration 'plexgeo' calls X at custom_components/plexgeo/a.py, line 1: "
+        "x(). This will stop working in Home Assistant 2026.12.0, please report it"
+    )
+    log.write_text(
+        "2026-12-01 10:00:00.000 WARNING (SyncWorker_0) [homeassistant.loader] We found a "
+        "custom integration plexgeo which has not been tested by Home Assistant\n" + report + "\n"
+    )
+    assert bootstrap.deprecation_reports_in(log) == [report]

@@ -331,8 +331,24 @@ async def run(
         await configure_plexgeo(client, target)
         if check:
             entity_id, count = await wait_for_streams(client, deadline)
-            print(f"OK: {entity_id} = {count:g}")
+            config = await client.expect("GET", "/api/config")
+            print(f"OK: {entity_id} = {count:g} (Home Assistant {config.get('version')})")
+            reports = deprecation_reports_in(target.config_dir / "home-assistant.log")
+            if reports:
+                raise BootstrapError(
+                    "Home Assistant reported deprecated use by PlexGeo:\n" + "\n".join(reports)
+                )
     return new_token
+
+
+def deprecation_reports_in(log: Path) -> list[str]:
+    """The lines of Home Assistant's log that report a deprecated use by PlexGeo."""
+    # The test suite's guard decides, so both fail on the same lines.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.deprecations import deprecation_reports  # noqa: PLC0415
+
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.exists() else []
+    return deprecation_reports(lines)
 
 
 def _save_token(path: Path, token: str) -> None:
