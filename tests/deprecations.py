@@ -28,5 +28,14 @@ def is_deprecation_report(message: str) -> bool:
 
 
 def deprecation_reports(messages: Iterable[str]) -> list[str]:
-    """The messages that report a deprecated use by PlexGeo."""
+    """The messages that report a deprecated use by PlexGeo (give warnings and up only)."""
     return [message for message in messages if is_deprecation_report(message)]
+
+
+# A line of home-assistant.log at warning level or above: "DATE TIME LEVEL (thread) ...".
+_WARNING_LINE = re.compile(r"^\S+ \S+ (WARNING|ERROR|CRITICAL) ")
+
+
+def log_file_reports(lines: Iterable[str]) -> list[str]:
+    """The warning-or-worse lines of Home Assistant's log that report PlexGeo's use."""
+    return deprecation_reports(line for line in lines if _WARNING_LINE.match(line))

@@ -105,6 +105,8 @@ def test_real_process_check_reads_the_same_lines(tmp_path: Path) -> None:
     )
     log.write_text(
         "2026-12-01 10:00:00.000 WARNING (SyncWorker_0) [homeassistant.loader] We found a "
-        "custom integration plexgeo which has not been tested by Home Assistant\n" + report + "\n"
+        "custom integration plexgeo which has not been tested by Home Assistant\n"
+        "2026-12-01 10:00:00.000 DEBUG (MainThread) [homeassistant.helpers.storage] Writing "
+        "repairs: {'domain': 'plexgeo', 'breaks_in_ha_version': None}\n" + report + "\n"
     )
     assert bootstrap.deprecation_reports_in(log) == [report]

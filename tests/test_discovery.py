@@ -205,3 +205,33 @@ async def test_server_removed_before_confirmation(
     result = await hass.config_entries.flow.async_configure(str(result["flow_id"]), {})
     assert (result["type"], result["reason"]) == (FlowResultType.ABORT, "server_removed")
     assert announced.token_request_count() == 0
+
+
+async def test_ignoring_the_offer_dismisses_it_and_keeps_the_server(
+    hass: HomeAssistant, plex_sim: PlexSimulator, announced: PlexSimulator
+) -> None:
+    entry = _entry(hass, plex_sim)
+    await _discover(hass, announced)
+    assert len(hass.config_entries.flow.async_progress_by_handler(DOMAIN)) == 1
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN,
+        context={"source": SOURCE_IGNORE},
+        data={"unique_id": plex_sim.machine_identifier, "title": "Test Plex"},
+    )
+    assert (result["type"], result["reason"]) == (FlowResultType.ABORT, "already_configured")
+    assert hass.config_entries.flow.async_progress_by_handler(DOMAIN) == []
+    assert hass.config_entries.async_entries(DOMAIN) == [entry]
+    assert entry.data[CONF_URL] == plex_sim.url
+
+
+async def test_ignoring_an_unknown_server_still_ignores_it(
+    hass: HomeAssistant, plex_sim: PlexSimulator
+) -> None:
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN,
+        context={"source": SOURCE_IGNORE},
+        data={"unique_id": plex_sim.machine_identifier, "title": "Test Plex"},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    [entry] = hass.config_entries.async_entries(DOMAIN, include_ignore=True)
+    assert entry.source == SOURCE_IGNORE

@@ -188,6 +188,19 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
         self.context["title_placeholders"] = {"name": entry.title}
         return await self._async_step_move(None)
 
+    async def async_step_ignore(self, user_input: dict[str, Any]) -> ConfigFlowResult:
+        """Ignoring a configured server's move dismisses the offer; the server stays set up.
+
+        HA would otherwise add an ignore entry with the configured server's unique id.
+        """
+        unique_id = user_input["unique_id"]
+        if not any(e.unique_id == unique_id for e in self._async_current_entries()):
+            return await super().async_step_ignore(user_input)
+        for flow in self._async_in_progress(include_uninitialized=True):
+            if flow["context"].get("unique_id") == unique_id:
+                self.hass.config_entries.flow.async_abort(flow["flow_id"])
+        return self.async_abort(reason="already_configured")
+
     async def async_step_move_https(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:

@@ -345,10 +345,10 @@ def deprecation_reports_in(log: Path) -> list[str]:
     """The lines of Home Assistant's log that report a deprecated use by PlexGeo."""
     # The test suite's guard decides, so both fail on the same lines.
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from tests.deprecations import deprecation_reports  # noqa: PLC0415
+    from tests.deprecations import log_file_reports  # noqa: PLC0415
 
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.exists() else []
-    return deprecation_reports(lines)
+    return log_file_reports(lines)
 
 
 def _save_token(path: Path, token: str) -> None:
