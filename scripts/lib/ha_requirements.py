@@ -44,7 +44,9 @@ def requirements(configuration: Path, plexgeo_manifest: Path) -> list[str]:
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
         found.extend(data.get("requirements", ()))
+        # HA installs after_dependencies' requirements too (they may be imported).
         todo |= set(data.get("dependencies", ())) - seen
+        todo |= set(data.get("after_dependencies", ())) - seen
     return sorted(set(found))
 
 
