@@ -255,6 +255,8 @@ async def test_options_flow(hass: HomeAssistant, loaded_entry: MockConfigEntry) 
     entry = loaded_entry
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["step_id"] == "init"
+    # Reachable without advanced mode: plain fields of the options form.
+    assert {CONF_GEO_PROVIDER, CONF_GEO_URL} <= {str(key) for key in result["data_schema"].schema}
     bad = {**entry.options, CONF_TRUSTED_NETWORKS: "10.0.0.0/8, not-a-network"}
     result = await hass.config_entries.options.async_configure(result["flow_id"], bad)
     assert result["errors"] == {CONF_TRUSTED_NETWORKS: "invalid_network"}

@@ -15,8 +15,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import frame
 import pytest
 
-from custom_components import plexgeo
-
 from .deprecations import deprecation_reports, is_deprecation_report
 
 
@@ -25,10 +23,11 @@ def _frame_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
 
 
 async def test_guard_flags_a_report_from_plexgeo_code(
-    hass: HomeAssistant, caplog: pytest.LogCaptureFixture
+    hass: HomeAssistant, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    # Compiled under a file name inside the integration, as HA's frame walk expects.
-    planted = Path(plexgeo.__file__).parent / "planted_deprecation.py"
+    # Compiled under a custom_components/plexgeo/ file name, as HA's frame walk expects
+    # (outside the package, so coverage does not look for its source).
+    planted = tmp_path / "custom_components" / "plexgeo" / "planted_deprecation.py"
     what = f"calls a planted deprecated API {uuid.uuid4().hex}"  # HA logs each once
     source = f"report_usage({what!r}, breaks_in_ha_version='2099.1.0')"
     code = compile(source, str(planted), "exec")
