@@ -15,11 +15,13 @@ import contextlib
 from enum import StrEnum
 import hashlib
 import re
+import ssl
 from typing import Any
 import xml.etree.ElementTree as ET
 
 from aiohttp import web
 
+from simulator import hostile
 from simulator.scenario import (
     Scenario,
     SimDecision,
@@ -61,6 +63,9 @@ class FailureMode(StrEnum):
     TRUNCATED = "truncated"  # XML cut mid-element
     MALFORMED = "malformed"  # not XML at all
     GARBAGE_ATTRIBUTES = "garbage_attributes"  # valid XML, missing and absurd attributes
+    REDIRECT = "redirect"  # 302 to `redirect_location`
+    HUGE = "huge"  # an endless answer, streamed (see `streamed`)
+    DRIP = "drip"  # the answer one byte every `delay` seconds
 
 
 class PlexSimulator:
@@ -76,8 +81,9 @@ class PlexSimulator:
         plex_pass: bool = True,
         host: str = "127.0.0.1",
         port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        """Configure the server; nothing listens until `start()`."""
+        """Configure the server (HTTPS with `ssl_context`); nothing listens until `start()`."""
         self.scenario = scenario if scenario is not None else Scenario()
         self.token = token
         self.machine_identifier = machine_identifier
@@ -88,6 +94,9 @@ class PlexSimulator:
         self.failure = FailureMode.NONE
         self.slow_delay = SLOW_DELAY_SECONDS
         self.fail_all_endpoints = False
+        self.ssl_context = ssl_context
+        self.redirect_location = "http://127.0.0.1:9/"
+        self.streamed = hostile.Streamed()
         self._requests: Counter[str] = Counter()
         self._with_token: Counter[str] = Counter()
         self._runner: web.AppRunner | None = None
@@ -100,7 +109,7 @@ class PlexSimulator:
     def url(self) -> str:
         """The base URL, such as http://127.0.0.1:32400 (the port is known after start)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        return f"{'https' if self.ssl_context else 'http'}://{host}:{self.port}"
 
     async def start(self) -> str:
         """Listen, and return the base URL."""
@@ -130,7 +139,7 @@ class PlexSimulator:
 
     async def _listen(self) -> None:
         assert self._runner is not None
-        site = web.TCPSite(self._runner, self.host, self.port)
+        site = web.TCPSite(self._runner, self.host, self.port, ssl_context=self.ssl_context)
         await site.start()
         self._site = site
         if self.port == 0:
@@ -226,6 +235,14 @@ class PlexSimulator:
             response = web.Response(text='{"error": "not xml"}', content_type="text/xml")
         elif failing and self.failure is FailureMode.TRUNCATED:
             response = _truncate(await handler(request))
+        elif failing and self.failure is FailureMode.REDIRECT:
+            response = hostile.redirect(self.redirect_location)
+        elif failing and self.failure is FailureMode.HUGE:
+            return await hostile.stream_filler(request, self.streamed, "xml")
+        elif failing and self.failure is FailureMode.DRIP:
+            answer = await handler(request)
+            assert isinstance(answer, web.Response)
+            return await hostile.drip(request, answer, self.slow_delay)
         else:
             response = await handler(request)
         response.headers["X-Plex-Protocol"] = "1.0"

@@ -21,6 +21,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components import plexgeo
 from custom_components.plexgeo.const import CONF_VERIFY_SSL, DOMAIN
+from custom_components.plexgeo.core.markdown import escape_markdown
 from simulator.plex import PlexSimulator
 
 from .common import poll
@@ -81,10 +82,11 @@ async def test_new_address_is_offered_and_the_token_stays_home(
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "move_http"
     assert result["description_placeholders"] == {
-        "name": loaded_entry.title,
-        "old_url": saved_url,
-        "new_url": announced.url,
+        "name": escape_markdown(loaded_entry.title),
+        "old_url": escape_markdown(saved_url),
+        "new_url": escape_markdown(announced.url),
     }
+    assert "http\\://127.0.0.1" in result["description_placeholders"]["new_url"]  # no autolink
     # Nothing changed, and polls keep going to the saved address only.
     assert loaded_entry.data[CONF_URL] == saved_url
     await poll(hass, loaded_entry)
@@ -131,9 +133,9 @@ async def test_https_is_never_downgraded(
     assert result["step_id"] == step_id
     new_url = f"https://127.0.0.1:{announced.port}"
     assert result["description_placeholders"] == {
-        "name": entry.title,
-        "old_url": saved,
-        "new_url": new_url,
+        "name": escape_markdown(entry.title),
+        "old_url": escape_markdown(saved),
+        "new_url": escape_markdown(new_url),
     }
     # Confirmed: https is kept, so the plain-HTTP device fails the TLS handshake before
     # any request (and token) is sent; the entry keeps its address and its SSL setting.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import timedelta
 from pathlib import Path
+import re
 import socket
 from typing import Any
 from unittest.mock import patch
@@ -18,7 +19,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.plexgeo import database_path
-from custom_components.plexgeo.const import CONF_VERIFY_SSL, DOMAIN
+from custom_components.plexgeo.const import CONF_STREAM_DETAILS, CONF_VERIFY_SSL, DOMAIN
 from custom_components.plexgeo.core.errors import StoreUnavailable
 from simulator.ipapi import FailMode, FakeIpApi
 from simulator.places import PLACES
@@ -26,6 +27,12 @@ from simulator.plex import FailureMode, PlexSimulator
 from simulator.scenario import SimSession, ipv6_session, wan_session
 
 from .common import ACTIVE, TODAY, poll, state
+
+
+@pytest.fixture
+def options(options: dict[str, Any]) -> dict[str, Any]:
+    """The owner opted in to stream details, so the sensor lists what each stream shows."""
+    return {**options, CONF_STREAM_DETAILS: True}
 
 
 def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
@@ -45,7 +52,8 @@ async def test_corrupt_database_is_set_aside(
     issue = _issue(hass, f"database_recovered_{config_entry.entry_id}")
     assert issue is not None
     assert issue.translation_placeholders is not None
-    moved = Path(issue.translation_placeholders["path"])
+    # The placeholder is Markdown (escaped): the reader sees it without the backslashes.
+    moved = Path(re.sub(r"\\(.)", r"\1", issue.translation_placeholders["path"]))
     assert moved.read_bytes().startswith(b"this is not a database")
     assert state(hass, ACTIVE) == "1"
 

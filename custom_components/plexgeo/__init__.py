@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 import logging
 from pathlib import Path
@@ -18,7 +17,7 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.loader import async_get_integration
 from homeassistant.util import dt as dt_util
 
-from . import alerts, keys, panel, services, websocket_api
+from . import alerts, keys, services, sidebar, websocket_api
 from .const import (
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
@@ -28,7 +27,12 @@ from .const import (
     DOMAIN,
     PLEX_TIMEOUT,
 )
-from .coordinator import PlexGeoCoordinator, error_placeholders
+from .coordinator import (
+    PlexGeoConfigEntry,
+    PlexGeoCoordinator,
+    PlexGeoData,
+    error_placeholders,
+)
 from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
@@ -42,16 +46,6 @@ PLATFORMS: list[Platform] = [Platform.EVENT, Platform.GEO_LOCATION, Platform.SEN
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PURGE_INTERVAL = timedelta(days=1)
 
-type PlexGeoConfigEntry = ConfigEntry[PlexGeoData]
-
-
-@dataclass(slots=True)
-class PlexGeoData:
-    """What one configured Plex server keeps while it is loaded."""
-
-    coordinator: PlexGeoCoordinator
-    store: HistoryStore
-
 
 def database_path(hass: HomeAssistant, machine_identifier: str) -> Path:
     """Where a server's history database lives under the HA config dir."""
@@ -62,18 +56,18 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register what is shared by every server: services, websocket commands, the bundle."""
     services.async_register_services(hass)
     websocket_api.async_register_commands(hass)
-    await panel.async_register_static_path(hass)
+    await sidebar.async_register_static_path(hass)
     return True
 
 
 async def _async_update_panel(hass: HomeAssistant, entries: list[ConfigEntry]) -> None:
     """Show the sidebar panel while any server is loaded; admin-only unless all entries allow."""
-    panel.async_remove_panel(hass)
+    sidebar.async_remove_panel(hass)
     if not entries:
         return
     integration = await async_get_integration(hass, DOMAIN)
     admin_only = any(option(e.options, CONF_PANEL_ADMIN_ONLY) for e in entries)
-    await panel.async_register_panel(hass, str(integration.version), admin_only=admin_only)
+    await sidebar.async_register_panel(hass, str(integration.version), admin_only=admin_only)
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> bool:
@@ -173,7 +167,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> 
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
-    """The user removed the server: delete its history and its key."""
+    """The user removed the server: delete its history, its key and its repair issues."""
+    alerts.async_remove_entry_issues(hass, entry.entry_id)
     if entry.unique_id:
         path = database_path(hass, entry.unique_id)
         await hass.async_add_executor_job(_delete_database, path)
