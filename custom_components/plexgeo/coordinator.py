@@ -120,7 +120,9 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         try:
             outcome = await self._poll(now)
         except UpdateFailed as err:
-            self.last_poll = PollTiming(dt_util.utcnow().isoformat(), None, 0, str(err))
+            # The core's reason, as diagnostics showed it before UpdateFailed was translated.
+            reason = str(err.__cause__ or err)
+            self.last_poll = PollTiming(dt_util.utcnow().isoformat(), None, 0, reason)
             raise
         self.last_poll = PollTiming(
             now.isoformat(), round((time.perf_counter() - started) * 1000, 1), len(outcome.live)

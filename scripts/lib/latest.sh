@@ -107,9 +107,10 @@ MARKER="$ROOT/.plexgeo-complete"
 PACKAGES_MARKER="$ROOT/.plexgeo-packages"
 # Installed with apt inside the finished chroot (debootstrap's base step cannot configure
 # Chromium's desktop dependencies): a compiler for the two HA packages with no 3.14
-# wheels, and Chromium with a font for the panel's browser test. The marker records the
-# list, so a changed list installs again.
-CHROOT_PACKAGES=(python3.14-dev g++ chromium fonts-dejavu-core e2fsprogs)
+# wheels, Chromium with a font for the panel's browser test, chattr (e2fsprogs) for the
+# read-only database tests and node for the wire-contract test: no test skips here. The
+# marker records the list, so a changed list installs again.
+CHROOT_PACKAGES=(python3.14-dev g++ chromium fonts-dejavu-core e2fsprogs nodejs)
 CA_IN_CHROOT=/etc/ssl/certs/host-ca-certificates.crt
 CHROOT_VENV=/opt/venv-latest
 CHROOT_ENV=(
