@@ -98,6 +98,7 @@ class PlexSimulator:
         self.redirect_location = "http://127.0.0.1:9/"
         self.streamed = hostile.Streamed()
         self._requests: Counter[str] = Counter()
+        self._with_token: Counter[str] = Counter()
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
         self._stopping = asyncio.Event()
@@ -202,12 +203,18 @@ class PlexSimulator:
         """How many requests reached `path` (query string excluded), answered or not."""
         return self._requests[path]
 
+    def token_request_count(self) -> int:
+        """How many requests carried a token (any token), on every path."""
+        return sum(self._with_token.values())
+
     # --- HTTP --------------------------------------------------------------------------------
 
     @web.middleware
     async def _middleware(self, request: web.Request, handler: _Handler) -> web.StreamResponse:
         self._requests[request.path] += 1
         token = request.headers.get("X-Plex-Token") or request.query.get("X-Plex-Token")
+        if token:
+            self._with_token[request.path] += 1
         failing = self.fail_all_endpoints or request.path == "/status/sessions"
         response: web.StreamResponse
         # Like real Plex, /identity answers without a token (discovery relies on it).

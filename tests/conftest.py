@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Generator
+import logging
 from pathlib import Path
 import ssl
 from typing import Any
+from unittest.mock import AsyncMock, patch
 
 from homeassistant import block_async_io
+from homeassistant.components.http import HomeAssistantHTTP
 from homeassistant.const import CONF_TOKEN, CONF_URL
 from homeassistant.core import HomeAssistant
 import pytest
@@ -25,9 +28,22 @@ from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
 from simulator.tls import self_signed
 
+from .deprecations import deprecation_reports
+
 # As in Home Assistant core's own tests: a blocking call on the event loop fails the test,
 # which proves polling, storage and geolocation stay off the loop.
 block_async_io.enable()
+
+
+@pytest.fixture(autouse=True)
+def no_listening_http_server() -> Generator[None]:
+    """PlexGeo depends on `http`, which would listen on 0.0.0.0:8123 in every test.
+
+    That port belongs to scripts/develop (and a second test run on the machine); the tests
+    reach HTTP and websocket views through aiohttp's test client on the app instead.
+    """
+    with patch.object(HomeAssistantHTTP, "start", AsyncMock()):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -36,17 +52,33 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> Generat
     yield
 
 
+def _messages(caplog: pytest.LogCaptureFixture, level: int = logging.NOTSET) -> list[str]:
+    return [
+        record.getMessage()
+        for when in ("setup", "call")
+        for record in caplog.get_records(when)  # type: ignore[arg-type]
+        if record.levelno >= level
+    ]
+
+
 @pytest.fixture(autouse=True)
 def fail_on_blocking_calls(caplog: pytest.LogCaptureFixture) -> Generator[None]:
     """HA only warns about a custom integration blocking the loop; here it fails the test."""
     yield
-    blocking = [
-        record.getMessage()
-        for when in ("setup", "call")
-        for record in caplog.get_records(when)  # type: ignore[arg-type]
-        if "Detected blocking call" in record.getMessage()
-    ]
+    blocking = [message for message in _messages(caplog) if "Detected blocking call" in message]
     assert not blocking, blocking
+
+
+@pytest.fixture(autouse=True)
+def fail_on_deprecation_reports(caplog: pytest.LogCaptureFixture) -> Generator[None]:
+    """HA only logs a deprecated use by a custom integration; here it fails the test.
+
+    On every pin, so a call that a coming release removes fails today (see deprecations.py).
+    """
+    yield
+    # Warnings and up, as HA reports them: debug dumps of stored data name fields alike.
+    reports = deprecation_reports(_messages(caplog, logging.WARNING))
+    assert not reports, reports
 
 
 @pytest.fixture

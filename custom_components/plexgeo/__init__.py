@@ -31,7 +31,12 @@ from .const import (
     DOMAIN,
     PLEX_TIMEOUT,
 )
-from .coordinator import PlexGeoConfigEntry, PlexGeoCoordinator, PlexGeoData
+from .coordinator import (
+    PlexGeoConfigEntry,
+    PlexGeoCoordinator,
+    PlexGeoData,
+    error_placeholders,
+)
 from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
@@ -79,9 +84,17 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     try:
         server = await hass.async_add_executor_job(client.connect)
     except PlexAuthError as err:
-        raise ConfigEntryAuthFailed(str(err)) from err
+        raise ConfigEntryAuthFailed(
+            translation_domain=DOMAIN,
+            translation_key="auth_failed",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
     except PlexError as err:
-        raise ConfigEntryNotReady(str(err)) from err
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="plex_unreachable",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
 
     try:
         store = await keys.async_open_store(
@@ -89,7 +102,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         )
     except StoreError as err:
         await hass.async_add_executor_job(client.close)
-        raise ConfigEntryNotReady(f"History database unavailable: {err}") from err
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="database_unavailable",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
     except ConfigEntryError:  # the keys do not fit: a repair issue says what to do
         await hass.async_add_executor_job(client.close)
         raise
@@ -112,7 +129,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         raise
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     # This entry is not "loaded" until setup returns, so it is named explicitly.
     await _async_update_panel(hass, [*hass.config_entries.async_loaded_entries(DOMAIN), entry])
 
@@ -133,11 +149,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
 
         entry.async_on_unload(async_track_time_interval(hass, _purge, PURGE_INTERVAL))
     return True
-
-
-async def _async_options_updated(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
-    """Options changed: reload so they apply from the next poll on."""
-    await hass.config_entries.async_reload(entry.entry_id)
 
 
 async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:

@@ -63,6 +63,14 @@ class StoreUnavailableError(HomeAssistantError):
         )
 
 
+def error_placeholders(entry: ConfigEntry, err: Exception) -> dict[str, str]:
+    """An exception's translation placeholders: the server's name and the core's reason.
+
+    Core errors name the failure, never the token or the URL (which may carry credentials).
+    """
+    return {"server": entry.title, "error": str(err)}
+
+
 @dataclass(slots=True)
 class PollTiming:
     """How the last poll went, for diagnostics."""
@@ -112,7 +120,9 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         try:
             outcome = await self._poll(now)
         except UpdateFailed as err:
-            self.last_poll = PollTiming(dt_util.utcnow().isoformat(), None, 0, str(err))
+            # The core's reason, as diagnostics showed it before UpdateFailed was translated.
+            reason = str(err.__cause__ or err)
+            self.last_poll = PollTiming(dt_util.utcnow().isoformat(), None, 0, reason)
             raise
         self.last_poll = PollTiming(
             now.isoformat(), round((time.perf_counter() - started) * 1000, 1), len(outcome.live)
@@ -137,9 +147,17 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         try:
             snapshots = await self.hass.async_add_executor_job(self.client.fetch_sessions)
         except PlexAuthError as err:
-            raise ConfigEntryAuthFailed(str(err)) from err
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN,
+                translation_key="auth_failed",
+                translation_placeholders=error_placeholders(self.config_entry, err),
+            ) from err
         except PlexError as err:
-            raise UpdateFailed(str(err)) from err
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="plex_unreachable",
+                translation_placeholders=error_placeholders(self.config_entry, err),
+            ) from err
         try:
             ingested = await self.hass.async_add_executor_job(self.engine.ingest, snapshots, now)
             lookup = (
@@ -153,7 +171,11 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
             )
         except StoreError as err:
             alerts.async_database_unavailable(self.hass, self.config_entry, str(err))
-            raise UpdateFailed(f"History database unavailable: {err}") from err
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="database_unavailable",
+                translation_placeholders=error_placeholders(self.config_entry, err),
+            ) from err
         alerts.async_database_unavailable(self.hass, self.config_entry, None)
         return outcome
 
