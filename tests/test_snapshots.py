@@ -43,6 +43,13 @@ REGISTRY_FIELDS = (
 )
 
 
+def _by_name(value: Any) -> Any:
+    """Mappings keyed by plain strings: newer cores key capabilities by StrEnum members."""
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(k): _by_name(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    return value
+
+
 async def _streams(
     hass: HomeAssistant,
     plex_sim: PlexSimulator,
@@ -72,9 +79,9 @@ async def test_entities(
         state = hass.states.get(entry.entity_id)
         assert state is not None, entry.entity_id
         seen[entry.entity_id] = {
-            "entry": {field: getattr(entry, field) for field in REGISTRY_FIELDS},
+            "entry": _by_name({field: getattr(entry, field) for field in REGISTRY_FIELDS}),
             "state": state.state,
-            "attributes": dict(sorted(state.attributes.items())),
+            "attributes": _by_name(state.attributes),
         }
     assert seen == snapshot(name="registry-and-states")
     # Map entities have no unique id, so no registry entry: their states on their own.
@@ -82,7 +89,7 @@ async def test_entities(
     for entity_id in sorted(hass.states.async_entity_ids("geo_location")):
         state = hass.states.get(entity_id)
         assert state is not None
-        dots[entity_id] = {"state": state.state, "attributes": dict(state.attributes)}
+        dots[entity_id] = {"state": state.state, "attributes": _by_name(state.attributes)}
     assert dots == snapshot(name="map-entities")
 
 
