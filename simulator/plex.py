@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 
 from aiohttp import web
 
+from simulator.plex_notifications import NotificationHub
 from simulator.scenario import (
     Scenario,
     SimDecision,
@@ -92,6 +93,7 @@ class PlexSimulator:
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
         self._stopping = asyncio.Event()
+        self.notifications = NotificationHub()
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -112,6 +114,8 @@ class PlexSimulator:
         app.router.add_get("/status/sessions", self._sessions)
         app.router.add_get("/status/sessions/terminate", self._terminate)
         app.router.add_get("/livetv/sessions/{uuid}", self._live_tv)
+        app.router.add_get("/:/websockets/notifications", self.notifications.handle)
+        app.on_shutdown.append(self.notifications.close_all)
         self._stopping = asyncio.Event()
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
@@ -156,6 +160,7 @@ class PlexSimulator:
         if mode is FailureMode.REFUSE and self._site is not None:
             await self._site.stop()
             self._site = None
+            await self.notifications.close_all()
 
     async def recover(self) -> None:
         """Behave again, listening on the same port if REFUSE had closed it."""
@@ -175,19 +180,31 @@ class PlexSimulator:
 
     def add_session(self, session: SimSession) -> str:
         """Start a session; returns its session key."""
-        return self.scenario.add_session(session)
+        key = self.scenario.add_session(session)
+        self.notifications.sync(self.sessions)
+        return key
 
     def update_session(self, key: str, **changes: Any) -> SimSession:
         """Change fields of a current session."""
-        return self.scenario.update_session(key, **changes)
+        updated = self.scenario.update_session(key, **changes)
+        self.notifications.sync(self.sessions)
+        return updated
 
     def remove_session(self, key: str) -> SimSession:
         """Stop a session."""
-        return self.scenario.remove_session(key)
+        removed = self.scenario.remove_session(key)
+        self.notifications.sync(self.sessions)
+        return removed
 
     def clear(self) -> None:
         """Stop every session."""
         self.scenario.clear()
+        self.notifications.sync(self.sessions)
+
+    def advance(self, seconds: float) -> None:
+        """Move the scenario's clock, notifying the sessions that started, changed or ended."""
+        self.scenario.advance(seconds)
+        self.notifications.sync(self.sessions)
 
     def request_count(self, path: str) -> int:
         """How many requests reached `path` (query string excluded), answered or not."""
@@ -221,6 +238,8 @@ class PlexSimulator:
             response = _truncate(await handler(request))
         else:
             response = await handler(request)
+        if response.prepared:  # a websocket, already closed
+            return response
         response.headers["X-Plex-Protocol"] = "1.0"
         # One request per connection: a kept-alive socket would outlive REFUSE.
         response.force_close()
@@ -323,6 +342,7 @@ class PlexSimulator:
             # Stopping other people's streams is a Plex Pass feature; Plex answers 401.
             return _error(401, "Unauthorized")
         stopped = self.scenario.terminate(session_id, request.query.get("reason", ""))
+        self.notifications.sync(self.sessions)
         if stopped is None:
             return _error(404, "Not Found")
         return web.Response(status=200)

@@ -23,6 +23,7 @@ from .const import (
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
     CONF_PANEL_ADMIN_ONLY,
+    CONF_PUSH_SCAN_INTERVAL,
     CONF_RETENTION_DAYS,
     CONF_VERIFY_SSL,
     DOMAIN,
@@ -34,6 +35,7 @@ from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
 from .core.plex import PlexClient
 from .core.store import HistoryStore
+from .notifications import PlexGeoPush
 from .options import option
 
 _LOGGER = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ class PlexGeoData:
 
     coordinator: PlexGeoCoordinator
     store: HistoryStore
+    push: PlexGeoPush | None = None
 
 
 def database_path(hass: HomeAssistant, machine_identifier: str) -> Path:
@@ -120,6 +123,17 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         await _async_close(hass, entry.runtime_data)
         raise
 
+    entry.runtime_data.push = PlexGeoPush(
+        hass,
+        entry,
+        coordinator,
+        url=entry.data[CONF_URL],
+        token=entry.data[CONF_TOKEN],
+        verify_ssl=entry.data.get(CONF_VERIFY_SSL, True),
+        push_interval=int(option(entry.options, CONF_PUSH_SCAN_INTERVAL)),
+    )
+    entry.runtime_data.push.async_start()
+
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     # This entry is not "loaded" until setup returns, so it is named explicitly.
@@ -151,6 +165,8 @@ async def _async_options_updated(hass: HomeAssistant, entry: PlexGeoConfigEntry)
 
 async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:
     # No poll may start once the store is closing.
+    if data.push is not None:
+        await data.push.async_stop()
     await data.coordinator.async_shutdown()
     await hass.async_add_executor_job(data.coordinator.client.close)
     await hass.async_add_executor_job(data.store.close)

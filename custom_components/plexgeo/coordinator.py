@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 import logging
@@ -69,8 +70,14 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.settings = alert_settings(entry.options)
         self.last_poll = PollTiming()
         self._geolocation_error: str | None = None
+        # A refresh triggered by a Plex notification never runs beside a scheduled one.
+        self._poll_lock = asyncio.Lock()
 
     async def _async_update_data(self) -> PollOutcome:
+        async with self._poll_lock:
+            return await self._update_data()
+
+    async def _update_data(self) -> PollOutcome:
         started = time.perf_counter()
         # Local time: "streams today" starts at the user's midnight (stored times are absolute).
         now = dt_util.now()

@@ -148,7 +148,12 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
         msg["id"],
         {
             "entries": [
-                {"entry_id": e.entry_id, "title": e.title, "server_id": e.unique_id}
+                {
+                    "entry_id": e.entry_id,
+                    "title": e.title,
+                    "server_id": e.unique_id,
+                    "push": e.runtime_data.push.health.as_dict() if e.runtime_data.push else None,
+                }
                 for e in entries
             ]
         },
