@@ -40,6 +40,8 @@ HEARTBEAT_SECONDS = 30.0
 CLOSE_TIMEOUT = 2.0
 MAX_FRAME_BYTES = 1 << 20
 
+_sleep = asyncio.sleep  # tests replace it to read the back-off without waiting
+
 type NotesCallback = Callable[[list[PlayNotification]], None]
 type StateCallback = Callable[[bool, str | None], None]
 
@@ -136,7 +138,7 @@ class NotificationSocket:
                 delay = BACKOFF_MAX
             self._failures += 1
             _LOGGER.debug("Plex notifications: %s; next try in %.0f s", error, delay)
-            await asyncio.sleep(delay)
+            await _sleep(delay)
 
     async def _connect_and_read(self) -> str:
         """One connection; returns why it ended."""
