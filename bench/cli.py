@@ -193,6 +193,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="10,000 streams, few repetitions")
     parser.add_argument("--cache-dir", type=Path, default=REPO / "bench")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument(
+        "--push", action="store_true", help="only the notification socket's loop cost"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat = "10000", min(args.repeat, 20)
@@ -210,6 +213,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate, measure, print the table and write results.json."""
     args = parse_args(argv)
+    if args.push:
+        from . import push  # noqa: PLC0415  (imports Home Assistant, which the rest does not)
+
+        return push.main()
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     fingerprint = schema_fingerprint()
     results: dict[int, dict[str, Any]] = {}

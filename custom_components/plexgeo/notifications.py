@@ -1,15 +1,17 @@
 """Instant streams: Plex's notification websocket triggers the coordinator's refresh.
 
-A notification naming a new or stopped session schedules one sessions fetch a moment
-later (`FETCH_DELAY`), so a burst of notifications costs one fetch. The fetch is the
+A notification naming a new or stopped session schedules one sessions fetch once the
+notifications go quiet for `QUIET_SECONDS`, and never later than `MAX_WAIT_SECONDS`
+after the first, so a burst of notifications costs one fetch. The fetch is the
 coordinator's own refresh: lifecycle, geolocation, detectors and events are a poll's.
 The poll stays the safety net; while the socket is up it may run at the longer
 `push_scan_interval`. When the socket fails, polling carries on at the normal interval
 and one line is logged, no repair issue.
 
-The delay is PlexGeo's own rather than HA's `Debouncer` (or `async_request_refresh`,
-which uses one): a Debouncer drops a call that arrives while its function runs, and a
-stream that starts during a fetch would then wait for the next poll.
+The delay (`core.notifications.FetchDelay`) is PlexGeo's own rather than HA's
+`Debouncer` (or `async_request_refresh`, which uses one): a Debouncer drops a call that
+arrives while its function runs, and a stream that starts during a fetch would then wait
+for the next poll.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
 
-from .core.notifications import FetchRule, PlayNotification, live_keys
+from .core.notifications import FetchDelay, FetchRule, PlayNotification, live_keys
 from .core.plex_push import STABLE_SECONDS, NotificationSocket, PushHealth
 
 if TYPE_CHECKING:
@@ -37,9 +39,8 @@ if TYPE_CHECKING:
 
 _LOGGER = logging.getLogger(__name__)
 
-# Long enough to fold a burst (a stream's start sends several notifications) into one
-# fetch, short enough that an alert follows a stream's start within two seconds.
-FETCH_DELAY = 1.0
+# How early a timer may fire and still count as on time.
+_TOLERANCE = 0.01
 
 
 class PlexGeoPush:
@@ -75,8 +76,8 @@ class PlexGeoPush:
         self._task: asyncio.Task[None] | None = None
         self._timer: CALLBACK_TYPE | None = None
         self._fetch_job = HassJob(self._fire, "plexgeo push fetch", cancel_on_shutdown=True)
+        self._delay = FetchDelay()
         self._fetching = False
-        self._wanted = False
         self._stopped = False
         self._logged_down = False
         self._up_since: float | None = None
@@ -128,17 +129,25 @@ class PlexGeoPush:
 
     @callback
     def request_fetch(self) -> None:
-        """Fetch the sessions once, `FETCH_DELAY` from now (or after a running fetch)."""
+        """Fetch the sessions once things go quiet (or after a running fetch)."""
         if self._stopped:
             return
-        self._wanted = True
+        self._delay.request(self._hass.loop.time())
         if self._timer is None and not self._fetching:
-            self._timer = async_call_later(self._hass, FETCH_DELAY, self._fetch_job)
+            self._arm()
+
+    @callback
+    def _arm(self) -> None:
+        wait = max(0.0, self._delay.due() - self._hass.loop.time())
+        self._timer = async_call_later(self._hass, wait, self._fetch_job)
 
     @callback
     def _fire(self, _now: datetime) -> None:
         self._timer = None
-        self._wanted = False
+        if self._hass.loop.time() < self._delay.due() - _TOLERANCE:
+            self._arm()  # more notifications came: wait for the quiet (or the limit)
+            return
+        self._delay.start()
         self._fetching = True
         self._entry.async_create_background_task(self._hass, self._fetch(), "plexgeo push fetch")
 
@@ -148,8 +157,8 @@ class PlexGeoPush:
             await self._coordinator.async_refresh()
         finally:
             self._fetching = False
-            if self._wanted:
-                self.request_fetch()
+            if self._delay.pending and not self._stopped:
+                self._arm()
 
     @callback
     def _on_state(self, connected: bool, error: str | None) -> None:

@@ -21,6 +21,9 @@ import pytest
 from custom_components.plexgeo.core import plex_push
 from custom_components.plexgeo.core.notifications import (
     MAX_ASKED,
+    MAX_WAIT_SECONDS,
+    QUIET_SECONDS,
+    FetchDelay,
     FetchRule,
     GarbledNotification,
     NotifiedState,
@@ -147,6 +150,23 @@ def test_fetch_rule_memory_is_bounded() -> None:
     for number in range(MAX_ASKED * 3):
         assert rule.wants_fetch([note(str(number))], {})
     assert len(rule._asked) <= MAX_ASKED
+
+
+def test_fetch_delay_waits_for_quiet_but_not_forever() -> None:
+    delay = FetchDelay()
+    assert not delay.pending
+    delay.request(10.0)
+    assert delay.pending
+    assert delay.due() == 10.0 + QUIET_SECONDS
+    delay.request(10.3)  # more notifications: wait for the quiet after them
+    assert delay.due() == 10.3 + QUIET_SECONDS
+    for step in range(1, 30):  # a flood: due no later than MAX_WAIT after the first
+        delay.request(10.3 + step * 0.1)
+    assert delay.due() == 10.0 + MAX_WAIT_SECONDS
+    delay.start()
+    assert not delay.pending
+    delay.request(20.0)  # the next fetch counts from its own first request
+    assert delay.due() == 20.0 + QUIET_SECONDS
 
 
 def test_websocket_url() -> None:

@@ -25,6 +25,11 @@ WEBSOCKET_PATH = "/:/websockets/notifications"
 _MAX_KEY = 64
 # A flood of made-up session keys must not grow memory without bound.
 MAX_ASKED = 1024
+# The fetch waits for a quiet moment (a stream's start comes as several notifications),
+# but never longer than MAX_WAIT after the first request: a burst of a second is one
+# fetch, and an alert follows a stream's start within two seconds even during a flood.
+QUIET_SECONDS = 0.5
+MAX_WAIT_SECONDS = 1.5
 
 
 class GarbledNotification(ValueError):
@@ -137,3 +142,32 @@ class FetchRule:
             self._asked.add(pair)
             wanted = True
         return wanted
+
+
+class FetchDelay:
+    """When a requested fetch is due: after a quiet spell, or at the latest MAX_WAIT on."""
+
+    def __init__(self) -> None:
+        """No request pending."""
+        self._first: float | None = None
+        self._last = 0.0
+
+    @property
+    def pending(self) -> bool:
+        """Whether a fetch has been requested and not yet started."""
+        return self._first is not None
+
+    def request(self, now: float) -> None:
+        """A notification asked for a fetch at `now` (a monotonic clock)."""
+        if self._first is None:
+            self._first = now
+        self._last = now
+
+    def due(self) -> float:
+        """When the fetch should start; only meaningful while `pending`."""
+        first = self._last if self._first is None else self._first
+        return min(self._last + QUIET_SECONDS, first + MAX_WAIT_SECONDS)
+
+    def start(self) -> None:
+        """The fetch starts: requests from now on are for the next one."""
+        self._first = None
