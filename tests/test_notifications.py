@@ -10,6 +10,7 @@ import logging
 import time
 from typing import Any
 
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 import pytest
@@ -140,9 +141,9 @@ async def test_a_burst_of_notifications_costs_one_fetch(
         SimSession(session_key=str(100 + i), session_id=f"burst-{i}", rating_key=5000 + i)
         for i in range(100)
     ]
-    for session in sessions:  # 100 new sessions announced within half a second
+    # 100 new sessions announced at once (the bench spreads them over a second).
+    for session in sessions:
         plex_sim.notifications.send_raw(play_frame(session, "playing"))
-        await asyncio.sleep(0.005)
     await until(lambda: health.notifications >= 100)
     await until(lambda: plex_sim.request_count(SESSIONS) > before)
     await asyncio.sleep(1.7)
@@ -306,3 +307,13 @@ async def test_token_never_logged_whatever_fails(
     assert plex_sim.token not in caplog.text
     assert plex_sim.token not in json.dumps(diagnostics, default=str)
     assert plex_sim.token not in repr(push_entry.runtime_data.push.__dict__)
+
+
+async def test_home_assistant_stop_closes_the_socket(
+    hass: HomeAssistant, plex_sim: PlexSimulator, push_entry: MockConfigEntry
+) -> None:
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STOP)
+    await hass.async_block_till_done()
+    await until(lambda: plex_sim.notifications.connections == 0)
+    assert not [t for t in asyncio.all_tasks() if t.get_name().startswith("plexgeo notif")]
+    assert not push_of(push_entry).health.connected

@@ -346,3 +346,69 @@ async def test_tls_verification_follows_the_entry(
             await task
         await runner.cleanup()
         loop.set_exception_handler(handler_before)
+
+
+async def test_binary_and_oversized_frames(session: aiohttp.ClientSession) -> None:
+    """A binary frame is skipped; a frame over 1 MiB ends the connection, described safely."""
+
+    async def handler(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_bytes(b"\x00\x01")
+        await ws.send_str(json.dumps(REAL_PLAYING))
+        await ws.send_str("x" * (plex_push.MAX_FRAME_BYTES + 1))
+        await ws.receive()
+        return ws
+
+    app = web.Application()
+    app.router.add_get("/:/websockets/notifications", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    rec = Recorder()
+    client = _socket(session, f"http://127.0.0.1:{runner.addresses[0][1]}", rec)
+    task = asyncio.create_task(client.run())
+    try:
+        await rec.wait(2)
+        assert rec.states[:2] == [(True, None), (False, "WebSocketError")]
+        assert client.health.garbled == 1
+        assert rec.notes == [PlayNotification("84", "1337", NotifiedState.PAUSED)]
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await runner.cleanup()
+
+
+async def test_backoff_starts_over_after_a_stable_connection(
+    session: aiohttp.ClientSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that keeps closing a held connection is retried at once, not ever slower."""
+    delays: list[float] = []
+
+    async def fake_sleep(delay: float) -> None:
+        delays.append(delay)
+        if len(delays) >= 3:
+            raise asyncio.CancelledError
+
+    async def handler(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.close()
+        return ws
+
+    monkeypatch.setattr(plex_push, "_sleep", fake_sleep)
+    monkeypatch.setattr(plex_push, "STABLE_SECONDS", 0.0)
+    app = web.Application()
+    app.router.add_get("/:/websockets/notifications", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    client = _socket(session, f"http://127.0.0.1:{runner.addresses[0][1]}", Recorder())
+    try:
+        with pytest.raises(asyncio.CancelledError):
+            await client.run()
+    finally:
+        await runner.cleanup()
+    assert delays == [1, 1, 1]
+    assert client.health.connects == 3

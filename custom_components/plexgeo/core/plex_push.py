@@ -156,8 +156,9 @@ class NotificationSocket:
                     self._frame(message.data)
                 elif message.type is aiohttp.WSMsgType.BINARY:
                     self.health.garbled += 1
-                elif message.type is aiohttp.WSMsgType.ERROR:
-                    return describe_error(ws.exception() or ConnectionError())
+                elif message.type is aiohttp.WSMsgType.ERROR:  # the error rides in `data`
+                    error = message.data if isinstance(message.data, BaseException) else None
+                    return describe_error(error or ConnectionError())
         return "closed by the server"
 
     def _frame(self, data: str) -> None:
