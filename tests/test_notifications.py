@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+import contextlib
 from datetime import timedelta
 import json
 import logging
+from pathlib import Path
+import sqlite3
 import time
 from typing import Any
 
@@ -16,6 +19,7 @@ from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.plexgeo import database_path
 from custom_components.plexgeo.const import (
     CONF_PUSH_SCAN_INTERVAL,
     CONF_RARE_COUNTRY_MIN_SESSIONS,
@@ -317,3 +321,28 @@ async def test_home_assistant_stop_closes_the_socket(
     await until(lambda: plex_sim.notifications.connections == 0)
     assert not [t for t in asyncio.all_tasks() if t.get_name().startswith("plexgeo notif")]
     assert not push_of(push_entry).health.connected
+
+
+async def test_unload_lets_a_fetch_in_flight_finish_before_the_store_closes(
+    hass: HomeAssistant,
+    plex_sim: PlexSimulator,
+    push_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    push = push_of(push_entry)
+    await plex_sim.fail(FailureMode.SLOW, delay=1.0)
+    plex_sim.add_session(wan_session("tokyo"))
+    await until(lambda: push.health.fetches == 1)
+    assert await hass.config_entries.async_unload(push_entry.entry_id)
+    await hass.async_block_till_done()
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING and DOMAIN in r.name]
+    assert not problems
+    assert not ir.async_get(hass).issues
+    # Nothing lost: the fetch finished and recorded the stream before the store closed.
+    path = database_path(hass, plex_sim.machine_identifier)
+    assert await hass.async_add_executor_job(_count_streams, path) == 1
+
+
+def _count_streams(path: Path) -> int:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM streams").fetchone()[0])

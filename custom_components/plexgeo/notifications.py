@@ -74,6 +74,7 @@ class PlexGeoPush:
         )
         self._rule = FetchRule()
         self._task: asyncio.Task[None] | None = None
+        self._fetch_task: asyncio.Task[None] | None = None
         self._timer: CALLBACK_TYPE | None = None
         self._fetch_job = HassJob(self._fire, "plexgeo push fetch", cancel_on_shutdown=True)
         self._delay = FetchDelay()
@@ -118,6 +119,10 @@ class PlexGeoPush:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        if self._fetch_task is not None:
+            # The store closes after this: let a fetch in flight finish with it open.
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._fetch_task
         self.health.connected = False
 
     @callback
@@ -149,7 +154,9 @@ class PlexGeoPush:
             return
         self._delay.start()
         self._fetching = True
-        self._entry.async_create_background_task(self._hass, self._fetch(), "plexgeo push fetch")
+        self._fetch_task = self._entry.async_create_background_task(
+            self._hass, self._fetch(), "plexgeo push fetch"
+        )
 
     async def _fetch(self) -> None:
         try:
@@ -157,6 +164,7 @@ class PlexGeoPush:
             await self._coordinator.async_refresh()
         finally:
             self._fetching = False
+            self._fetch_task = None
             if self._delay.pending and not self._stopped:
                 self._arm()
 
