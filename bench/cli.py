@@ -28,6 +28,7 @@ from typing import Any
 from custom_components.plexgeo.core import schema
 from custom_components.plexgeo.core.store import HistoryStore
 
+from . import push
 from .history import BATCH, GENERATOR_VERSION, SERVER_ID, grow, keys_for, population_for
 from .report import table, verdicts, write_results
 from .timing import summarize
@@ -214,8 +215,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Generate, measure, print the table and write results.json."""
     args = parse_args(argv)
     if args.push:
-        from . import push  # noqa: PLC0415  (imports Home Assistant, which the rest does not)
-
         return push.main()
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     fingerprint = schema_fingerprint()
