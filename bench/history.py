@@ -53,7 +53,7 @@ class IngestTiming:
     streams: int
     batch_seconds: tuple[float, ...]  # start_streams, one entry per batch of BATCH
     end_seconds: float  # end_streams for every batch
-    cache_seconds: float  # cache_location for the step's addresses
+    cache_seconds: float  # cache_locations for the step's addresses
     addresses: int
 
 
@@ -206,7 +206,7 @@ def grow(store: HistoryStore, population: Population, first: int, last: int) -> 
 
     Streams go in through `start_streams` (batched, addresses encrypted), are closed
     with `end_streams`, and each address's newest location lands in the geolocation
-    cache through `cache_location` at the end, as the engine would have left it.
+    cache through `cache_locations` at the end, as the engine would have left it.
     """
     order = sorted(range(first, last), key=start_time)
     batch_seconds: list[float] = []
@@ -240,8 +240,10 @@ def _fill_cache(store: HistoryStore, newest: dict[str, Location]) -> None:
     # A smaller history may already cache a later lookup of the same address.
     forever = timedelta(days=365 * 100)
     now = datetime.fromtimestamp(END, UTC)
+    found = []
     for address, location in newest.items():
         digest = store.address_hash(address)
         cached = store.cached_location(digest, now, forever)
         if cached is None or cached.looked_up_at < location.looked_up_at:
-            store.cache_location(digest, location)
+            found.append((digest, location))
+    store.cache_locations(found)

@@ -28,7 +28,7 @@ from custom_components.plexgeo.core.models import (
     PlaybackState,
     StreamSnapshot,
 )
-from custom_components.plexgeo.core.panel import alert_row, stream_row
+from custom_components.plexgeo.core.reports import alert_row, stream_row
 from custom_components.plexgeo.core.settings import AlertSettings
 from simulator.places import Place
 

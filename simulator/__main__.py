@@ -18,7 +18,7 @@ import time
 
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
-from simulator.scenario import demo_scenario
+from simulator.scenario import Scenario, demo_scenario
 
 TICK_SECONDS = 1.0
 
@@ -37,13 +37,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return options
 
 
-async def follow_clock(plex: PlexSimulator, speed: float) -> None:
-    """Advance the simulated server's scenario with real time, `speed` times faster."""
+async def follow_clock(scenario: Scenario, speed: float) -> None:
+    """Advance the scenario with real time, `speed` times faster."""
     last = time.monotonic()
     while True:
         await asyncio.sleep(TICK_SECONDS)
         now = time.monotonic()
-        plex.advance((now - last) * speed)
+        scenario.advance((now - last) * speed)
         last = now
 
 
@@ -63,7 +63,7 @@ async def serve(options: argparse.Namespace) -> None:
             print(f"Plex:   {plex_url}", flush=True)
             print(f"Token:  {options.token}", flush=True)
             print(f"ip-api: {ipapi_url}", flush=True)
-            clock = asyncio.create_task(follow_clock(plex, options.speed))
+            clock = asyncio.create_task(follow_clock(scenario, options.speed))
             await stop.wait()
             clock.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -15,11 +15,13 @@ import contextlib
 from enum import StrEnum
 import hashlib
 import re
+import ssl
 from typing import Any
 import xml.etree.ElementTree as ET
 
 from aiohttp import web
 
+from simulator import hostile
 from simulator.plex_notifications import NotificationHub
 from simulator.scenario import (
     Scenario,
@@ -62,6 +64,9 @@ class FailureMode(StrEnum):
     TRUNCATED = "truncated"  # XML cut mid-element
     MALFORMED = "malformed"  # not XML at all
     GARBAGE_ATTRIBUTES = "garbage_attributes"  # valid XML, missing and absurd attributes
+    REDIRECT = "redirect"  # 302 to `redirect_location`
+    HUGE = "huge"  # an endless answer, streamed (see `streamed`)
+    DRIP = "drip"  # the answer one byte every `delay` seconds
 
 
 class PlexSimulator:
@@ -77,8 +82,9 @@ class PlexSimulator:
         plex_pass: bool = True,
         host: str = "127.0.0.1",
         port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        """Configure the server; nothing listens until `start()`."""
+        """Configure the server (HTTPS with `ssl_context`); nothing listens until `start()`."""
         self.scenario = scenario if scenario is not None else Scenario()
         self.token = token
         self.machine_identifier = machine_identifier
@@ -89,11 +95,14 @@ class PlexSimulator:
         self.failure = FailureMode.NONE
         self.slow_delay = SLOW_DELAY_SECONDS
         self.fail_all_endpoints = False
+        self.ssl_context = ssl_context
+        self.redirect_location = "http://127.0.0.1:9/"
+        self.streamed = hostile.Streamed()
         self._requests: Counter[str] = Counter()
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
         self._stopping = asyncio.Event()
-        self.notifications = NotificationHub()
+        self.notifications = NotificationHub(lambda: self.sessions)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -101,7 +110,7 @@ class PlexSimulator:
     def url(self) -> str:
         """The base URL, such as http://127.0.0.1:32400 (the port is known after start)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        return f"{'https' if self.ssl_context else 'http'}://{host}:{self.port}"
 
     async def start(self) -> str:
         """Listen, and return the base URL."""
@@ -114,8 +123,7 @@ class PlexSimulator:
         app.router.add_get("/status/sessions", self._sessions)
         app.router.add_get("/status/sessions/terminate", self._terminate)
         app.router.add_get("/livetv/sessions/{uuid}", self._live_tv)
-        app.router.add_get("/:/websockets/notifications", self.notifications.handle)
-        app.on_shutdown.append(self.notifications.close_all)
+        self.notifications.install(app)  # /:/websockets/notifications
         self._stopping = asyncio.Event()
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
@@ -133,7 +141,7 @@ class PlexSimulator:
 
     async def _listen(self) -> None:
         assert self._runner is not None
-        site = web.TCPSite(self._runner, self.host, self.port)
+        site = web.TCPSite(self._runner, self.host, self.port, ssl_context=self.ssl_context)
         await site.start()
         self._site = site
         if self.port == 0:
@@ -180,31 +188,19 @@ class PlexSimulator:
 
     def add_session(self, session: SimSession) -> str:
         """Start a session; returns its session key."""
-        key = self.scenario.add_session(session)
-        self.notifications.sync(self.sessions)
-        return key
+        return self.scenario.add_session(session)
 
     def update_session(self, key: str, **changes: Any) -> SimSession:
         """Change fields of a current session."""
-        updated = self.scenario.update_session(key, **changes)
-        self.notifications.sync(self.sessions)
-        return updated
+        return self.scenario.update_session(key, **changes)
 
     def remove_session(self, key: str) -> SimSession:
         """Stop a session."""
-        removed = self.scenario.remove_session(key)
-        self.notifications.sync(self.sessions)
-        return removed
+        return self.scenario.remove_session(key)
 
     def clear(self) -> None:
         """Stop every session."""
         self.scenario.clear()
-        self.notifications.sync(self.sessions)
-
-    def advance(self, seconds: float) -> None:
-        """Move the scenario's clock, notifying the sessions that started, changed or ended."""
-        self.scenario.advance(seconds)
-        self.notifications.sync(self.sessions)
 
     def request_count(self, path: str) -> int:
         """How many requests reached `path` (query string excluded), answered or not."""
@@ -236,10 +232,16 @@ class PlexSimulator:
             response = web.Response(text='{"error": "not xml"}', content_type="text/xml")
         elif failing and self.failure is FailureMode.TRUNCATED:
             response = _truncate(await handler(request))
+        elif failing and self.failure is FailureMode.REDIRECT:
+            response = hostile.redirect(self.redirect_location)
+        elif failing and self.failure is FailureMode.HUGE:
+            return await hostile.stream_filler(request, self.streamed, "xml")
+        elif failing and self.failure is FailureMode.DRIP:
+            answer = await handler(request)
+            assert isinstance(answer, web.Response)
+            return await hostile.drip(request, answer, self.slow_delay)
         else:
             response = await handler(request)
-        if response.prepared:  # a websocket, already closed
-            return response
         response.headers["X-Plex-Protocol"] = "1.0"
         # One request per connection: a kept-alive socket would outlive REFUSE.
         response.force_close()
@@ -342,7 +344,6 @@ class PlexSimulator:
             # Stopping other people's streams is a Plex Pass feature; Plex answers 401.
             return _error(401, "Unauthorized")
         stopped = self.scenario.terminate(session_id, request.query.get("reason", ""))
-        self.notifications.sync(self.sessions)
         if stopped is None:
             return _error(404, "Not Found")
         return web.Response(status=200)

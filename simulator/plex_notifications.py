@@ -9,14 +9,16 @@ frames have the shape real servers send (as captured in public Plex tools' test 
         "guid": "", "ratingKey": "1201", "url": "", "key": "/library/metadata/1201",
         "viewOffset": 0, "playQueueItemID": 3601, "state": "playing"}]}}
 
-Progress alone sends nothing here (a real server reports it every ten seconds or so);
-tests that want a flood send frames themselves with `send_raw`.
+The hub compares the sessions every 20 ms (a real server pushes as players report their
+timelines), so every change to the scenario is announced, however it was made. Progress
+alone sends nothing here (a real server reports it every ten seconds or so); tests that
+want a flood send frames themselves with `send_raw`.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 import contextlib
 import json
 
@@ -25,6 +27,8 @@ from aiohttp import WSMsgType, web
 from simulator.scenario import SimDecision, SimSession
 
 _STOP = object()
+PATH = "/:/websockets/notifications"
+SYNC_SECONDS = 0.02
 
 
 def play_frame(session: SimSession, state: str) -> str:
@@ -56,13 +60,33 @@ def play_frame(session: SimSession, state: str) -> str:
 class NotificationHub:
     """The websocket endpoint and the clients connected to it."""
 
-    def __init__(self) -> None:
-        """No client yet; the endpoint answers 404 while `supported` is False."""
+    def __init__(self, sessions: Callable[[], Iterable[SimSession]]) -> None:
+        """Watch `sessions()`; the endpoint answers 404 while `supported` is False."""
+        self._current = sessions
         self.supported = True
         self.frames_sent = 0
         self._queues: dict[web.WebSocketResponse, asyncio.Queue[object]] = {}
         self._last: dict[str, tuple[str, int]] = {}
         self._sessions: dict[str, SimSession] = {}
+
+    def install(self, app: web.Application) -> None:
+        """Serve the endpoint on `app` and watch the sessions while it runs."""
+        app.router.add_get(PATH, self.handle)
+        app.on_shutdown.append(self.close_all)
+        app.cleanup_ctx.append(self._watch)
+
+    async def _watch(self, _app: web.Application) -> AsyncIterator[None]:
+        self.sync()  # what plays already was announced before anyone listened
+        task = asyncio.create_task(self._follow())
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    async def _follow(self) -> None:
+        while True:
+            await asyncio.sleep(SYNC_SECONDS)
+            self.sync()
 
     @property
     def connections(self) -> int:
@@ -105,9 +129,9 @@ class NotificationHub:
             queue.put_nowait(frame)
             self.frames_sent += 1
 
-    def sync(self, sessions: Iterable[SimSession]) -> None:
+    def sync(self) -> None:
         """Notify what changed since the last call: new, changed and stopped sessions."""
-        current = {s.session_key: s for s in sessions}
+        current = {s.session_key: s for s in self._current()}
         for key, session in current.items():
             seen = (session.state.value, session.rating_key)
             if self._last.get(key) != seen:

@@ -6,8 +6,10 @@ integration is imported here, at module level, before the `hass` fixture runs.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator, Generator
 from pathlib import Path
+import ssl
 from typing import Any
 
 from homeassistant import block_async_io
@@ -18,8 +20,10 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 import custom_components.plexgeo  # noqa: F401  (must be imported before `hass`)
 from custom_components.plexgeo.const import CONF_GEO_URL, CONF_VERIFY_SSL, DEFAULT_OPTIONS, DOMAIN
+from simulator.hostile import CaptureServer
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
+from simulator.tls import self_signed
 
 # As in Home Assistant core's own tests: a blocking call on the event loop fails the test,
 # which proves polling, storage and geolocation stay off the loop.
@@ -55,6 +59,48 @@ async def plex_sim(socket_enabled: None) -> AsyncGenerator[PlexSimulator]:
     await simulator.start()
     yield simulator
     await simulator.stop()
+
+
+@pytest.fixture
+async def capture(socket_enabled: None) -> AsyncGenerator[CaptureServer]:
+    """A server on loopback that records whatever reaches it."""
+    server = CaptureServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def tls_sim(socket_enabled: None, tmp_path: Path) -> AsyncGenerator[PlexSimulator]:
+    """The simulator over HTTPS, with a self-signed certificate made for this test.
+
+    The certificate is tmp_path / "plexgeo-sim.crt".
+    """
+    simulator = PlexSimulator(
+        friendly_name="Test Plex", ssl_context=self_signed(tmp_path).server_context()
+    )
+    await simulator.start()
+    yield simulator
+    await simulator.stop()
+
+
+@pytest.fixture
+async def refused_handshakes() -> AsyncGenerator[None]:
+    """A TLS simulator refusing a client's handshake is expected, not an error of the test."""
+    loop = asyncio.get_running_loop()
+    previous = loop.get_exception_handler()
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if isinstance(context.get("exception"), ssl.SSLError):
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handle)
+    yield
+    loop.set_exception_handler(previous)
 
 
 @pytest.fixture

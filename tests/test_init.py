@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
@@ -19,6 +20,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.plexgeo import database_path
 from custom_components.plexgeo.const import (
+    CONF_STREAM_DETAILS,
     DOMAIN,
     EVENT_ANOMALY,
     EVENT_STREAM_ENDED,
@@ -29,6 +31,12 @@ from simulator.plex import FailureMode, PlexSimulator
 from simulator.scenario import lan_session, relayed_session, wan_session
 
 from .common import ACTIVE, BANDWIDTH, EVENT_ENTITY, REMOTE, TODAY, UNACKED, poll, state, watch
+
+
+@pytest.fixture
+def options(options: dict[str, Any]) -> dict[str, Any]:
+    """The owner opted in to stream details (tests/test_privacy.py covers the default)."""
+    return {**options, CONF_STREAM_DETAILS: True}
 
 
 async def test_setup_and_sensors(

@@ -78,7 +78,7 @@ async def test_start_change_stop_and_terminate_are_notified(
         stopped = await entry_of(ws)
         assert (stopped["sessionKey"], stopped["state"]) == (other, "stopped")
 
-        sim.advance(6)  # the scheduled session starts
+        sim.scenario.advance(6)  # the scheduled session starts
         assert (await entry_of(ws))["state"] == "playing"
         sim.clear()
         assert (await entry_of(ws))["state"] == "stopped"

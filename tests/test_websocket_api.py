@@ -22,7 +22,7 @@ from custom_components.plexgeo.const import (
     CONF_RARE_COUNTRY_MIN_SESSIONS,
     DOMAIN,
 )
-from custom_components.plexgeo.core import panel
+from custom_components.plexgeo.core import reports
 from custom_components.plexgeo.core.errors import StoreUnavailable
 from simulator.places import place
 from simulator.plex import PlexSimulator
@@ -242,7 +242,7 @@ async def test_pagination(hass: HomeAssistant, call: Call, loaded_entry: MockCon
     rest = await result(call, "plexgeo/streams", limit=10, cursor=first["next_cursor"])
     assert _ids(rest) == everything[2:]
 
-    for garbage in ("", "!!!", "bm9wZQ==", panel.encode_cursor.__name__, "MTox" * 20, "MToxOjE="):
+    for garbage in ("", "!!!", "bm9wZQ==", reports.encode_cursor.__name__, "MTox" * 20, "MToxOjE="):
         assert await error(call, "plexgeo/streams", cursor=garbage) == "invalid_format"
 
 

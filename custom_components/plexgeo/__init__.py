@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 import logging
 from pathlib import Path
@@ -10,7 +9,11 @@ from pathlib import Path
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_TOKEN, CONF_URL, Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
+from homeassistant.exceptions import (
+    ConfigEntryAuthFailed,
+    ConfigEntryError,
+    ConfigEntryNotReady,
+)
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.event import async_track_time_interval
@@ -18,7 +21,7 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.loader import async_get_integration
 from homeassistant.util import dt as dt_util
 
-from . import alerts, keys, panel, services, websocket_api
+from . import alerts, keys, services, sidebar, websocket_api
 from .const import (
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
@@ -29,12 +32,11 @@ from .const import (
     DOMAIN,
     PLEX_TIMEOUT,
 )
-from .coordinator import PlexGeoCoordinator
+from .coordinator import PlexGeoConfigEntry, PlexGeoCoordinator, PlexGeoData
 from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
 from .core.plex import PlexClient
-from .core.store import HistoryStore
 from .notifications import PlexGeoPush
 from .options import option
 
@@ -43,17 +45,6 @@ _LOGGER = logging.getLogger(__name__)
 PLATFORMS: list[Platform] = [Platform.EVENT, Platform.GEO_LOCATION, Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PURGE_INTERVAL = timedelta(days=1)
-
-type PlexGeoConfigEntry = ConfigEntry[PlexGeoData]
-
-
-@dataclass(slots=True)
-class PlexGeoData:
-    """What one configured Plex server keeps while it is loaded."""
-
-    coordinator: PlexGeoCoordinator
-    store: HistoryStore
-    push: PlexGeoPush | None = None
 
 
 def database_path(hass: HomeAssistant, machine_identifier: str) -> Path:
@@ -65,18 +56,18 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register what is shared by every server: services, websocket commands, the bundle."""
     services.async_register_services(hass)
     websocket_api.async_register_commands(hass)
-    await panel.async_register_static_path(hass)
+    await sidebar.async_register_static_path(hass)
     return True
 
 
 async def _async_update_panel(hass: HomeAssistant, entries: list[ConfigEntry]) -> None:
     """Show the sidebar panel while any server is loaded; admin-only unless all entries allow."""
-    panel.async_remove_panel(hass)
+    sidebar.async_remove_panel(hass)
     if not entries:
         return
     integration = await async_get_integration(hass, DOMAIN)
     admin_only = any(option(e.options, CONF_PANEL_ADMIN_ONLY) for e in entries)
-    await panel.async_register_panel(hass, str(integration.version), admin_only=admin_only)
+    await sidebar.async_register_panel(hass, str(integration.version), admin_only=admin_only)
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> bool:
@@ -94,17 +85,16 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     except PlexError as err:
         raise ConfigEntryNotReady(str(err)) from err
 
-    key_material = await keys.async_load_or_create(hass, entry.entry_id)
     try:
-        store = await hass.async_add_executor_job(
-            HistoryStore.open,
-            database_path(hass, server.machine_identifier),
-            key_material,
-            server.machine_identifier,
+        store = await keys.async_open_store(
+            hass, entry, database_path(hass, server.machine_identifier), server.machine_identifier
         )
     except StoreError as err:
         await hass.async_add_executor_job(client.close)
         raise ConfigEntryNotReady(f"History database unavailable: {err}") from err
+    except ConfigEntryError:  # the keys do not fit: a repair issue says what to do
+        await hass.async_add_executor_job(client.close)
+        raise
     if store.recovered_from is not None:
         alerts.async_database_recovered(hass, entry, store.recovered_from)
 
@@ -183,7 +173,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> 
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
-    """The user removed the server: delete its history and its key."""
+    """The user removed the server: delete its history, its key and its repair issues."""
+    alerts.async_remove_entry_issues(hass, entry.entry_id)
     if entry.unique_id:
         path = database_path(hass, entry.unique_id)
         await hass.async_add_executor_job(_delete_database, path)

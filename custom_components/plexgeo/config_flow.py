@@ -26,6 +26,7 @@ from .const import (
     CONF_RARE_COUNTRY_THRESHOLD,
     CONF_RETENTION_DAYS,
     CONF_SCAN_INTERVAL,
+    CONF_STREAM_DETAILS,
     CONF_TRAVEL_SPEED_KMH,
     CONF_TRUSTED_NETWORKS,
     CONF_VERIFY_SSL,
@@ -34,7 +35,14 @@ from .const import (
     GEO_PROVIDER_IPAPI,
     PLEX_TIMEOUT,
 )
-from .core.errors import PlexAuthError, PlexError, PlexSSLError, PlexUnreachable
+from .core.errors import (
+    PlexAuthError,
+    PlexError,
+    PlexRedirectError,
+    PlexSSLError,
+    PlexUnreachable,
+)
+from .core.markdown import escape_markdown
 from .core.plex import PlexClient, ServerInfo, fetch_identity
 from .options import option, parse_networks
 
@@ -57,11 +65,20 @@ async def _connect(flow: ConfigFlow, url: str, token: str, verify_ssl: bool) -> 
 
 
 async def _try_connect(
-    flow: ConfigFlow, url: str, token: str, verify_ssl: bool, errors: dict[str, str]
+    flow: ConfigFlow,
+    url: str,
+    token: str,
+    verify_ssl: bool,
+    errors: dict[str, str],
+    *,
+    placeholders: dict[str, str],
 ) -> ServerInfo | None:
-    """Connect, filling `errors` with the form error when it fails."""
+    """Connect, filling `errors` (and `placeholders`) with the form error when it fails."""
     try:
         return await _connect(flow, url, token, verify_ssl)
+    except PlexRedirectError as err:
+        errors["base"] = "redirected"
+        placeholders["location"] = err.origin
     except PlexAuthError:
         errors["base"] = "invalid_auth"
     except PlexSSLError:
@@ -93,10 +110,16 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Ask for the server's URL and token."""
         errors: dict[str, str] = {}
+        placeholders: dict[str, str] = {}
         if user_input is not None:
             url = user_input[CONF_URL].rstrip("/")
             info = await _try_connect(
-                self, url, user_input[CONF_TOKEN], user_input[CONF_VERIFY_SSL], errors
+                self,
+                url,
+                user_input[CONF_TOKEN],
+                user_input[CONF_VERIFY_SSL],
+                errors,
+                placeholders=placeholders,
             )
             if info is not None:
                 await self.async_set_unique_id(info.machine_identifier)
@@ -114,7 +137,12 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
         if self.show_advanced_options:
             default_geo_url = defaults.get(CONF_GEO_URL, DEFAULT_GEO_URL)
             fields[vol.Required(CONF_GEO_URL, default=default_geo_url)] = _URL_SELECTOR
-        return self.async_show_form(step_id="user", data_schema=vol.Schema(fields), errors=errors)
+        return self.async_show_form(
+            step_id="user",
+            data_schema=vol.Schema(fields),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
 
     async def async_step_zeroconf(self, discovery_info: ZeroconfServiceInfo) -> ConfigFlowResult:
         """A Plex server announced itself on the network."""
@@ -144,6 +172,7 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for a new token for the same server."""
         entry = self._get_reauth_entry()
         errors: dict[str, str] = {}
+        placeholders = {"name": escape_markdown(entry.title)}
         if user_input is not None:
             info = await _try_connect(
                 self,
@@ -151,6 +180,7 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
                 user_input[CONF_TOKEN],
                 entry.data.get(CONF_VERIFY_SSL, True),
                 errors,
+                placeholders=placeholders,
             )
             if info is not None:
                 await self.async_set_unique_id(info.machine_identifier)
@@ -162,7 +192,7 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
             step_id="reauth_confirm",
             data_schema=vol.Schema({vol.Required(CONF_TOKEN): _TOKEN_SELECTOR}),
             errors=errors,
-            description_placeholders={"name": entry.title},
+            description_placeholders=placeholders,
         )
 
     async def async_step_reconfigure(
@@ -171,10 +201,16 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
         """Change the server's URL or certificate check; the server must stay the same."""
         entry = self._get_reconfigure_entry()
         errors: dict[str, str] = {}
+        placeholders: dict[str, str] = {}
         if user_input is not None:
             url = user_input[CONF_URL].rstrip("/")
             info = await _try_connect(
-                self, url, entry.data[CONF_TOKEN], user_input[CONF_VERIFY_SSL], errors
+                self,
+                url,
+                entry.data[CONF_TOKEN],
+                user_input[CONF_VERIFY_SSL],
+                errors,
+                placeholders=placeholders,
             )
             if info is not None:
                 await self.async_set_unique_id(info.machine_identifier)
@@ -189,7 +225,12 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
                 vol.Required(CONF_VERIFY_SSL, default=defaults.get(CONF_VERIFY_SSL, True)): bool,
             }
         )
-        return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=schema,
+            errors=errors,
+            description_placeholders=placeholders,
+        )
 
 
 def _number(
@@ -221,6 +262,7 @@ _OPTION_FIELDS: dict[str, Any] = {
     ),
     CONF_GEO_URL: _URL_SELECTOR,
     CONF_PANEL_ADMIN_ONLY: selector.BooleanSelector(),
+    CONF_STREAM_DETAILS: selector.BooleanSelector(),
 }
 _INTEGER_OPTIONS = (
     CONF_SCAN_INTERVAL,

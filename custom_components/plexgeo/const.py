@@ -21,6 +21,7 @@ CONF_RETENTION_DAYS: Final = "retention_days"
 CONF_GEO_PROVIDER: Final = "geo_provider"
 CONF_GEO_URL: Final = "geo_url"
 CONF_PANEL_ADMIN_ONLY: Final = "panel_admin_only"
+CONF_STREAM_DETAILS: Final = "stream_details"
 
 GEO_PROVIDER_IPAPI: Final = "ip-api"
 DEFAULT_GEO_URL: Final = "http://ip-api.com"
@@ -40,7 +41,13 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_GEO_PROVIDER: GEO_PROVIDER_IPAPI,
     CONF_GEO_URL: DEFAULT_GEO_URL,
     CONF_PANEL_ADMIN_ONLY: True,
+    # Who watches what from where is in entity attributes (which every user can read and
+    # the recorder keeps) only when the owner turns this on.
+    CONF_STREAM_DETAILS: False,
 }
+
+# Map entities per server, at most: the newest streams win; the panel shows every stream.
+MAX_MAP_ENTITIES: Final = 100
 
 PLEX_TIMEOUT: Final = 10
 EVENT_ANOMALY: Final = "plexgeo_anomaly"

@@ -1,12 +1,14 @@
-"""The base entity: one device per Plex server."""
+"""The base entity: one device per Plex server, named and identified by its description."""
 
 from __future__ import annotations
 
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN, MANUFACTURER
 from .coordinator import PlexGeoCoordinator
+from .options import stream_details
 
 
 class PlexGeoEntity(CoordinatorEntity[PlexGeoCoordinator]):
@@ -14,12 +16,12 @@ class PlexGeoEntity(CoordinatorEntity[PlexGeoCoordinator]):
 
     _attr_has_entity_name = True
 
-    def __init__(self, coordinator: PlexGeoCoordinator, key: str) -> None:
-        """Name the entity by its translation key; ids from the server's machineIdentifier."""
+    def __init__(self, coordinator: PlexGeoCoordinator, description: EntityDescription) -> None:
+        """Unique id from the server's machineIdentifier and the description's key."""
         super().__init__(coordinator)
+        self.entity_description = description
         server = coordinator.server
-        self._attr_translation_key = key
-        self._attr_unique_id = f"{server.machine_identifier}_{key}"
+        self._attr_unique_id = f"{server.machine_identifier}_{description.key}"
         self._attr_device_info = DeviceInfo(
             identifiers={(DOMAIN, server.machine_identifier)},
             name=coordinator.config_entry.title,
@@ -28,3 +30,8 @@ class PlexGeoEntity(CoordinatorEntity[PlexGeoCoordinator]):
             sw_version=server.version or None,
             entry_type=DeviceEntryType.SERVICE,
         )
+
+    @property
+    def stream_details(self) -> bool:
+        """Whether the owner lets entities show who watches what from where."""
+        return stream_details(self.coordinator.config_entry.options)

@@ -12,6 +12,7 @@ from .const import (
     CONF_LOOKBACK_DAYS,
     CONF_RARE_COUNTRY_MIN_SESSIONS,
     CONF_RARE_COUNTRY_THRESHOLD,
+    CONF_STREAM_DETAILS,
     CONF_TRAVEL_SPEED_KMH,
     CONF_TRUSTED_NETWORKS,
     DEFAULT_OPTIONS,
@@ -41,3 +42,8 @@ def alert_settings(options: Mapping[str, Any]) -> AlertSettings:
         distance_floor_km=float(option(options, CONF_DISTANCE_FLOOR_KM)),
         trusted_networks=parse_networks(str(option(options, CONF_TRUSTED_NETWORKS))),
     )
+
+
+def stream_details(options: Mapping[str, Any]) -> bool:
+    """Whether entities may show who watches what from where (off unless the owner opts in)."""
+    return bool(option(options, CONF_STREAM_DETAILS))

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+import os
+from pathlib import Path
+import shutil
+import subprocess
 from typing import Any
+
+import pytest
 
 from custom_components.plexgeo.core.addresses import choose_address
 from custom_components.plexgeo.core.geo.base import LookupResult
 from custom_components.plexgeo.core.models import (
+    Alert,
     Location,
+    LocationStatus,
     MediaType,
     PlaybackState,
+    Stream,
     StreamSnapshot,
 )
+from custom_components.plexgeo.core.store import HistoryStore, UnknownStream
 from simulator.places import Place, place, place_for_address
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -102,3 +113,82 @@ def answer(addresses: Iterable[str], at: datetime = T0) -> LookupResult:
 def no_answer(addresses: Iterable[str]) -> LookupResult:
     """A provider that is down: everything deferred."""
     return LookupResult(located={}, failed={}, deferred=tuple(addresses), error="down")
+
+
+# --- one-at-a-time store calls -----------------------------------------------------
+# The store works in batches; tests often want one stream or alert at a time. These read
+# and write only through its public batch methods.
+
+
+def start_stream(
+    store: HistoryStore,
+    snapshot: StreamSnapshot,
+    at: datetime,
+    status: LocationStatus,
+    location: Location | None,
+) -> Stream:
+    """Record one new stream first seen at `at`."""
+    return store.start_streams([(snapshot, at, status, location)])[0]
+
+
+def stream(store: HistoryStore, stream_id: int) -> Stream | None:
+    """One stream by id, or None."""
+    found = store.streams([stream_id])
+    return found[0] if found else None
+
+
+def update_stream(
+    store: HistoryStore, stream_id: int, snapshot: StreamSnapshot, at: datetime
+) -> Stream:
+    """Store a later poll of one stream; returns it as read back (UnknownStream if gone)."""
+    known = stream(store, stream_id)
+    if known is None:
+        raise UnknownStream(f"no stream {stream_id}")
+    store.update_streams([(known, snapshot)], at)
+    return _stored(store, stream_id)
+
+
+def set_location(
+    store: HistoryStore, stream_id: int, status: LocationStatus, location: Location | None
+) -> Stream:
+    """Record one stream's geolocation outcome; returns the stream as stored."""
+    store.set_locations([(stream_id, status, location)])
+    return _stored(store, stream_id)
+
+
+def _stored(store: HistoryStore, stream_id: int) -> Stream:
+    found = stream(store, stream_id)
+    if found is None:
+        raise UnknownStream(f"no stream {stream_id}")
+    return found
+
+
+def alert(store: HistoryStore, alert_id: int) -> Alert | None:
+    """One alert by id, or None."""
+    found = store.alerts(before_id=alert_id + 1, limit=1)
+    return found[0] if found and found[0].alert_id == alert_id else None
+
+
+def cache_location(store: HistoryStore, address_hash: str, location: Location) -> None:
+    """Remember where one address hash is."""
+    store.cache_locations([(address_hash, location)])
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make a file or directory read-only, even for root (who ignores permission bits)."""
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(path)], check=False).returncode:
+        pytest.skip("cannot make a file read-only for root here")
+    try:
+        yield
+    finally:
+        subprocess.run([chattr, "-i", str(path)], check=True)

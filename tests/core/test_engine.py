@@ -24,6 +24,7 @@ from custom_components.plexgeo.core.settings import AlertSettings
 from custom_components.plexgeo.core.store import HistoryStore
 from simulator.places import place
 
+from . import helpers
 from .helpers import T0, answer, no_answer, snapshot
 
 Lookup = Callable[[Iterable[str]], LookupResult]
@@ -173,7 +174,7 @@ def test_provider_down_leaves_streams_pending_then_resolves(harness: Harness) ->
     harness.poll([], T0 + timedelta(minutes=1), lookup=no_answer)
     outcome = harness.poll([], T0 + timedelta(hours=3))
     assert harness.asked[-1] == sorted([place("london").ipv4[0], place("paris").ipv4[0]])
-    located = [harness.store.stream(i) for i in (1, 2)]
+    located = [helpers.stream(harness.store, i) for i in (1, 2)]
     assert all(s is not None and s.location_status is LocationStatus.KNOWN for s in located)
 
 
@@ -303,7 +304,7 @@ def test_same_address_relocated_is_not_travel(harness: Harness) -> None:
     # The provider's database now puts the same address in Sydney.
     sydney = answer([place("sydney").ipv4[0]])
     moved = {address: next(iter(sydney.located.values()))}
-    harness.store.cache_location(harness.store.address_hash(address), moved[address])
+    helpers.cache_location(harness.store, harness.store.address_hash(address), moved[address])
     outcome = harness.poll([snapshot("2", address=address)], T0 + timedelta(hours=2))
     assert outcome.live[0].location is not None
     assert outcome.live[0].location.country_code == "AU"
@@ -403,7 +404,7 @@ def test_store_failure_mid_poll_loses_nothing(harness: Harness, tmp_path: Path) 
 
 def test_a_poll_writes_in_few_transactions_and_reports_what_is_stored(harness: Harness) -> None:
     # Twenty streams go on, five start, one moves, five end: one transaction for each
-    # step (and one per address looked up, per alert), not one per continuing stream.
+    # step (and one per alert), not one per continuing stream or address looked up.
     sessions = [snapshot(str(n), user=f"u{n}") for n in range(25)]
     harness.poll(sessions, T0)
     statements: list[str] = []
@@ -418,7 +419,28 @@ def test_a_poll_writes_in_few_transactions_and_reports_what_is_stored(harness: H
     assert [s.snapshot.session_key for s in outcome.ended] == [str(n) for n in (0, 1, 2, 3, 4)]
     # The records built without reading back are what the store now holds.
     for stream in (*outcome.live, *outcome.started, *outcome.ended):
-        assert stream == harness.store.stream(stream.stream_id), stream.snapshot.session_key
+        assert stream == helpers.stream(harness.store, stream.stream_id), (
+            stream.snapshot.session_key
+        )
     [paris] = [s for s in outcome.live if s.snapshot.session_key == "5"]
     assert paris.location is not None
     assert paris.location.city == "Paris"
+
+
+def test_a_lookup_caches_every_address_it_found_in_one_transaction(harness: Harness) -> None:
+    places = ("london", "paris", "tokyo", "sydney")
+    sessions = [snapshot(str(n), user=f"u{n}", where=w) for n, w in enumerate(places)]
+    statements: list[str] = []
+    harness.store._writer.set_trace_callback(statements.append)
+    harness.poll(sessions, T0)
+    harness.store._writer.set_trace_callback(None)
+    writes = [i for i, sql in enumerate(statements) if sql.startswith("INSERT INTO geo_cache")]
+    assert len(writes) == len(places)
+    between = statements[writes[0] : writes[-1] + 1]
+    assert not [sql for sql in between if sql.startswith(("BEGIN", "COMMIT"))]
+    assert harness.store.stats().cached_locations == len(places)
+    for session in sessions:
+        address = session.ip_address
+        assert address is not None
+        digest = harness.store.address_hash(address)
+        assert harness.store.cached_location(digest, T0, timedelta(days=1)) is not None

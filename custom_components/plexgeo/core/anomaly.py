@@ -10,14 +10,44 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .addresses import same_origin
 from .models import Alert, AlertKind, Location, Stream
 
 if TYPE_CHECKING:
     from .settings import AlertSettings
-    from .store import HistoryStore
+
+
+class DetectorStore(Protocol):
+    """The store's queries the detectors run, and nothing more (`HistoryStore` has them)."""
+
+    def trusted_countries(self, user_id: str) -> frozenset[str]:
+        """Countries the user is trusted to stream from without alerts."""
+
+    def country_counts(
+        self,
+        user_id: str,
+        since: datetime,
+        before: datetime,
+        exclude_stream_id: int | None = None,
+    ) -> dict[str, int]:
+        """The user's located streams started in [since, before), counted by country."""
+
+    def country_name(self, country_code: str) -> str | None:
+        """The name the latest stored location gives a country code, or None if unseen."""
+
+    def stream_address(self, stream_id: int) -> str | None:
+        """The stream's IP address, decrypted; None when it has none."""
+
+    def live_located_streams(self, user_id: str) -> list[Stream]:
+        """The user's streams that are live and located."""
+
+    def previous_located_stream(
+        self, user_id: str, before: datetime, exclude_stream_id: int
+    ) -> Stream | None:
+        """The user's most recently seen other located stream started at or before `before`."""
+
 
 _EARTH_RADIUS_KM = 6371.0088
 
@@ -71,7 +101,7 @@ def _base_alert(kind: AlertKind, stream: Stream, location: Location, now: dateti
 
 
 def rare_country(
-    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+    store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
 ) -> Candidate | None:
     """PlexGeo's rule: the country is under `threshold` of the user's recent located streams."""
     location = stream.location
@@ -105,7 +135,7 @@ def rare_country(
 
 
 def _far_apart(
-    store: HistoryStore, stream: Stream, other: Stream, settings: AlertSettings
+    store: DetectorStore, stream: Stream, other: Stream, settings: AlertSettings
 ) -> float | None:
     """The distance between two streams when it matters: far apart, from different origins."""
     if stream.location is None or other.location is None:
@@ -133,7 +163,7 @@ def _paired_alert(
 
 
 def concurrent_locations(
-    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+    store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
 ) -> Candidate | None:
     """Two live streams of one user, far apart and from different addresses: sharing."""
     if stream.location is None:
@@ -161,7 +191,7 @@ def concurrent_locations(
 
 
 def impossible_travel(
-    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+    store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
 ) -> Candidate | None:
     """The user's previous place is too far to have travelled from since it was last seen."""
     if stream.location is None:
@@ -198,7 +228,7 @@ DETECTORS = (rare_country, concurrent_locations, impossible_travel)
 
 
 def detect(
-    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+    store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
 ) -> list[Candidate]:
     """Run every detector on a stream whose location just became known."""
     if stream.location is None:

@@ -176,14 +176,17 @@ class Engine:
     ) -> PollOutcome:
         located = list(ingested.located)
         outcomes: list[LocationOutcome] = []
+        cached: list[tuple[str, Location]] = []
         for address, stream_ids in ingested.lookups.items():
             location = lookup.located.get(address)
             if location is not None:
-                self.store.cache_location(self.store.address_hash(address), location)
+                cached.append((self.store.address_hash(address), location))
                 outcomes += [(i, LocationStatus.KNOWN, location) for i in stream_ids]
                 located += stream_ids
             elif address in lookup.failed:
                 outcomes += [(i, LocationStatus.FAILED, None) for i in stream_ids]
+        # One transaction caches every address this lookup found.
+        self.store.cache_locations(cached)
         self._store_locations(outcomes)
         new_alerts = self._detect(located, settings, now)
         found = {stream_id: (status, location) for stream_id, status, location in outcomes}

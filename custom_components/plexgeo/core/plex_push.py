@@ -29,6 +29,7 @@ import aiohttp
 from yarl import URL
 
 from .notifications import WEBSOCKET_PATH, GarbledNotification, PlayNotification, parse_frame
+from .wire import PushHealth as PushHealthRow
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -58,8 +59,8 @@ class PushHealth:
     connects: int = 0
     last_error: str | None = None  # type or status only, never an error's text
 
-    def as_dict(self) -> dict[str, object]:
-        """JSON-ready."""
+    def as_dict(self) -> PushHealthRow:
+        """JSON-ready, as the panel receives it."""
         return {
             "connected": self.connected,
             "since": self.since.isoformat() if self.since else None,

@@ -364,7 +364,21 @@ def _migrate_to_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_migrate_to_v1]
+def _migrate_to_v2(conn: sqlite3.Connection) -> None:
+    """Add the keyed check value (one row) that tells at open whether the keys fit the file.
+
+    The store writes the row at its first open with keys, after checking that they decrypt
+    an address already stored (if there is one).
+    """
+    conn.execute(
+        """CREATE TABLE key_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value BLOB NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: list[Migration] = [_migrate_to_v1, _migrate_to_v2]
 
 
 def expected_shape(migrations: list[Migration]) -> dict[str, tuple[str, ...]]:

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from custom_components.plexgeo.core.models import Location
+from ..models import Location
 
 # The reason given for addresses that are never sent to a provider.
 REASON_LOCAL = "local"
 REASON_INVALID = "invalid address"
+# The reason given for addresses whose answer failed validation (see validate.py).
+REASON_UNUSABLE = "unusable answer"
 
 
 @dataclass(frozen=True, slots=True)

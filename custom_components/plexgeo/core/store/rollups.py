@@ -1,0 +1,119 @@
+"""Rollup arithmetic: the day window a range covers, its split into whole months, and
+the counts a batch of new streams adds to the rollup tables."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import NamedTuple
+
+from .. import schema
+from . import sql
+from .codecs import DAY, day_of, month_of, month_start
+
+
+class DayWindow(NamedTuple):
+    """A range of epoch seconds as whole UTC days [first_day, end_day) counted from the
+    rollups, and the partial days at either end counted from the streams themselves."""
+
+    first_day: int
+    end_day: int
+    edges: list[tuple[int, int]]
+
+
+def day_window(lower: int, upper: int) -> DayWindow:
+    """The whole days and edges of the seconds [lower, upper), `upper` >= `lower`.
+
+    Rollup days are those of non-negative times only, where truncating and flooring agree.
+    """
+    first_day = -(-max(lower, 0) // DAY)
+    end_day = max(upper, 0) // DAY
+    if first_day >= end_day:
+        return DayWindow(0, 0, [(lower, upper)])
+    return DayWindow(first_day, end_day, [(lower, first_day * DAY), (end_day * DAY, upper)])
+
+
+def month_split(
+    first_day: int, end_day: int
+) -> tuple[tuple[int, int], tuple[tuple[int, int], tuple[int, int]]]:
+    """Split the days [first_day, end_day) into whole months and the days either side."""
+    first_month = month_of(first_day)
+    if month_start(first_month) != first_day:
+        first_month += 1
+    end_month = month_of(end_day)
+    if first_day >= end_day or first_month >= end_month:
+        return (0, 0), ((first_day, end_day), (0, 0))
+    return (first_month, end_month), (
+        (first_day, month_start(first_month)),
+        (month_start(end_month), end_day),
+    )
+
+
+def tally(  # noqa: PLR0917  (an accumulator, called twice)
+    per_day: dict[tuple[int, int], int],
+    countries: dict[int, int],
+    network: list[int],
+    day: int,
+    country_ref: int | None,
+    local: int,
+    count: int,
+) -> None:
+    network[local] += count
+    if country_ref:  # 0 or None: not located, counted only as LAN or WAN
+        per_day[day, country_ref] = per_day.get((day, country_ref), 0) + count
+        countries[country_ref] = countries.get(country_ref, 0) + count
+
+
+class BatchCounts:
+    """What a batch of inserted streams adds to the rollups and to their users' rows."""
+
+    def __init__(self) -> None:
+        self.country_days: dict[tuple[int, int, int], int] = {}
+        self.user_days: dict[tuple[int, int, int], int] = {}
+        self.user_countries: dict[tuple[int, int], int] = {}
+        self.users: dict[int, list[int]] = {}  # user row -> [newest start, streams]
+        self.newest_located: dict[int, tuple[int, int, int]] = {}  # -> (seen, id, location)
+
+    def add(self, user: int, started: int, country_ref: int | None, local: int) -> None:
+        """Count one inserted stream."""
+        day, country = day_of(started), country_ref or 0
+        for counts, key in (
+            (self.country_days, (day, country, local)),
+            (self.user_days, (user, day, country)),
+        ):
+            counts[key] = counts.get(key, 0) + 1
+        self.user_countries[user, country] = self.user_countries.get((user, country), 0) + 1
+        known = self.users.get(user)
+        if known is None:
+            self.users[user] = [started, 1]
+        else:
+            known[0] = max(known[0], started)
+            known[1] += 1
+
+    def located(self, user: int, seen: int, stream_id: int, location_ref: int) -> None:
+        """Note an inserted located stream: it may be its user's last place."""
+        known = self.newest_located.get(user)
+        if known is None or known[:2] < (seen, stream_id):
+            self.newest_located[user] = (seen, stream_id, location_ref)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Add the batch's counts in the same transaction as its streams."""
+        months: dict[tuple[int, int], int] = {}
+        for (user, day, _), count in self.user_days.items():
+            key = (user, month_of(day))
+            months[key] = months.get(key, 0) + count
+        for table, counts in (
+            ("country_days", self.country_days),
+            ("user_days", self.user_days),
+            ("user_months", months),
+            ("user_countries", self.user_countries),
+        ):
+            conn.executemany(
+                sql.ROLLUP_UPSERTS[table], [(*key, count) for key, count in counts.items()]
+            )
+        conn.executemany(
+            sql.USERS_STARTED, [(user, latest, n) for user, (latest, n) in self.users.items()]
+        )
+        conn.executemany(
+            sql.USERS_LOCATED,
+            [(user, *newest, schema.NEVER) for user, newest in self.newest_located.items()],
+        )

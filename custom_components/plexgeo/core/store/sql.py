@@ -1,0 +1,249 @@
+"""The store's SQL text. Every value is a parameter; the column lists are written once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# A location row's columns, in the order `codecs.location_from` reads them.
+LOCATION_COLUMNS = (
+    "country_code",
+    "country_name",
+    "region",
+    "city",
+    "latitude",
+    "longitude",
+    "timezone",
+    "isp",
+    "org",
+    "asn",
+    "mobile",
+    "proxy",
+    "hosting",
+    "provider",
+    "looked_up_at",
+)
+# An alert row's columns after its id, in the order `codecs.alert_from` reads them.
+ALERT_COLUMNS = (
+    "kind",
+    "stream_ref",
+    "user_id",
+    "user_name",
+    "created_at",
+    "country_code",
+    "country_name",
+    "city",
+    "latitude",
+    "longitude",
+    "share",
+    "session_count",
+    "previous_country_code",
+    "previous_country_name",
+    "previous_city",
+    "distance_km",
+    "speed_kmh",
+    "media_title",
+    "player",
+    "acknowledged_at",
+    "acknowledged_by",
+)
+
+
+def _columns(names: Sequence[str], prefix: str = "") -> str:
+    return ", ".join(prefix + name for name in names)
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+LOCATIONS_L = _columns(LOCATION_COLUMNS, "l.")
+
+STREAM_SELECT = f"""
+SELECT s.id, s.session_key, u.plex_id, u.name, p.title, p.product, p.platform, p.device,
+       p.machine_id, m.media_type, m.title, m.grandparent_title, m.parent_title,
+       m.parent_index, m.item_index, m.year, s.state, s.progress_ms, m.duration_ms,
+       s.bandwidth_kbps, s.flags, net.text, tc.text, s.address_rule,
+       a.hash, s.started_at, s.last_seen, s.ended_at, s.location_status,
+       {LOCATIONS_L}, a.token
+FROM streams AS s
+JOIN users AS u ON u.id = s.user_ref
+JOIN players AS p ON p.id = s.player_ref
+JOIN media AS m ON m.id = s.media_ref
+LEFT JOIN addresses AS a ON a.id = s.address_ref
+LEFT JOIN locations AS l ON l.id = s.location_ref
+LEFT JOIN labels AS net ON net.id = s.network_ref
+LEFT JOIN labels AS tc ON tc.id = s.transcode_ref
+"""
+USER_REF = "(SELECT id FROM users WHERE plex_id = ?)"
+LOG_ORDER = " ORDER BY s.started_at DESC, s.id DESC"
+JSON_IDS = "(SELECT value FROM json_each(?))"
+BY_IDS = STREAM_SELECT + "WHERE s.id IN " + JSON_IDS
+# Free text: the log walked newest first, each stream's refs tested against the matching
+# media items and players (each list built once into a lookup table by SQLite). The
+# unary + keeps the planner from driving by these refs.
+SEARCH_MATCH = """ AND (+s.media_ref IN (SELECT value FROM json_each(?))
+    OR +s.player_ref IN (SELECT value FROM json_each(?)))"""
+MEDIA_LIKE = """SELECT id FROM media
+WHERE (title LIKE ?1 ESCAPE '\\' OR grandparent_title LIKE ?1 ESCAPE '\\')"""
+PLAYER_LIKE = "SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'"
+# The trigram index finds candidates (it folds case beyond ASCII); LIKE then keeps
+# exactly what LIKE alone would match.
+MEDIA_FTS = """SELECT id FROM media
+WHERE (title LIKE ?1 ESCAPE '\\' OR grandparent_title LIKE ?1 ESCAPE '\\')
+  AND id IN (SELECT rowid FROM media_search WHERE media_search = ?2)"""
+PLAYER_FTS = """SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'
+  AND id IN (SELECT rowid FROM player_search WHERE player_search = ?2)"""
+# Each user's total and last place are kept in their row by the write path.
+USERS_OVERVIEW = """
+SELECT id, plex_id, name, last_seen, stream_count, location_ref
+FROM users ORDER BY name, plex_id
+"""
+USER_COUNTRIES = """
+SELECT c.user_ref, l.text FROM user_countries AS c JOIN labels AS l ON l.id = c.country_ref
+WHERE c.country_ref != 0 ORDER BY c.user_ref, c.count DESC, l.text
+"""
+USER_PLACES = """
+SELECT location_ref, COUNT(*) FROM streams INDEXED BY streams_located
+WHERE user_ref = ? AND location_status = 4 AND last_seen >= ? AND started_at >= ?
+GROUP BY location_ref
+"""
+# Top users: whole months from user_months, the days around them from user_days; one
+# seek per user in each, so a year costs about 12 + 60 rows a user at most.
+USER_TOTALS = """
+SELECT u.plex_id, u.name,
+    coalesce((SELECT SUM(count) FROM user_months
+        WHERE user_ref = u.id AND month >= ?1 AND month < ?2), 0)
+    + coalesce((SELECT SUM(count) FROM user_days
+        WHERE user_ref = u.id AND day >= ?3 AND day < ?4), 0)
+    + coalesce((SELECT SUM(count) FROM user_days
+        WHERE user_ref = u.id AND day >= ?5 AND day < ?6), 0)
+FROM users AS u
+"""
+COUNTRY_NAMES = """
+SELECT j.value, (SELECT country_name FROM locations WHERE country_code = j.value
+    ORDER BY looked_up_at DESC LIMIT 1)
+FROM json_each(?) AS j
+"""
+LOCATION_SELECT = f"""
+SELECT id, {_columns(LOCATION_COLUMNS)}
+FROM locations WHERE id IN (SELECT value FROM json_each(?))
+"""
+CACHED_LOCATION = f"""
+SELECT {LOCATIONS_L} FROM geo_cache AS g
+JOIN locations AS l ON l.id = g.location_ref WHERE g.hash = ?
+"""
+BY_ID = STREAM_SELECT + "WHERE s.id = ?"
+OPEN = STREAM_SELECT + "WHERE s.ended_at IS NULL ORDER BY s.id"
+LIVE_LOCATED = (
+    STREAM_SELECT + "WHERE s.user_ref = " + USER_REF + " AND s.ended_at IS NULL"
+    " AND s.location_status = 4 ORDER BY s.id"
+)
+PENDING = (
+    STREAM_SELECT + "WHERE s.location_status = 3 AND s.address_ref IS NOT NULL"
+    " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
+)
+# INDEXED BY: left to itself the planner may prefer streams_by_user and sort the user's
+# whole history by last_seen; streams_located yields rows already in that order.
+PREVIOUS_LOCATED_ID = """
+SELECT id FROM streams INDEXED BY streams_located
+WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?) AND location_status = 4
+  AND started_at <= ? AND id != ?
+ORDER BY last_seen DESC LIMIT 1
+"""
+PREVIOUS_LOCATED = STREAM_SELECT + "WHERE s.id = (" + PREVIOUS_LOCATED_ID + ")"
+# Rare country: whole days from the user_days rollup, the partial days at either end from
+# the streams themselves (a day of one user: a few rows by streams_by_user).
+COUNTRY_DAYS = """
+SELECT country_ref, SUM(count) FROM user_days
+WHERE user_ref = ? AND day >= ? AND day < ? AND country_ref != 0 GROUP BY country_ref
+"""
+COUNTRY_EDGE = """
+SELECT country_ref, COUNT(*) FROM streams
+WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND location_status = 4
+  AND id IS NOT ?
+GROUP BY country_ref
+"""
+INSERT_STREAM = """
+INSERT INTO streams (id, session_key, user_ref, player_ref, media_ref, address_ref,
+    location_ref, country_ref, network_ref, transcode_ref, started_at, last_seen, state,
+    location_status, address_rule, flags, progress_ms, bandwidth_kbps)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+UPDATE_STREAM = """
+UPDATE streams SET session_key = ?, user_ref = ?, player_ref = ?, media_ref = ?,
+    address_ref = ?, network_ref = ?, transcode_ref = ?, last_seen = ?, state = ?,
+    address_rule = ?, flags = ?, progress_ms = ?, bandwidth_kbps = ?
+WHERE id = ?
+"""
+INTERN = {
+    "players": (
+        "SELECT id FROM players WHERE key = ?",
+        "INSERT INTO players (key, machine_id, title, product, platform, device)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    "media": (
+        "SELECT id FROM media WHERE key = ?",
+        "INSERT INTO media (key, media_type, title, grandparent_title, parent_title,"
+        " parent_index, item_index, year, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    "locations": (
+        "SELECT id FROM locations WHERE key = ?",
+        f"INSERT INTO locations (key, {_columns(LOCATION_COLUMNS)})"
+        f" VALUES ({_marks(len(LOCATION_COLUMNS) + 1)})",
+    ),
+    "labels": ("SELECT id FROM labels WHERE text = ?", "INSERT INTO labels (text) VALUES (?)"),
+}
+ALERT_SELECT = f"SELECT id, {_columns(ALERT_COLUMNS)} FROM alerts "
+ACKNOWLEDGE = f"""
+UPDATE alerts SET acknowledged_at = ?1, acknowledged_by = ?2
+WHERE acknowledged_at IS NULL AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
+RETURNING id, {_columns(ALERT_COLUMNS)}
+"""
+# The dedup key is stored, never read back into an alert.
+_ALERT_INSERTED = (*ALERT_COLUMNS[:4], "dedup_key", *ALERT_COLUMNS[4:])
+INSERT_ALERT = (
+    f"INSERT INTO alerts ({_columns(_ALERT_INSERTED)}) VALUES ({_marks(len(_ALERT_INSERTED))})"
+)
+PURGE_BATCH = """
+DELETE FROM streams WHERE id IN (
+    SELECT id FROM streams
+    WHERE started_at < ? AND ended_at IS NOT NULL AND last_seen < ? LIMIT ?
+)
+"""
+# Orphans: streams has no index by these refs, so each NOT IN reads the refs of every
+# stream once into a temporary lookup table (about a second at a million streams, once a
+# day) rather than every insert paying for four more indexes. Users are indexed.
+PURGE_ORPHANS = (
+    "DELETE FROM geo_cache WHERE location_ref IN (SELECT id FROM locations WHERE looked_up_at < ?)",
+    "DELETE FROM addresses WHERE id NOT IN"
+    " (SELECT address_ref FROM streams WHERE address_ref IS NOT NULL)",
+    "DELETE FROM players WHERE id NOT IN (SELECT player_ref FROM streams)",
+    "DELETE FROM media WHERE id NOT IN (SELECT media_ref FROM streams)",
+    "DELETE FROM users WHERE NOT EXISTS (SELECT 1 FROM streams WHERE user_ref = users.id)",
+    "DELETE FROM locations WHERE id NOT IN"
+    " (SELECT location_ref FROM streams WHERE location_ref IS NOT NULL)"
+    " AND id NOT IN (SELECT location_ref FROM geo_cache)",
+)
+# Inserted streams' rollup counts, one UPSERT per group of a batch.
+ROLLUP_UPSERTS = {
+    "country_days": "INSERT INTO country_days (day, country_ref, local, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (day, country_ref, local)"
+    " DO UPDATE SET count = count + excluded.count",
+    "user_days": "INSERT INTO user_days (user_ref, day, country_ref, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, day, country_ref)"
+    " DO UPDATE SET count = count + excluded.count",
+    "user_months": "INSERT INTO user_months (user_ref, month, count) VALUES (?, ?, ?)"
+    " ON CONFLICT (user_ref, month) DO UPDATE SET count = count + excluded.count",
+    "user_countries": "INSERT INTO user_countries (user_ref, country_ref, count)"
+    " VALUES (?, ?, ?) ON CONFLICT (user_ref, country_ref)"
+    " DO UPDATE SET count = count + excluded.count",
+}
+# A batch's users: newest start and sighting, streams added, newest located stream.
+USERS_STARTED = """
+UPDATE users SET last_seen = max(last_seen, ?2), stream_count = stream_count + ?3
+WHERE id = ?1
+"""
+USERS_LOCATED = """
+UPDATE users SET located_seen = ?2, located_stream = ?3, location_ref = ?4
+WHERE id = ?1 AND (coalesce(located_seen, ?5), coalesce(located_stream, 0)) < (?2, ?3)
+"""
