@@ -28,6 +28,7 @@ from typing import Any
 from custom_components.plexgeo.core import schema
 from custom_components.plexgeo.core.store import HistoryStore
 
+from . import push
 from .history import BATCH, GENERATOR_VERSION, SERVER_ID, grow, keys_for, population_for
 from .report import table, verdicts, write_results
 from .timing import summarize
@@ -193,6 +194,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="10,000 streams, few repetitions")
     parser.add_argument("--cache-dir", type=Path, default=REPO / "bench")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument(
+        "--push", action="store_true", help="only the notification socket's loop cost"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat = "10000", min(args.repeat, 20)
@@ -210,6 +214,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate, measure, print the table and write results.json."""
     args = parse_args(argv)
+    if args.push:
+        return push.main()
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     fingerprint = schema_fingerprint()
     results: dict[int, dict[str, Any]] = {}

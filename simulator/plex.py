@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from aiohttp import web
 
 from simulator import hostile
+from simulator.plex_notifications import NotificationHub
 from simulator.scenario import (
     Scenario,
     SimDecision,
@@ -102,6 +103,7 @@ class PlexSimulator:
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
         self._stopping = asyncio.Event()
+        self.notifications = NotificationHub(lambda: self.sessions)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -122,6 +124,7 @@ class PlexSimulator:
         app.router.add_get("/status/sessions", self._sessions)
         app.router.add_get("/status/sessions/terminate", self._terminate)
         app.router.add_get("/livetv/sessions/{uuid}", self._live_tv)
+        self.notifications.install(app)  # /:/websockets/notifications
         self._stopping = asyncio.Event()
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
@@ -166,6 +169,7 @@ class PlexSimulator:
         if mode is FailureMode.REFUSE and self._site is not None:
             await self._site.stop()
             self._site = None
+            await self.notifications.close_all()
 
     async def recover(self) -> None:
         """Behave again, listening on the same port if REFUSE had closed it."""

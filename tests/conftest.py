@@ -85,6 +85,9 @@ def fail_on_deprecation_reports(caplog: pytest.LogCaptureFixture) -> Generator[N
 async def plex_sim(socket_enabled: None) -> AsyncGenerator[PlexSimulator]:
     """A Plex Media Server simulator on 127.0.0.1, with no sessions yet."""
     simulator = PlexSimulator(friendly_name="Test Plex")
+    # Polling tests drive each poll themselves; a notification-triggered fetch in the
+    # background would race their frozen clock. tests/test_notifications.py turns it on.
+    simulator.notifications.supported = False
     await simulator.start()
     yield simulator
     await simulator.stop()

@@ -13,7 +13,7 @@ import sqlite3
 
 import pytest
 
-from bench import cli
+from bench import cli, push
 from bench.history import new_stream, population_for, start_time
 from bench.report import TARGETS
 from bench.timing import percentile, summarize
@@ -151,3 +151,13 @@ def test_percentile_is_nearest_rank() -> None:
         percentile([], 0.5)
     with pytest.raises(ValueError, match="fraction"):
         percentile([1.0], 0.0)
+
+
+@pytest.mark.usefixtures("socket_enabled")
+def test_push_bench_runs_and_a_burst_costs_one_fetch(capsys: pytest.CaptureFixture[str]) -> None:
+    """`scripts/bench --push`, with short idle windows."""
+    assert push.main(idle_seconds=0.1) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["notifications_received"] == push.BURST
+    assert figures["fetches"] == 1
+    assert figures["burst_loop_cpu_ms"] > 0

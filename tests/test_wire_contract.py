@@ -33,6 +33,7 @@ MOCK = ROOT / "frontend" / "dev" / "mock-hass.js"
 # The interfaces types.ts shares with core/wire.py (the rest are the panel's own).
 SHARED = (
     "Entry",
+    "PushHealth",
     "StreamRow",
     "AlertRow",
     "LastLocation",

@@ -26,6 +26,7 @@ from .const import (
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
     CONF_PANEL_ADMIN_ONLY,
+    CONF_PUSH_SCAN_INTERVAL,
     CONF_RETENTION_DAYS,
     CONF_VERIFY_SSL,
     DOMAIN,
@@ -41,6 +42,7 @@ from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
 from .core.plex import PlexClient
+from .notifications import PlexGeoPush
 from .options import option
 
 _LOGGER = logging.getLogger(__name__)
@@ -128,6 +130,17 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         await _async_close(hass, entry.runtime_data)
         raise
 
+    entry.runtime_data.push = PlexGeoPush(
+        hass,
+        entry,
+        coordinator,
+        url=entry.data[CONF_URL],
+        token=entry.data[CONF_TOKEN],
+        verify_ssl=entry.data.get(CONF_VERIFY_SSL, True),
+        push_interval=int(option(entry.options, CONF_PUSH_SCAN_INTERVAL)),
+    )
+    entry.runtime_data.push.async_start()
+
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     # This entry is not "loaded" until setup returns, so it is named explicitly.
     await _async_update_panel(hass, [*hass.config_entries.async_loaded_entries(DOMAIN), entry])
@@ -153,6 +166,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
 
 async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:
     # No poll may start once the store is closing.
+    if data.push is not None:
+        await data.push.async_stop()
     await data.coordinator.async_shutdown()
     await hass.async_add_executor_job(data.coordinator.client.close)
     await hass.async_add_executor_job(data.store.close)

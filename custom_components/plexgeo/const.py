@@ -9,6 +9,7 @@ MANUFACTURER: Final = "Plex"
 
 CONF_VERIFY_SSL: Final = "verify_ssl"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_PUSH_SCAN_INTERVAL: Final = "push_scan_interval"
 CONF_RARE_COUNTRY_THRESHOLD: Final = "rare_country_threshold"
 CONF_RARE_COUNTRY_MIN_SESSIONS: Final = "rare_country_min_sessions"
 CONF_LOOKBACK_DAYS: Final = "lookback_days"
@@ -27,6 +28,8 @@ DEFAULT_GEO_URL: Final = "http://ip-api.com"
 
 DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_SCAN_INTERVAL: 30,
+    # The poll interval while Plex's notifications arrive; never shorter than scan_interval.
+    CONF_PUSH_SCAN_INTERVAL: 30,
     CONF_RARE_COUNTRY_THRESHOLD: 0.10,
     CONF_RARE_COUNTRY_MIN_SESSIONS: 5,
     CONF_LOOKBACK_DAYS: 90,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 import heapq
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
@@ -29,6 +31,9 @@ from .core.plex import PlexClient, ServerInfo, session_id_of
 from .core.store import HistoryStore
 from .options import alert_settings, option
 
+if TYPE_CHECKING:
+    from .notifications import PlexGeoPush
+
 _LOGGER = logging.getLogger(__name__)
 _NO_LOOKUP = LookupResult(located={}, failed={}, deferred=())
 
@@ -41,6 +46,7 @@ class PlexGeoData:
 
     coordinator: PlexGeoCoordinator
     store: HistoryStore
+    push: PlexGeoPush | None = None  # Plex's notification socket, once started
 
 
 def newest_streams(live: Sequence[Stream], limit: int) -> Sequence[Stream]:
@@ -112,8 +118,14 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.settings = alert_settings(entry.options)
         self.last_poll = PollTiming()
         self._geolocation_error: str | None = None
+        # A refresh triggered by a Plex notification never runs beside a scheduled one.
+        self._poll_lock = asyncio.Lock()
 
     async def _async_update_data(self) -> PollOutcome:
+        async with self._poll_lock:
+            return await self._update_data()
+
+    async def _update_data(self) -> PollOutcome:
         started = time.perf_counter()
         # Local time: "streams today" starts at the user's midnight (stored times are absolute).
         now = dt_util.now()

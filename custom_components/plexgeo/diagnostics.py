@@ -50,6 +50,7 @@ async def async_get_config_entry_diagnostics(
             "cached_locations": stats.cached_locations,
             "file_size_bytes": stats.file_size_bytes,
         },
+        "push": data.push.health.as_dict() if data.push else None,
         "geolocation": {
             "provider": provider.name,
             "requests_left": provider.requests_left,

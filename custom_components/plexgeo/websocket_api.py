@@ -165,7 +165,13 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
         connection.send_error(msg["id"], ERR_UNAUTHORIZED, "PlexGeo is for admins")
         return
     rows: list[Entry] = [
-        {"entry_id": e.entry_id, "title": e.title, "server_id": e.unique_id} for e in entries
+        {
+            "entry_id": e.entry_id,
+            "title": e.title,
+            "server_id": e.unique_id,
+            "push": e.runtime_data.push.health.as_dict() if e.runtime_data.push else None,
+        }
+        for e in entries
     ]
     connection.send_result(msg["id"], {"entries": rows})
 

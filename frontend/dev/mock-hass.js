@@ -183,6 +183,18 @@ class WsError extends Error {
 }
 
 // home-assistant-js-websocket rejects with a plain {code, message} object, not an Error.
+function pushHealth() {
+  return {
+    connected: true,
+    since: new Date().toISOString(),
+    notifications: 12,
+    fetches: 4,
+    garbled: 0,
+    connects: 1,
+    last_error: null,
+  };
+}
+
 function wsError(code, message) {
   return { code, message };
 }
@@ -220,8 +232,8 @@ export function createMockHass(options = {}) {
   const interval = Number(params.get("interval") ?? 5000);
   const entryCount = Number(params.get("entries") ?? 2);
   const entries = [
-    { entry_id: "entry_home", title: "Home Plex", server_id: "a1b2c3d4e5f6" },
-    { entry_id: "entry_cabin", title: "Cabin NAS", server_id: "f6e5d4c3b2a1" },
+    { entry_id: "entry_home", title: "Home Plex", server_id: "a1b2c3d4e5f6", push: pushHealth() },
+    { entry_id: "entry_cabin", title: "Cabin NAS", server_id: "f6e5d4c3b2a1", push: null },
   ].slice(0, entryCount);
   const listeners = new Map();
   const stats = { calls: [], subscriptions: 0 };

@@ -4,10 +4,21 @@ export type LocationStatus = "local" | "unknown" | "pending" | "known" | "failed
 export type PlaybackState = "playing" | "paused" | "buffering" | "unknown";
 export type AlertKind = "rare_country" | "impossible_travel" | "concurrent_locations";
 
+export interface PushHealth {
+  connected: boolean;
+  since: string | null;
+  notifications: number;
+  fetches: number;
+  garbled: number;
+  connects: number;
+  last_error: string | null;
+}
+
 export interface Entry {
   entry_id: string;
   title: string;
   server_id: string;
+  push: PushHealth | null;
 }
 
 export interface StreamRow {

@@ -9,12 +9,25 @@ from __future__ import annotations
 from typing import TypedDict
 
 
+class PushHealth(TypedDict):
+    """How a server's notification socket is doing (None until it first tried)."""
+
+    connected: bool
+    since: str | None
+    notifications: int
+    fetches: int
+    garbled: int
+    connects: int
+    last_error: str | None
+
+
 class Entry(TypedDict):
     """A loaded server the user may open."""
 
     entry_id: str
     title: str
     server_id: str | None
+    push: PushHealth | None
 
 
 class StreamRow(TypedDict):
