@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 import math
+import os
 import time
 from typing import Any
 
@@ -68,3 +69,36 @@ def cycle(calls: Sequence[Callable[[], object]], times: int, *, warmup: int = 1)
         call()
         samples.append(time.perf_counter() - began)
     return samples
+
+
+def until_stable(
+    collect: Callable[[], list[float]],
+    *,
+    tolerance: float = 0.1,
+    max_rounds: int = 6,
+) -> tuple[list[float], int]:
+    """Samples from `collect()` rounds until one more round moves the p99 by < `tolerance`.
+
+    On a shared machine one round's p99 can be one unlucky preemption; the figure is
+    taken only when another round of as many samples leaves it within `tolerance`
+    (relative), or after `max_rounds`. Returns every sample and the number of rounds.
+    """
+    samples = collect()
+    rounds = 1
+    while rounds < max_rounds:
+        before = percentile(samples, 0.99)
+        samples += collect()
+        rounds += 1
+        if abs(percentile(samples, 0.99) - before) <= tolerance * before:
+            break
+    return samples, rounds
+
+
+def measured(collect: Callable[[], list[float]], *, stable: bool = True) -> dict[str, Any]:
+    """One measure's summary, with its rounds and the 1-minute load average before and after."""
+    load_before = os.getloadavg()[0]
+    samples, rounds = until_stable(collect) if stable else (collect(), 1)
+    return summarize(samples).as_dict() | {
+        "rounds": rounds,
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
