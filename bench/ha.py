@@ -14,8 +14,9 @@ blocks, alternating between the trees in one run, with the load average beside e
 The simulated server keeps `--live` sessions (50): remote ones from ~40 public addresses
 and a few on the LAN. Each poll's /status/sessions moves every session's progress on
 and, in the `churn` scenario, ends `--churn` of the oldest and starts as many new ones
-(2 from addresses never seen, the rest from known ones); `steady` changes nothing but
-progress (most polls of a real server).
+(of every 10 new: 1 on the LAN, 2 from addresses never seen, 7 from known ones);
+`steady` changes nothing but progress. A real server with 50 live streams of ~45 minutes
+starts about one stream a minute: `--churn 1` at a 30 s interval is twice that.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class ChurningPlex(PlexSimulator):
         self.known: list[str] = [self._fresh_address() for _ in range(40)]
         self.answers = 0
         self.users = 0
+        self.added = 0
         for i in range(live):
             self.scenario.add_session(self._new_session(lan=i % 12 == 0))
 
@@ -106,8 +108,10 @@ class ChurningPlex(PlexSimulator):
                 )
             for session in self.scenario.sessions[: self.churn]:
                 self.scenario.remove_session(session.session_key)
-            for i in range(self.churn):
-                self.scenario.add_session(self._new_session(lan=i == 0, fresh=i in (1, 2)))
+            for _ in range(self.churn):
+                self.added += 1
+                kind = self.added % 10  # of every 10 new: 1 on the LAN, 2 from new addresses
+                self.scenario.add_session(self._new_session(lan=kind == 0, fresh=kind in (1, 2)))
         self.answers += 1
         return await super()._sessions(request)
 
@@ -169,7 +173,9 @@ class HomeAssistantUnderTest:
         await bootstrap_dev.run(target, None, check=True, seconds=self.args.startup_timeout)
         self.token = (self.config / bootstrap_dev.TOKEN_FILE).read_text().strip()
 
-    async def measure(self, session: aiohttp.ClientSession, polls: int) -> dict[str, Any]:
+    async def measure(
+        self, session: aiohttp.ClientSession, polls: int, *, profile: bool = False
+    ) -> dict[str, Any]:
         """One block of polls driven by the meter, over the websocket API."""
         async with session.ws_connect(f"{self.url}/api/websocket") as ws:
             await ws.receive_json()
@@ -181,7 +187,7 @@ class HomeAssistantUnderTest:
                     "type": "call_service",
                     "domain": "plexgeo_loopmeter",
                     "service": "measure",
-                    "service_data": {"polls": polls, "gap": self.args.gap},
+                    "service_data": {"polls": polls, "gap": self.args.gap, "profile": profile},
                     "return_response": True,
                 }
             )
@@ -225,6 +231,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     under_test = [HomeAssistantUnderTest(label, path, args) for label, path in args.tree]
     samples: dict[str, dict[str, list[Any]]] = {u.label: {} for u in under_test}
     blocks: list[dict[str, Any]] = []
+    profiles: dict[str, str] = {}
     try:
         for ha in under_test:  # one at a time: two HA starts at once would only slow both
             print(f"[bench --ha] starting Home Assistant ({ha.label}) on {ha.url}", flush=True)
@@ -237,6 +244,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 for ha in order:
                     load = os.getloadavg()
                     result = await ha.measure(session, args.block)
+                    result.pop("profile", None)
                     for key, values in result.items():
                         samples[ha.label].setdefault(key, []).extend(values)
                     block_loop = summarize([ms / 1000 for ms in result["loop_ms"]])
@@ -249,6 +257,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                         f" (median / p99 of {args.block}), load {load[0]:.2f}",
                         flush=True,
                     )
+            if args.profile:  # after the measured blocks: the profiler's own cost is not counted
+                for ha in under_test:
+                    profiled = await ha.measure(session, args.block, profile=True)
+                    profiles[ha.label] = profiled["profile"]
     finally:
         for ha in under_test:
             await ha.stop()
@@ -261,6 +273,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "summary": {label: summary(s) for label, s in samples.items()},
         "blocks": blocks,
         "samples": samples,
+        "profiles": profiles,
     }
 
 
@@ -317,6 +330,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--gap", type=float, default=0.25, help="seconds around each poll")
     parser.add_argument("--startup-timeout", type=float, default=300.0)
     parser.add_argument("--keep", action="store_true", help="keep the config directories")
+    parser.add_argument(
+        "--profile", action="store_true", help="then profile one more block of each (cProfile)"
+    )
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results-ha.json")
     args = parser.parse_args(argv)
     if not args.tree:

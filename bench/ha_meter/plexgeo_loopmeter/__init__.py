@@ -18,6 +18,9 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 import contextvars
+import cProfile
+import io
+import pstats
 import time
 from typing import Any
 
@@ -83,6 +86,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
         coordinator = _coordinator(hass)
         polls: int = call.data["polls"]
         gap: float = call.data["gap"]
+        profiler = cProfile.Profile() if call.data["profile"] else None
         changed: list[int] = []
         writes = {"n": 0}
 
@@ -121,9 +125,13 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
                     finally:
                         del coordinator.async_update_listeners
 
+                if profiler is not None:
+                    profiler.enable()
                 await hass.async_create_task(one_poll(), eager_start=False)
                 # Let what the poll scheduled (entity removals, listeners) run to the end.
                 await asyncio.sleep(gap)
+                if profiler is not None:
+                    profiler.disable()
                 loop_ms.append(_SPENT.pop(poll, 0.0) * 1000)
                 handles.append(_HANDLES.pop(poll, 0))
                 listeners_ms.append(listened[0] * 1000)
@@ -133,7 +141,13 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
                     raise vol.Invalid(f"poll failed: {coordinator.last_exception}")
         finally:
             unsub()
+        profile = ""
+        if profiler is not None:
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(60)
+            profile = out.getvalue()
         return {
+            "profile": profile,
             "loop_ms": loop_ms,
             "listeners_ms": listeners_ms,
             "handles": handles,
@@ -149,6 +163,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
             {
                 vol.Optional("polls", default=20): vol.All(int, vol.Range(min=1, max=500)),
                 vol.Optional("gap", default=0.2): vol.All(vol.Coerce(float), vol.Range(min=0)),
+                vol.Optional("profile", default=False): bool,
             }
         ),
         supports_response=SupportsResponse.ONLY,
