@@ -98,18 +98,30 @@ WHERE (title LIKE ?1 ESCAPE '\\' OR grandparent_title LIKE ?1 ESCAPE '\\')
 PLAYER_FTS = """SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'
   AND id IN (SELECT rowid FROM player_search WHERE player_search = ?2)"""
 # Each user's total and last place are kept in their row by the write path.
-USERS_OVERVIEW = """
-SELECT id, plex_id, name, last_seen, stream_count, location_ref
-FROM users ORDER BY name, plex_id
+# Each user with their last place, in one pass (no second query by location ids).
+USERS_OVERVIEW = f"""
+SELECT u.id, u.plex_id, u.name, u.last_seen, u.stream_count, u.location_ref, {LOCATIONS_L}
+FROM users AS u
+LEFT JOIN locations AS lk ON lk.id = u.location_ref
+LEFT JOIN places AS l ON l.id = lk.place_ref
+ORDER BY u.name, u.plex_id
 """
 USER_COUNTRIES = """
 SELECT c.user_ref, l.text FROM user_countries AS c JOIN labels AS l ON l.id = c.country_ref
 WHERE c.country_ref != 0 ORDER BY c.user_ref, c.count DESC, l.text
 """
+# A user's streams per place (its newest location row stands for it): counted per
+# location in the covering index first, then a few hundred rows joined to their places,
+# so the drill-down decodes a handful of places instead of a location per lookup.
 USER_PLACES = """
-SELECT location_ref, COUNT(*) FROM streams INDEXED BY streams_located
-WHERE user_ref = ? AND location_status = 4 AND last_seen >= ? AND started_at >= ?
-GROUP BY location_ref
+WITH per_location AS (
+    SELECT location_ref, COUNT(*) AS n FROM streams INDEXED BY streams_located
+    WHERE user_ref = ? AND location_status = 4 AND last_seen >= ? AND started_at >= ?
+    GROUP BY location_ref
+)
+SELECT max(c.location_ref), SUM(c.n) FROM per_location AS c
+JOIN locations AS lk ON lk.id = c.location_ref
+GROUP BY lk.place_ref
 """
 # Top users: whole months from user_months, the days around them from user_days; one
 # seek per user in each, so a year costs about 12 + 60 rows a user at most.
