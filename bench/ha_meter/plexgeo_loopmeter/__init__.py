@@ -54,17 +54,16 @@ def _patch_handles() -> None:
     clock = time.thread_time
 
     def _run(self: asyncio.events.Handle) -> None:
-        context = self._context
-        poll = context.get(_POLL) if context is not None else None
-        if poll is None:
-            original(self)
-            return
         began = clock()
         try:
             original(self)
         finally:
-            _SPENT[poll] += clock() - began
-            _HANDLES[poll] += 1
+            # Read after the run: the poll's first step is the one that sets the number.
+            context = self._context
+            poll = context.get(_POLL) if context is not None else None
+            if poll is not None:
+                _SPENT[poll] += clock() - began
+                _HANDLES[poll] += 1
 
     asyncio.events.Handle._run = _run  # type: ignore[method-assign]
     _PATCHED = True
