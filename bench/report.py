@@ -209,7 +209,72 @@ def markdown(document: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def size_breakdown(document: Mapping[str, Any], top: int = 14) -> str:
+    """Where each byte goes (dbstat), bytes per stream at every size, biggest first."""
+    sizes = sorted(int(s) for s in document["sizes"])
+    files = {size: document["sizes"][str(size)]["files"] for size in sizes}
+    largest = files[sizes[-1]]["parts"]
+    names = sorted(largest, key=lambda n: -largest[n]["bytes"])
+    head = "| table or index | " + " | ".join(f"{s:,} streams" for s in sizes) + " |"
+    lines = [head, "|" + " --- |" * (1 + len(sizes))]
+
+    def per_stream(size: int, name: str) -> str:
+        part = files[size]["parts"].get(name)
+        return "-" if part is None else f"{part['bytes'] / files[size]['streams']:.1f}"
+
+    for name in names[:top]:
+        lines.append(f"| {name} | " + " | ".join(per_stream(s, name) for s in sizes) + " |")
+    rest = [
+        sum(p["bytes"] for n, p in files[s]["parts"].items() if n not in names[:top])
+        / files[s]["streams"]
+        for s in sizes
+    ]
+    lines.append("| everything else | " + " | ".join(f"{r:.1f}" for r in rest) + " |")
+    total = [files[s]["file_bytes"] / files[s]["streams"] for s in sizes]
+    lines.append("| **file** | " + " | ".join(f"**{t:.1f}**" for t in total) + " |")
+    return "\n".join(lines)
+
+
+def markdown_ha(document: Mapping[str, Any]) -> str:
+    """results-ha.json (scripts/bench --ha) as a Markdown table."""
+    loads = [b["load_average"][0] for b in document["blocks"]]
+    lines = [
+        f"{document['live']} live streams, scenario {document['scenario']}"
+        f" ({document['churn']} ended + {document['churn']} started per poll),"
+        f" {document['polls_per_tree']} polls per tree in alternated blocks,"
+        f" load average {min(loads):.1f}-{max(loads):.1f}",
+        "",
+        "| tree | loop CPU per poll, median / p99 | of which entity updates |"
+        " state changes per poll (median) | ratio to first (median / p99) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    first = None
+    for label, figures in document["summary"].items():
+        loop, entities = figures["loop"], figures["entity_updates"]
+        ratio = "-"
+        if first is None:
+            first = loop
+        else:
+            ratio = (
+                f"{loop['median_ms'] / first['median_ms']:.2f} /"
+                f" {loop['p99_ms'] / first['p99_ms']:.2f}"
+            )
+        mark = "" if loop["p99_ms"] <= 2.0 else " (miss)"
+        lines.append(
+            f"| {label} | {loop['median_ms']:.2f} / {loop['p99_ms']:.2f} ms{mark}"
+            f" | {entities['median_ms']:.2f} / {entities['p99_ms']:.2f} ms"
+            f" | {figures['state_changes_median']} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     import sys
 
-    print(markdown(json.loads(Path(sys.argv[1]).read_text())))
+    for argument in sys.argv[1:]:
+        loaded = json.loads(Path(argument).read_text())
+        if "summary" in loaded:
+            print(markdown_ha(loaded), end="\n\n")
+        else:
+            print(markdown(loaded), end="\n\n")
+            print(size_breakdown(loaded), end="\n\n")

@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from bench import cli
+from bench import cli, report
 from bench.history import new_stream, population_for, start_time
 from bench.report import TARGETS
 from bench.timing import percentile, summarize
@@ -68,6 +68,11 @@ def test_smoke_run_writes_well_formed_results(tmp_path: Path) -> None:
         assert verdict["result"] is not None, verdict["measure"]
         assert math.isfinite(verdict["result"])
         assert isinstance(verdict["passed"], bool)
+
+    # BENCHMARKS.md's tables render from it: the targets and where each byte goes.
+    assert "| users list |" in report.markdown(results)
+    breakdown = report.size_breakdown(results)
+    assert "| streams |" in breakdown and breakdown.splitlines()[-1].startswith("| **file** |")
 
     # The bigger history grew from the smaller one and holds exactly its streams.
     bigger = results["sizes"]["2000"]["history"]
