@@ -44,6 +44,7 @@ TARGETS: tuple[Target, ...] = (
     Target(
         "ingest_rate_poll", "ingest, a poll's path (10 new, 40 live)", "value", "min", 10_000, "/s"
     ),
+    Target("ingest_rate_poll_cpu", "  the same per CPU second", "value", "min", 10_000, "/s"),
     Target("ingest_rate_bulk", "ingest, bulk path (history import)", "value", "min", 10_000, "/s"),
     Target(
         "db_bytes_per_stream",
