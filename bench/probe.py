@@ -35,7 +35,7 @@ from . import reads
 from .history import END, SERVER_ID, grow, keys_for, location_of, population_for
 from .poll import POLL_INTERVAL, PollScenario, PollTiming, breakdown, measure_polls
 from .population import DAY, Population, Viewer
-from .timing import cycle, measured, summarize, until_stable
+from .timing import cycle, measured, measured_cycle, percentile, summarize, until_stable
 
 NOW = datetime.fromtimestamp(END, UTC) + timedelta(hours=1)
 
@@ -182,9 +182,9 @@ def run(db: Path, seed: int, repeat: int, bulk: int) -> dict[str, Any]:
         settings = AlertSettings()
         streams = detector_streams(store, population, heaviest, 50)
         checks = [partial(anomaly.detect, store, s, settings, NOW) for s in streams]
-        measures["detector_check"] = measured(partial(cycle, checks, max(repeat, len(checks))))
-        measures["detector_check_heaviest_user"] = measured(
-            partial(cycle, [lambda: anomaly.detect(store, streams[0], settings, NOW)], repeat)
+        measures["detector_check"] = measured_cycle(checks, max(repeat, len(checks)))
+        measures["detector_check_heaviest_user"] = measured_cycle(
+            [lambda: anomaly.detect(store, streams[0], settings, NOW)], repeat
         )
         store.end_streams([s.stream_id for s in streams])
         measures.update(
@@ -243,7 +243,12 @@ def measure_poll_path(
     facts["poll_alerts_total"] = sum(t.alerts for t in timings)
     facts["poll_new_streams"] = scenario.new
     out = {name: summarize(v).as_dict() | extra for name, v in breakdown(timings).items()}
+    cpu = [t.write_cpu for t in timings]
     out["poll_write"] = summarize(written).as_dict() | extra
+    out["poll_write"] |= {
+        "cpu_median_ms": percentile(cpu, 0.5) * 1000,
+        "cpu_p99_ms": percentile(cpu, 0.99) * 1000,
+    }
     return out
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from custom_components.plexgeo.core import reports
 from custom_components.plexgeo.core.store import HistoryStore
 
-from .timing import cycle, measured
+from .timing import measured_cycle
 
 PAGE = 50
 COUNTRIES = ("FR", "DE", "JP", "AU", "BR")
@@ -65,7 +65,4 @@ def measure(
     deep = _deep_cursor(store, heaviest, 20)
     if deep is not None:
         reads["log_page_deep"] = [partial(page, user_id=heaviest, cursor=deep)]
-    return {
-        name: measured(partial(cycle, calls, times, warmup=len(calls)))
-        for name, calls in reads.items()
-    }
+    return {name: measured_cycle(calls, times, warmup=len(calls)) for name, calls in reads.items()}
