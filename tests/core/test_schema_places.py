@@ -1,6 +1,6 @@
-"""Schema version 2: a location is a place stored once and a lookup time (issue 19).
+"""Schema: a location is a place stored once and a lookup time (issue 19, the places migration).
 
-A version-1 file (each location row repeating the provider's whole answer) is migrated
+A previous-version file (each location row repeating the provider's whole answer) is migrated
 forward: every stream, cached lookup and user keeps the same location, and the text of a
 place is stored once however often it was looked up.
 """
@@ -25,15 +25,16 @@ from .test_store import IPV4, IPV6, loc, raw, snap
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 KNOWN = LocationStatus.KNOWN
-V1 = schema.MIGRATIONS[:1]
+# The file as the version before places left it.
+BEFORE = schema.MIGRATIONS[:-1]
 
 
 def _open(db_path: Path, keys: KeyMaterial) -> HistoryStore:
     return HistoryStore.open(db_path, keys, "machine-1")
 
 
-def _downgrade_to_version_1(db_path: Path) -> None:
-    """Rewrite the locations as version 1 stored them: every row the whole answer."""
+def as_before_places(db_path: Path) -> None:
+    """Rewrite the locations as the previous version stored them: every row the whole answer."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         (create_v1,) = [s for s in schema._V1 if "CREATE TABLE locations" in s]
@@ -52,15 +53,15 @@ def _downgrade_to_version_1(db_path: Path) -> None:
             f" VALUES (?, ?, {', '.join('?' * (len(schema._PLACE_COLUMNS) + 1))})",
             [(row[0], schema.row_key(*row[1:]), *row[1:]) for row in rows],
         )
-        conn.execute("PRAGMA user_version = 1")
+        conn.execute(f"PRAGMA user_version = {len(BEFORE)}")
         conn.execute("COMMIT")
-        assert schema.database_shape(conn) == schema.expected_shape(V1)
+        assert schema.database_shape(conn) == schema.expected_shape(BEFORE)
     finally:
         conn.close()
 
 
-def _version_1_file(db_path: Path, keys: KeyMaterial) -> dict[str, object]:
-    """A version-1 file: three lookups of two places, one cached; what the store read."""
+def _previous_version_file(db_path: Path, keys: KeyMaterial) -> dict[str, object]:
+    """A previous-version file: three lookups of two places, one cached; what the store read."""
     london_then = loc("GB", looked_up_at=T0 - timedelta(days=40))
     london_now = loc("GB", looked_up_at=T0 - timedelta(hours=2))
     paris = loc("FR", city="Paris", latitude=48.85, longitude=2.35, region=None, isp=None)
@@ -83,15 +84,15 @@ def _version_1_file(db_path: Path, keys: KeyMaterial) -> dict[str, object]:
         }
     finally:
         store.close()
-    _downgrade_to_version_1(db_path)
+    as_before_places(db_path)
     assert raw(db_path, "SELECT COUNT(*) FROM locations") == [(3,)]
     return before
 
 
-def test_version_1_file_migrates_and_keeps_every_location(tmp_path: Path) -> None:
+def test_previous_version_file_migrates_and_keeps_every_location(tmp_path: Path) -> None:
     """Same streams, same cached lookup, same users list; each place's text stored once."""
     db_path, keys = tmp_path / "machine-1.db", KeyMaterial.generate()
-    before = _version_1_file(db_path, keys)
+    before = _previous_version_file(db_path, keys)
 
     store = _open(db_path, keys)
     try:
