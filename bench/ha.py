@@ -331,7 +331,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--startup-timeout", type=float, default=300.0)
     parser.add_argument("--keep", action="store_true", help="keep the config directories")
     parser.add_argument(
-        "--profile", action="store_true", help="then profile one more block of each (cProfile)"
+        "--profile",
+        action="store_true",
+        help="then profile one more block of each (cProfile: on Python 3.12+ every thread)",
     )
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results-ha.json")
     args = parser.parse_args(argv)
