@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 
 from custom_components.plexgeo.core import reports
 from custom_components.plexgeo.core.store import HistoryStore
 
-from .timing import cycle
+from .timing import measured_cycle
 
 PAGE = 50
 COUNTRIES = ("FR", "DE", "JP", "AU", "BR")
@@ -37,8 +38,8 @@ def _deep_cursor(store: HistoryStore, user_id: str, pages: int) -> str | None:
 
 def measure(
     store: HistoryStore, heaviest: str, now: datetime, times: int
-) -> dict[str, list[float]]:
-    """Samples (seconds) of every read, keyed by measure name."""
+) -> dict[str, dict[str, Any]]:
+    """Every read's summary (rounds of `times` calls until its p99 is stable), by name."""
     users = [row["user_id"] for row in reports.user_list(store)["users"]]
     some_users = [heaviest, *users[:: max(1, len(users) // 20)]]
     since, until = now - timedelta(days=200), now - timedelta(days=140)
@@ -64,4 +65,4 @@ def measure(
     deep = _deep_cursor(store, heaviest, 20)
     if deep is not None:
         reads["log_page_deep"] = [partial(page, user_id=heaviest, cursor=deep)]
-    return {name: cycle(calls, times, warmup=len(calls)) for name, calls in reads.items()}
+    return {name: measured_cycle(calls, times, warmup=len(calls)) for name, calls in reads.items()}

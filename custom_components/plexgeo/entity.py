@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
@@ -15,6 +18,8 @@ class PlexGeoEntity(CoordinatorEntity[PlexGeoCoordinator]):
     """An entity of one Plex server's PlexGeo device."""
 
     _attr_has_entity_name = True
+    # What the state showed when last written: a poll that changes nothing writes nothing.
+    _written: tuple[Any, ...] | None = None
 
     def __init__(self, coordinator: PlexGeoCoordinator, description: EntityDescription) -> None:
         """Unique id from the server's machineIdentifier and the description's key."""
@@ -35,3 +40,18 @@ class PlexGeoEntity(CoordinatorEntity[PlexGeoCoordinator]):
     def stream_details(self) -> bool:
         """Whether the owner lets entities show who watches what from where."""
         return stream_details(self.coordinator.config_entry.options)
+
+    def _shown(self) -> tuple[Any, ...]:
+        """What the entity's state shows; it is written again only when this changes."""
+        return (self.available,)
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        self._write_if_changed()
+
+    @callback
+    def _write_if_changed(self) -> None:
+        """Write the state if what it shows changed since the last write."""
+        if (shown := self._shown()) != self._written:
+            self._written = shown
+            self.async_write_ha_state()

@@ -53,5 +53,4 @@ class PlexGeoAnomalyEvent(PlexGeoEntity, EventEntity):
         for alert in data.new_alerts:
             self._trigger_event(alert.kind.value, self._event_data(alert))
             self.async_write_ha_state()
-        if not data.new_alerts:  # availability may have changed
-            self.async_write_ha_state()
+        self._write_if_changed()  # availability may have changed

@@ -112,6 +112,9 @@ class PlexGeoSensor(PlexGeoEntity, SensorEntity):
         """Describe the sensor."""
         super().__init__(coordinator, description)
 
+    def _shown(self) -> tuple[Any, ...]:
+        return (self.available, self.native_value, self.extra_state_attributes)
+
     @property
     def native_value(self) -> int:
         """The sensor's value from the last poll."""

@@ -9,11 +9,20 @@ n + 1, and the store applies each in its own transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+import hashlib
+import json
 import sqlite3
 
 from .models import AddressRule, LocationStatus, MediaType, PlaybackState
 
 type Migration = Callable[[sqlite3.Connection], None]
+
+
+def row_key(*values: object) -> bytes:
+    """A dedup key for a row of a lookup table (JSON keeps None, ints and floats exact)."""
+    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.blake2b(encoded, digest_size=16).digest()
+
 
 # Stored codes: append only, never renumber (rows on disk hold these integers).
 MEDIA_TYPE_CODES: dict[MediaType, int] = {
@@ -378,7 +387,77 @@ def _migrate_to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_migrate_to_v1, _migrate_to_v2]
+# Version 3 (places): a location row was the provider's whole answer plus when it was given, so
+# every monthly lookup of every address repeated the same place's text (at 100,000
+# streams, 36,000 such rows: a fifth of the file). Now a location is a place (the text,
+# once per distinct answer) and a time. Location ids are kept, so streams, the geo cache
+# and users still point at the same rows.
+_PLACE_COLUMNS = (
+    "country_code", "country_name", "region", "city", "latitude", "longitude", "timezone",
+    "isp", "org", "asn", "mobile", "proxy", "hosting", "provider",
+)  # fmt: skip
+_PLACE_FLAGS = tuple(_PLACE_COLUMNS.index(name) for name in ("mobile", "proxy", "hosting"))
+_V3 = (
+    """CREATE TABLE places (
+        id INTEGER PRIMARY KEY,
+        key BLOB NOT NULL UNIQUE,
+        country_code TEXT NOT NULL,
+        country_name TEXT NOT NULL,
+        region TEXT,
+        city TEXT,
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        timezone TEXT,
+        isp TEXT,
+        org TEXT,
+        asn TEXT,
+        mobile INTEGER,
+        proxy INTEGER,
+        hosting INTEGER,
+        provider TEXT NOT NULL
+    )""",
+    "CREATE INDEX places_by_country ON places (country_code)",
+    """CREATE TABLE located (
+        id INTEGER PRIMARY KEY,
+        place_ref INTEGER NOT NULL REFERENCES places (id),
+        looked_up_at INTEGER NOT NULL,
+        UNIQUE (place_ref, looked_up_at)
+    )""",
+)
+
+
+def _migrate_to_v3(conn: sqlite3.Connection) -> None:
+    """Split each location into its place (stored once) and its lookup time."""
+    for statement in _V3:
+        conn.execute(statement)
+    columns = ", ".join(_PLACE_COLUMNS)
+    places: dict[tuple[object, ...], int] = {}
+    rows = []
+    for location_id, *place, looked_up_at in conn.execute(
+        f"SELECT id, {columns}, looked_up_at FROM locations ORDER BY id"  # noqa: S608
+    ).fetchall():
+        # As the store interns a place: the flags as booleans, the way a Location has them.
+        for flag in _PLACE_FLAGS:
+            place[flag] = None if place[flag] is None else bool(place[flag])
+        key = tuple(place)
+        if key not in places:
+            places[key] = int(
+                conn.execute(
+                    f"INSERT INTO places (key, {columns})"  # noqa: S608
+                    f" VALUES ({', '.join('?' * (len(_PLACE_COLUMNS) + 1))})",
+                    (row_key(*place), *place),
+                ).lastrowid
+                or 0
+            )
+        rows.append((location_id, places[key], looked_up_at))
+    conn.executemany("INSERT INTO located (id, place_ref, looked_up_at) VALUES (?, ?, ?)", rows)
+    # The store migrates with foreign keys off (SQLite's way to rebuild a parent table);
+    # it checks them before committing.
+    conn.execute("DROP TABLE locations")
+    conn.execute("ALTER TABLE located RENAME TO locations")
+
+
+MIGRATIONS: list[Migration] = [_migrate_to_v1, _migrate_to_v2, _migrate_to_v3]
 
 
 def expected_shape(migrations: list[Migration]) -> dict[str, tuple[str, ...]]:

@@ -193,12 +193,21 @@ def prepare(path: Path, busy_timeout: float, keys: KeyMaterial) -> sqlite3.Conne
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
-    for target, migration in enumerate(schema.MIGRATIONS[version:], start=version + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            migration(conn)
-            conn.execute(f"PRAGMA user_version = {int(target)}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    # Foreign keys off while migrating (a migration may rebuild a table others point
+    # at, the way SQLite documents); each migration's result is checked before it commits.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for target, migration in enumerate(schema.MIGRATIONS[version:], start=version + 1):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                migration(conn)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+                if broken is not None:
+                    raise StoreError(f"migration to version {target} broke a reference: {broken}")
+                conn.execute(f"PRAGMA user_version = {int(target)}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
