@@ -14,7 +14,7 @@ from custom_components.plexgeo.core import schema
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.errors import StoreKeyMismatch, StoreUnavailable
 from custom_components.plexgeo.core.models import LocationStatus
-from custom_components.plexgeo.core.store import HistoryStore
+from custom_components.plexgeo.core.store import HistoryStore, keycheck
 
 from . import helpers
 from .helpers import T0
@@ -212,3 +212,20 @@ def test_database_that_cannot_be_created_is_unavailable(db_path: Path) -> None:
     db_path.parent.mkdir(mode=0o700)
     with helpers.read_only(db_path.parent), pytest.raises(StoreUnavailable, match="cannot create"):
         HistoryStore.open(db_path, KeyMaterial.generate(), "machine-1")
+
+
+def test_a_check_value_that_cannot_be_written_is_rolled_back() -> None:
+    """A refused write of the check value leaves no transaction open and no value behind."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.executescript(
+        """
+        CREATE TABLE key_check (id INTEGER PRIMARY KEY, value BLOB NOT NULL);
+        CREATE TABLE addresses (id INTEGER PRIMARY KEY, hash BLOB, token BLOB);
+        CREATE TRIGGER refuse BEFORE INSERT ON key_check
+        BEGIN SELECT RAISE(ABORT, 'disk refused'); END;
+        """
+    )
+    with pytest.raises(sqlite3.DatabaseError, match="disk refused"):
+        keycheck.check_keys(conn, KeyMaterial.generate(), "machine-1.db")
+    assert not conn.in_transaction
+    assert conn.execute("SELECT COUNT(*) FROM key_check").fetchone() == (0,)
