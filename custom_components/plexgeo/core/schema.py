@@ -457,7 +457,18 @@ def _migrate_to_v3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE located RENAME TO locations")
 
 
-MIGRATIONS: list[Migration] = [_migrate_to_v1, _migrate_to_v2, _migrate_to_v3]
+def _migrate_location_accuracy(conn: sqlite3.Connection) -> None:
+    """Places keep how precise they are: a radius in km, or the finest level named."""
+    conn.execute("ALTER TABLE places ADD COLUMN accuracy_km REAL")
+    conn.execute("ALTER TABLE places ADD COLUMN precision TEXT")
+
+
+MIGRATIONS: list[Migration] = [
+    _migrate_to_v1,
+    _migrate_to_v2,
+    _migrate_to_v3,
+    _migrate_location_accuracy,
+]
 
 
 def expected_shape(migrations: list[Migration]) -> dict[str, tuple[str, ...]]:
