@@ -13,7 +13,7 @@ from pathlib import Path
 import re
 from typing import Any, Literal
 
-from mmdb_writer import MMDBWriter, MmdbU16, MmdbU32
+from mmdb_writer import MmdbU16, MmdbU32, MMDBWriter
 from netaddr import IPSet
 
 from .places import PLACES, Place
