@@ -27,9 +27,7 @@ LONDON_V6 = "2a00:23c4:5b1:e01::17"
 
 def provider(tmp_path: Path, *, asn: bool = True, name: str = "dbip") -> MmdbProvider:
     city_path = tmp_path / "city.mmdb"
-    return MmdbProvider(
-        name, OfflineDatabase(city_path, tmp_path / "asn.mmdb" if asn else None)
-    )
+    return MmdbProvider(name, OfflineDatabase(city_path, tmp_path / "asn.mmdb" if asn else None))
 
 
 async def test_geolite2_answers_carry_region_accuracy_and_network(tmp_path: Path) -> None:
