@@ -119,8 +119,8 @@ class DbIpDownloader:
         installed = self.installed_at()
         age = None if installed is None else now - installed
         problem = self._problem
-        if problem is None and age is not None and age > STALE_AFTER:
-            problem = PROBLEM_STALE
+        if age is not None and age > STALE_AFTER:
+            problem = PROBLEM_STALE  # the user sees the age; last_error says why
         return DatabaseState(age=age, last_error=self._last_error, problem=problem)
 
     def due(self, now: datetime, jitter: timedelta = timedelta(0)) -> bool:
