@@ -47,7 +47,9 @@ class InsecureTokenURL(ValueError):
     """The token would travel in clear text: plex.tv is only asked over HTTPS."""
 
 
-def _check_url(base_url: str) -> str:
+def check_url(base_url: str) -> str:
+    """`base_url` without a trailing slash; InsecureTokenURL unless HTTPS (or loopback HTTP)."""
+    """`base_url` without a trailing slash; InsecureTokenURL unless HTTPS (or loopback HTTP)."""
     parts = urlsplit(base_url)
     if parts.scheme == "https":
         return base_url.rstrip("/")
@@ -75,7 +77,7 @@ class PlexTvProvider:
         timeout: float = 10.0,
     ) -> None:
         """Ask `base_url` (HTTPS, or loopback HTTP for the simulator) with `token`."""
-        self._url = _check_url(base_url) + GEOIP_PATH
+        self._url = check_url(base_url) + GEOIP_PATH
         self._session = session
         self._headers = {
             "Accept": "application/xml",
