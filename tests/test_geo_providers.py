@@ -217,3 +217,38 @@ async def test_plextv_locates_and_a_refused_token_is_reported(
     assert statuses == {LocationStatus.KNOWN, LocationStatus.PENDING}
     found = issue(hass, config_entry)
     assert found is not None and found.translation_key == "plextv_unauthorized"
+
+
+async def test_switching_provider_keeps_the_history(
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    plex_sim: PlexSimulator,
+    dbip_server: FakeDbIp,
+    ipapi: FakeIpApi,
+) -> None:
+    first = plex_sim.add_session(wan_session("london"))
+    await setup(hass, config_entry, {})
+    before = live(config_entry)
+    assert before.location is not None and before.location.provider == "ip-api"
+    plex_sim.remove_session(first)
+    await poll(hass, config_entry)
+
+    hass.config_entries.async_update_entry(
+        config_entry,
+        options={
+            **config_entry.options,
+            CONF_GEO_PROVIDER: "dbip",
+            CONF_DBIP_URL: dbip_server.base_url,
+        },
+    )
+    await hass.config_entries.async_reload(config_entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    sent = len(ipapi.requests)
+    plex_sim.add_session(wan_session("paris", user_id=2, user_name="bob"))
+    await poll(hass, config_entry)
+    after = live(config_entry)
+    assert after.location is not None and after.location.provider == "dbip"
+    assert len(ipapi.requests) == sent  # the new lookup went nowhere
+    store = config_entry.runtime_data.store
+    kept = await hass.async_add_executor_job(store.streams, [before.stream_id])
+    assert kept[0].location is not None and kept[0].location.provider == "ip-api"
