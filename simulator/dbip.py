@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 import gzip
+from pathlib import Path
 
 from aiohttp import web
+
+from .mmdb import gzipped, write_asn, write_city
 
 
 class DownloadFault(StrEnum):
@@ -37,10 +41,10 @@ class Download:
 class FakeDbIp:
     """Serves /free/<name> from `files`; start() returns the base URL to configure."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
-        """Listen on `host`, on a free port."""
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        """Listen on `host`:`port` (0 picks a free port)."""
         self.host = host
-        self.port = 0
+        self.port = port
         self.files: dict[str, bytes] = {}  # published name -> gzipped bytes
         self.fault = DownloadFault.NONE
         self.requests: list[Download] = []
@@ -64,6 +68,13 @@ class FakeDbIp:
     async def stop(self) -> None:
         """Stop listening."""
         await self._runner.cleanup()
+
+    def publish_month(self, month: date, folder: Path) -> None:
+        """Build City and ASN databases of the simulator's places in `folder`, for `month`."""
+        city = write_city(folder / "city.mmdb")
+        asn = write_asn(folder / "asn.mmdb")
+        self.publish(f"dbip-city-lite-{month:%Y-%m}.mmdb.gz", gzipped(city))
+        self.publish(f"dbip-asn-lite-{month:%Y-%m}.mmdb.gz", gzipped(asn))
 
     def publish(self, name: str, gzipped: bytes) -> None:
         """Serve `gzipped` as `name` (a dbip-*-lite-YYYY-MM.mmdb.gz file)."""

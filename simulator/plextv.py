@@ -37,11 +37,11 @@ class GeoipRequest:
 class FakePlexTv:
     """plex.tv's geoip endpoint for `token`; start() returns the base URL."""
 
-    def __init__(self, token: str, host: str = "127.0.0.1") -> None:
-        """Accept only `token`; listen on `host`, on a free port."""
+    def __init__(self, token: str, host: str = "127.0.0.1", port: int = 0) -> None:
+        """Accept only `token`; listen on `host`:`port` (0 picks a free port)."""
         self.token = token
         self.host = host
-        self.port = 0
+        self.port = port
         self.fault = PlexTvFault.NONE
         self.retry_after = 30
         self.requests: list[GeoipRequest] = []

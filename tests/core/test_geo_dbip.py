@@ -36,7 +36,7 @@ LONDON = "81.2.69.142"
 async def fake(socket_enabled: None, tmp_path: Path) -> AsyncGenerator[FakeDbIp]:
     server = FakeDbIp()
     await server.start()
-    publish(server, tmp_path / "built", TODAY)
+    server.publish_month(TODAY, tmp_path / "built")
     yield server
     await server.stop()
 
