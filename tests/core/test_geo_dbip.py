@@ -60,7 +60,8 @@ def downloader(fake: FakeDbIp, session: aiohttp.ClientSession, tmp_path: Path) -
 
 def offline(downloader: DbIpDownloader) -> MmdbProvider:
     return MmdbProvider(
-        dbip.PROVIDER_NAME, OfflineDatabase(downloader.path(CITY), downloader.path(ASN))
+        dbip.PROVIDER_NAME,
+        OfflineDatabase(downloader.path(CITY), downloader.path(ASN), recheck_seconds=0),
     )
 
 

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 
+from custom_components.plexgeo.core.geo import mmdb
 from custom_components.plexgeo.core.geo.base import REASON_LOCAL, REASON_UNUSABLE
 from custom_components.plexgeo.core.geo.mmdb import (
     PROBLEM_CORRUPT,
@@ -27,7 +28,9 @@ LONDON_V6 = "2a00:23c4:5b1:e01::17"
 
 def provider(tmp_path: Path, *, asn: bool = True, name: str = "dbip") -> MmdbProvider:
     city_path = tmp_path / "city.mmdb"
-    return MmdbProvider(name, OfflineDatabase(city_path, tmp_path / "asn.mmdb" if asn else None))
+    return MmdbProvider(
+        name, OfflineDatabase(city_path, tmp_path / "asn.mmdb" if asn else None, recheck_seconds=0)
+    )
 
 
 async def test_geolite2_answers_carry_region_accuracy_and_network(tmp_path: Path) -> None:
@@ -156,3 +159,18 @@ async def test_lookups_run_in_the_executor(tmp_path: Path) -> None:
     await geo.locate([LONDON], NOW)
     assert threads and threads[0] is not threading.main_thread()
     geo.close()
+
+
+async def test_the_file_is_looked_at_now_and_then_not_per_lookup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_city(tmp_path / "city.mmdb")
+    geo = MmdbProvider("dbip", OfflineDatabase(path))  # the default recheck interval
+    clock = [1000.0]
+    monkeypatch.setattr(mmdb.time, "monotonic", lambda: clock[0])
+    assert (await geo.locate([LONDON], NOW)).located[LONDON].city == "London"
+    moved = city_record(place("paris"))
+    write_city(tmp_path / "new.mmdb", places=(), records=[(f"{LONDON}/32", moved)]).replace(path)
+    assert (await geo.locate([LONDON], NOW)).located[LONDON].city == "London"
+    clock[0] += mmdb.RECHECK_SECONDS
+    assert (await geo.locate([LONDON], NOW)).located[LONDON].city == "Paris"

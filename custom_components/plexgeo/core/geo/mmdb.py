@@ -13,8 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 import logging
+import math
 from pathlib import Path
 import threading
+import time
 from typing import Any, Final
 
 import maxminddb
@@ -30,6 +32,7 @@ _LOGGER = logging.getLogger(__name__)
 PROBLEM_MISSING: Final = "database_missing"
 PROBLEM_CORRUPT: Final = "database_corrupt"
 REASON_NOT_FOUND: Final = "not in the database"
+RECHECK_SECONDS: Final = 5.0
 
 
 class DatabaseUnavailable(Exception):
@@ -81,13 +84,20 @@ def open_reader(path: Path) -> maxminddb.Reader:
 class _OpenFile:
     """One database file and the reader opened on it, reopened when the file changes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, recheck_seconds: float) -> None:
         self.path = path
         self.reader: maxminddb.Reader | None = None
         self._identity: _Identity | None = None
+        self._recheck = recheck_seconds
+        self._checked_at = -math.inf
 
     def current(self) -> maxminddb.Reader:
         """The reader for the file as it is now; the old one stays if a new file is unusable."""
+        # A stat per lookup would cost more than the lookup: look at the file now and then.
+        checked_at = time.monotonic()
+        if self.reader is not None and checked_at - self._checked_at < self._recheck:
+            return self.reader
+        self._checked_at = checked_at
         identity = _identity(self.path) if self.reader is None else self._peek()
         if self.reader is not None and identity in (None, self._identity):
             return self.reader
@@ -127,10 +137,15 @@ class _OpenFile:
 class OfflineDatabase:
     """A City database and an optional ASN database, looked up together; thread-safe."""
 
-    def __init__(self, city: Path, asn: Path | None = None) -> None:
-        """Read `city` (and `asn` when given); nothing is opened until the first lookup."""
-        self._city = _OpenFile(city)
-        self._asn = _OpenFile(asn) if asn is not None else None
+    def __init__(
+        self, city: Path, asn: Path | None = None, *, recheck_seconds: float = RECHECK_SECONDS
+    ) -> None:
+        """Read `city` (and `asn` when given); nothing is opened until the first lookup.
+
+        A file replaced on disk is noticed within `recheck_seconds`.
+        """
+        self._city = _OpenFile(city, recheck_seconds)
+        self._asn = _OpenFile(asn, recheck_seconds) if asn is not None else None
         self._lock = threading.Lock()
 
     @property
