@@ -42,6 +42,7 @@ from .core.geo import GeoProvider, LookupResult, ProviderStatus, create_provider
 from .core.geo.dbip import ATTRIBUTION, ATTRIBUTION_URL, DbIpDownloader, DownloadError
 from .core.geo.mmdb import PROBLEM_CORRUPT, MmdbProvider, OfflineDatabase
 from .core.geo.plextv import PlexTvProvider
+from .core.wire import Attribution
 from .options import option
 
 _LOGGER = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class ManagedProvider:
         return f"geolocation_{self.entry.entry_id}"
 
     @property
-    def attribution(self) -> dict[str, str] | None:
+    def attribution(self) -> Attribution | None:
         """The credit a data licence asks for (DB-IP's CC BY 4.0), or None."""
         if self.downloader is None:
             return None

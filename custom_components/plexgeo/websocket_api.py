@@ -34,7 +34,7 @@ from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_strea
 from .core import reports
 from .core.errors import StoreError
 from .core.models import MediaType
-from .core.wire import Entry, LiveEvent
+from .core.wire import Attribution, Entry, LiveEvent
 from .geodata import ManagedProvider
 from .options import option
 
@@ -152,7 +152,7 @@ async def _read[T: Mapping[str, object]](hass: HomeAssistant, read: Callable[[],
     return await hass.async_add_executor_job(read)
 
 
-def _attribution(entry: ConfigEntry) -> dict[str, str] | None:
+def _attribution(entry: ConfigEntry) -> Attribution | None:
     """The credit the entry's geolocation data asks to show (DB-IP's), or None."""
     data = getattr(entry, "runtime_data", None)
     provider = getattr(getattr(data, "coordinator", None), "provider", None)

@@ -49,7 +49,6 @@ class InsecureTokenURL(ValueError):
 
 def check_url(base_url: str) -> str:
     """`base_url` without a trailing slash; InsecureTokenURL unless HTTPS (or loopback HTTP)."""
-    """`base_url` without a trailing slash; InsecureTokenURL unless HTTPS (or loopback HTTP)."""
     parts = urlsplit(base_url)
     if parts.scheme == "https":
         return base_url.rstrip("/")
