@@ -15,6 +15,9 @@ from custom_components.plexgeo.const import (
     CONF_PLEXTV_URL,
     GEO_PROVIDERS,
 )
+from custom_components.plexgeo.core.geo import PROVIDERS
+from custom_components.plexgeo.core.geo.dbip import PROVIDER_NAME as DBIP_NAME
+from custom_components.plexgeo.core.geo.plextv import PROVIDER_NAME as PLEXTV_NAME
 from custom_components.plexgeo.geo_form import (
     PROVIDER_SELECTOR,
     async_check_provider,
@@ -67,3 +70,9 @@ async def test_plextv_only_over_https(
 ) -> None:
     answer = {CONF_GEO_PROVIDER: "plex.tv", CONF_PLEXTV_URL: url}
     assert await async_check_provider(hass, answer) == errors
+
+
+def test_the_forms_and_the_core_name_the_same_providers() -> None:
+    assert GEO_PROVIDERS == PROVIDERS
+    assert PROVIDERS[0] == "ip-api"  # the default stays first
+    assert (DBIP_NAME, PLEXTV_NAME) == ("dbip", "plex.tv")
