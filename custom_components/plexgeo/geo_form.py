@@ -13,7 +13,6 @@ from typing import Any
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import selector
-import voluptuous as vol
 
 from .const import (
     CONF_DBIP_URL,
@@ -28,7 +27,6 @@ from .const import (
 )
 from .core.geo.mmdb import PROBLEM_MISSING, DatabaseUnavailable, open_reader
 from .core.geo.plextv import InsecureTokenURL, check_url
-from .options import option
 
 PROVIDER_SELECTOR = selector.SelectSelector(
     selector.SelectSelectorConfig(
@@ -37,8 +35,6 @@ PROVIDER_SELECTOR = selector.SelectSelector(
         mode=selector.SelectSelectorMode.LIST,
     )
 )
-_TEXT = selector.TextSelector()
-_URL = selector.TextSelector(selector.TextSelectorConfig(type=selector.TextSelectorType.URL))
 # Every option this module owns; the flows copy exactly these into the entry's options.
 GEO_OPTIONS = (
     CONF_GEO_PROVIDER,
@@ -48,22 +44,8 @@ GEO_OPTIONS = (
     CONF_DBIP_URL,
     CONF_PLEXTV_URL,
 )
-_ADVANCED = (CONF_GEO_URL, CONF_DBIP_URL, CONF_PLEXTV_URL)
-
-
-def provider_fields(current: Mapping[str, Any], *, advanced: bool) -> dict[Any, Any]:
-    """Form fields for the provider; the services' addresses only in advanced mode."""
-    fields: dict[Any, Any] = {
-        vol.Required(CONF_GEO_PROVIDER, default=option(current, CONF_GEO_PROVIDER)): (
-            PROVIDER_SELECTOR
-        ),
-        vol.Optional(CONF_MMDB_CITY_PATH, default=option(current, CONF_MMDB_CITY_PATH)): _TEXT,
-        vol.Optional(CONF_MMDB_ASN_PATH, default=option(current, CONF_MMDB_ASN_PATH)): _TEXT,
-    }
-    if advanced:
-        for key in _ADVANCED:
-            fields[vol.Required(key, default=option(current, key))] = _URL
-    return fields
+# Shown in the first form only in advanced mode: the simulator's and develop's addresses.
+ADVANCED_ONLY = (CONF_DBIP_URL, CONF_PLEXTV_URL)
 
 
 def provider_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
