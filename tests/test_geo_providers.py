@@ -85,8 +85,9 @@ async def test_dbip_downloads_then_locates_with_nothing_sent_to_any_service(
     await setup(
         hass, config_entry, {CONF_GEO_PROVIDER: "dbip", CONF_DBIP_URL: dbip_server.base_url}
     )
-    # 2025.4.4 has no cache_path: the files go under the config dir.
-    directory = config_dir / DOMAIN / "cache"
+    # HA 2026.3+ has a cache directory (<config>/.cache); 2025.4.4 has none: the config dir.
+    cache_path = getattr(hass.config, "cache_path", None)
+    directory = Path(cache_path(DOMAIN)) if callable(cache_path) else config_dir / DOMAIN / "cache"
     assert cache_directory(hass) == directory
     assert (directory / file_name(CITY)).exists() and (directory / file_name(ASN)).exists()
     await poll(hass, config_entry)
