@@ -253,3 +253,20 @@ async def test_switching_provider_keeps_the_history(
     store = config_entry.runtime_data.store
     kept = await hass.async_add_executor_job(store.streams, [before.stream_id])
     assert kept[0].location is not None and kept[0].location.provider == "ip-api"
+
+
+async def test_options_offer_the_providers_and_check_the_file(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, tmp_path: Path
+) -> None:
+    result = await hass.config_entries.options.async_init(loaded_entry.entry_id)
+    city = tmp_path / "GeoLite2-City.mmdb"
+    answer = {**loaded_entry.options, CONF_GEO_PROVIDER: "maxmind", CONF_MMDB_CITY_PATH: str(city)}
+    result = await hass.config_entries.options.async_configure(result["flow_id"], answer)
+    assert result["errors"] == {CONF_MMDB_CITY_PATH: "mmdb_missing"}
+    await hass.async_add_executor_job(write_city, city)
+    result = await hass.config_entries.options.async_configure(result["flow_id"], answer)
+    assert result["type"] == "create_entry"
+    assert loaded_entry.options[CONF_GEO_PROVIDER] == "maxmind"
+    assert loaded_entry.options[CONF_MMDB_CITY_PATH] == str(city)
+    await hass.async_block_till_done()
+    assert await hass.config_entries.async_unload(loaded_entry.entry_id)
