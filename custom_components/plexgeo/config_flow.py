@@ -24,16 +24,16 @@ import voluptuous as vol
 
 from . import geo_form
 from .const import (
+    CONF_DBIP_URL,
     CONF_DEDUP_HOURS,
     CONF_DISTANCE_FLOOR_KM,
-    CONF_DBIP_URL,
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
+    CONF_LOOKBACK_DAYS,
     CONF_MMDB_ASN_PATH,
     CONF_MMDB_CITY_PATH,
-    CONF_PLEXTV_URL,
-    CONF_LOOKBACK_DAYS,
     CONF_PANEL_ADMIN_ONLY,
+    CONF_PLEXTV_URL,
     CONF_PUSH_SCAN_INTERVAL,
     CONF_RARE_COUNTRY_MIN_SESSIONS,
     CONF_RARE_COUNTRY_THRESHOLD,
@@ -159,13 +159,17 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             url = user_input[CONF_URL].rstrip("/")
             errors.update(await geo_form.async_check_provider(self.hass, user_input))
-            info = None if errors else await _try_connect(
-                self,
-                url,
-                user_input[CONF_TOKEN],
-                user_input[CONF_VERIFY_SSL],
-                errors,
-                placeholders=placeholders,
+            info = (
+                None
+                if errors
+                else await _try_connect(
+                    self,
+                    url,
+                    user_input[CONF_TOKEN],
+                    user_input[CONF_VERIFY_SSL],
+                    errors,
+                    placeholders=placeholders,
+                )
             )
             if info is not None:
                 await self.async_set_unique_id(info.machine_identifier)

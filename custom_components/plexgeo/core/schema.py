@@ -461,6 +461,14 @@ def _migrate_location_accuracy(conn: sqlite3.Connection) -> None:
     """Places keep how precise they are: a radius in km, or the finest level named."""
     conn.execute("ALTER TABLE places ADD COLUMN accuracy_km REAL")
     conn.execute("ALTER TABLE places ADD COLUMN precision TEXT")
+    # The store finds a place by a digest of all its columns: two more now (unknown here).
+    columns = ", ".join(_PLACE_COLUMNS)
+    keys = []
+    for place_id, *place in conn.execute(f"SELECT id, {columns} FROM places").fetchall():  # noqa: S608
+        for flag in _PLACE_FLAGS:
+            place[flag] = None if place[flag] is None else bool(place[flag])
+        keys.append((row_key(*place, None, None), place_id))
+    conn.executemany("UPDATE places SET key = ? WHERE id = ?", keys)
 
 
 MIGRATIONS: list[Migration] = [
