@@ -67,6 +67,8 @@ def _identity(path: Path) -> _Identity:
 
 def open_reader(path: Path) -> maxminddb.Reader:
     """Open one MaxMind DB file, or DatabaseUnavailable saying why it cannot be used."""
+    if path.is_dir():  # an empty path option is the current folder
+        raise DatabaseUnavailable(PROBLEM_MISSING, f"{path.name or path} is a folder, not a file")
     try:
         return maxminddb.open_database(str(path))
     except FileNotFoundError:
