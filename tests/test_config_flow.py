@@ -96,7 +96,7 @@ async def test_user_form_sets_geolocation_before_first_poll(
     assert fields[CONF_GEO_PROVIDER].default() == "ip-api"
     assert fields[CONF_GEO_URL].default() == DEFAULT_GEO_URL
     provider = result["data_schema"].schema[fields[CONF_GEO_PROVIDER]]
-    assert provider.config["options"] == ["ip-api"]
+    assert provider.config["options"] == ["ip-api", "dbip", "maxmind", "plex.tv"]
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
         _user_input(
@@ -105,7 +105,8 @@ async def test_user_form_sets_geolocation_before_first_poll(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"] == _user_input(plex_sim)
-    assert result["result"].options == {
+    options = result["result"].options
+    assert {key: options[key] for key in (CONF_GEO_PROVIDER, CONF_GEO_URL)} == {
         CONF_GEO_PROVIDER: "ip-api",
         CONF_GEO_URL: "http://127.0.0.1:8088",
     }

@@ -153,6 +153,7 @@ async def test_entries(call: Call, loaded_entry: MockConfigEntry) -> None:
                 "entry_id": loaded_entry.entry_id,
                 "title": "Test Plex",
                 "server_id": loaded_entry.unique_id,
+                "attribution": None,  # ip-api asks for none
             }
         ]
     }

@@ -32,6 +32,7 @@ TYPES_TS = ROOT / "frontend" / "src" / "types.ts"
 MOCK = ROOT / "frontend" / "dev" / "mock-hass.js"
 # The interfaces types.ts shares with core/wire.py (the rest are the panel's own).
 SHARED = (
+    "Attribution",
     "Entry",
     "PushHealth",
     "StreamRow",

@@ -15,16 +15,13 @@ from homeassistant.exceptions import (
     ConfigEntryNotReady,
 )
 from homeassistant.helpers import config_validation as cv
-from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.typing import ConfigType
 from homeassistant.loader import async_get_integration
 from homeassistant.util import dt as dt_util
 
-from . import alerts, keys, services, sidebar, websocket_api
+from . import alerts, geodata, keys, services, sidebar, websocket_api
 from .const import (
-    CONF_GEO_PROVIDER,
-    CONF_GEO_URL,
     CONF_PANEL_ADMIN_ONLY,
     CONF_PUSH_SCAN_INTERVAL,
     CONF_RETENTION_DAYS,
@@ -40,7 +37,6 @@ from .coordinator import (
 )
 from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
-from .core.geo import create_provider
 from .core.plex import PlexClient
 from .notifications import PlexGeoPush
 from .options import option
@@ -115,11 +111,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     if store.recovered_from is not None:
         alerts.async_database_recovered(hass, entry, store.recovered_from)
 
-    provider = create_provider(
-        str(option(entry.options, CONF_GEO_PROVIDER)),
-        async_get_clientsession(hass),
-        str(option(entry.options, CONF_GEO_URL)),
-    )
+    provider = await geodata.async_create_provider(hass, entry)
     coordinator = PlexGeoCoordinator(
         hass, entry, client=client, server=server, engine=Engine(store), provider=provider
     )
@@ -142,6 +134,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     entry.runtime_data.push.async_start()
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    entry.async_on_unload(provider.close)
+    await provider.async_start()
     # This entry is not "loaded" until setup returns, so it is named explicitly.
     await _async_update_panel(hass, [*hass.config_entries.async_loaded_entries(DOMAIN), entry])
 

@@ -22,13 +22,18 @@ from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.service_info.zeroconf import ZeroconfServiceInfo
 import voluptuous as vol
 
+from . import geo_form
 from .const import (
+    CONF_DBIP_URL,
     CONF_DEDUP_HOURS,
     CONF_DISTANCE_FLOOR_KM,
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
     CONF_LOOKBACK_DAYS,
+    CONF_MMDB_ASN_PATH,
+    CONF_MMDB_CITY_PATH,
     CONF_PANEL_ADMIN_ONLY,
+    CONF_PLEXTV_URL,
     CONF_PUSH_SCAN_INTERVAL,
     CONF_RARE_COUNTRY_MIN_SESSIONS,
     CONF_RARE_COUNTRY_THRESHOLD,
@@ -48,7 +53,6 @@ from .core.errors import (
     PlexSSLError,
     PlexUnreachable,
 )
-from .core.geo import PROVIDERS
 from .core.markdown import escape_markdown
 from .core.plex import PlexClient, ServerInfo, fetch_identity
 from .options import option, parse_networks
@@ -62,10 +66,10 @@ _TOKEN_SELECTOR = selector.TextSelector(
     selector.TextSelectorConfig(type=selector.TextSelectorType.PASSWORD)
 )
 # A select, so providers added later need no new field.
-_GEO_PROVIDER_SELECTOR = selector.SelectSelector(
-    selector.SelectSelectorConfig(options=list(PROVIDERS), translation_key=CONF_GEO_PROVIDER)
-)
-_GEO_FIELDS = (CONF_GEO_PROVIDER, CONF_GEO_URL)
+_GEO_PROVIDER_SELECTOR = geo_form.PROVIDER_SELECTOR
+_GEO_FIELDS = geo_form.GEO_OPTIONS
+# Only with the file provider; empty otherwise.
+_OPTIONAL_FIELDS = (CONF_TRUSTED_NETWORKS, CONF_MMDB_CITY_PATH, CONF_MMDB_ASN_PATH)
 
 if TYPE_CHECKING:
     _OptionsFlowBase = OptionsFlow
@@ -154,13 +158,18 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {}
         if user_input is not None:
             url = user_input[CONF_URL].rstrip("/")
-            info = await _try_connect(
-                self,
-                url,
-                user_input[CONF_TOKEN],
-                user_input[CONF_VERIFY_SSL],
-                errors,
-                placeholders=placeholders,
+            errors.update(await geo_form.async_check_provider(self.hass, user_input))
+            info = (
+                None
+                if errors
+                else await _try_connect(
+                    self,
+                    url,
+                    user_input[CONF_TOKEN],
+                    user_input[CONF_VERIFY_SSL],
+                    errors,
+                    placeholders=placeholders,
+                )
             )
             if info is not None:
                 await self.async_set_unique_id(info.machine_identifier)
@@ -178,8 +187,11 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
             vol.Required(CONF_VERIFY_SSL, default=defaults.get(CONF_VERIFY_SSL, True)): bool,
         }
         for key in _GEO_FIELDS:
+            if key in geo_form.ADVANCED_ONLY and not self.show_advanced_options:
+                continue
             default = defaults.get(key, option({}, key))
-            fields[vol.Required(key, default=default)] = _OPTION_FIELDS[key]
+            required = vol.Optional if key in _OPTIONAL_FIELDS else vol.Required
+            fields[required(key, default=default)] = _OPTION_FIELDS[key]
         return self.async_show_form(
             step_id="user",
             data_schema=vol.Schema(fields),
@@ -383,6 +395,10 @@ _OPTION_FIELDS: dict[str, Any] = {
     CONF_RETENTION_DAYS: _number(0, 36500, 1, "d"),
     CONF_GEO_PROVIDER: _GEO_PROVIDER_SELECTOR,
     CONF_GEO_URL: _URL_SELECTOR,
+    CONF_MMDB_CITY_PATH: selector.TextSelector(),
+    CONF_MMDB_ASN_PATH: selector.TextSelector(),
+    CONF_DBIP_URL: _URL_SELECTOR,
+    CONF_PLEXTV_URL: _URL_SELECTOR,
     CONF_PANEL_ADMIN_ONLY: selector.BooleanSelector(),
     CONF_STREAM_DETAILS: selector.BooleanSelector(),
 }
@@ -416,7 +432,8 @@ class PlexGeoOptionsFlow(_OptionsFlowBase):
                 parse_networks(str(user_input.get(CONF_TRUSTED_NETWORKS, "")))
             except ValueError:
                 errors[CONF_TRUSTED_NETWORKS] = "invalid_network"
-            else:
+            errors.update(await geo_form.async_check_provider(self.hass, user_input))
+            if not errors:
                 data = {
                     key: int(value) if key in _INTEGER_OPTIONS else value
                     for key, value in user_input.items()
@@ -430,7 +447,7 @@ class PlexGeoOptionsFlow(_OptionsFlowBase):
         current = {**self.config_entry.options, **(user_input or {})}
         schema = vol.Schema(
             {
-                (vol.Optional if key == CONF_TRUSTED_NETWORKS else vol.Required)(
+                (vol.Optional if key in _OPTIONAL_FIELDS else vol.Required)(
                     key, default=option(current, key)
                 ): field
                 for key, field in _OPTION_FIELDS.items()

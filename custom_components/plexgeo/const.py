@@ -22,9 +22,26 @@ CONF_GEO_PROVIDER: Final = "geo_provider"
 CONF_GEO_URL: Final = "geo_url"
 CONF_PANEL_ADMIN_ONLY: Final = "panel_admin_only"
 CONF_STREAM_DETAILS: Final = "stream_details"
+# The offline providers' files and the online ones' addresses (configurable for the
+# simulator and scripts/develop, like geo_url).
+CONF_MMDB_CITY_PATH: Final = "mmdb_city_path"
+CONF_MMDB_ASN_PATH: Final = "mmdb_asn_path"
+CONF_DBIP_URL: Final = "dbip_url"
+CONF_PLEXTV_URL: Final = "plextv_url"
 
 GEO_PROVIDER_IPAPI: Final = "ip-api"
+GEO_PROVIDER_DBIP: Final = "dbip"
+GEO_PROVIDER_MAXMIND: Final = "maxmind"
+GEO_PROVIDER_PLEXTV: Final = "plex.tv"
+GEO_PROVIDERS: Final = (
+    GEO_PROVIDER_IPAPI,
+    GEO_PROVIDER_DBIP,
+    GEO_PROVIDER_MAXMIND,
+    GEO_PROVIDER_PLEXTV,
+)
 DEFAULT_GEO_URL: Final = "http://ip-api.com"
+DEFAULT_DBIP_URL: Final = "https://download.db-ip.com/free"
+DEFAULT_PLEXTV_URL: Final = "https://plex.tv"
 
 DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_SCAN_INTERVAL: 30,
@@ -40,6 +57,10 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_RETENTION_DAYS: 365,
     CONF_GEO_PROVIDER: GEO_PROVIDER_IPAPI,
     CONF_GEO_URL: DEFAULT_GEO_URL,
+    CONF_MMDB_CITY_PATH: "",
+    CONF_MMDB_ASN_PATH: "",
+    CONF_DBIP_URL: DEFAULT_DBIP_URL,
+    CONF_PLEXTV_URL: DEFAULT_PLEXTV_URL,
     CONF_PANEL_ADMIN_ONLY: True,
     # Who watches what from where is in entity attributes (which every user can read and
     # the recorder keeps) only when the owner turns this on.

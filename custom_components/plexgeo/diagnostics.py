@@ -13,6 +13,7 @@ from homeassistant.loader import async_get_integration
 from .const import CONF_TRUSTED_NETWORKS, DOMAIN
 from .coordinator import PlexGeoConfigEntry
 from .core.engine import PollOutcome
+from .geodata import ManagedProvider
 
 TO_REDACT = {CONF_TOKEN, CONF_URL, CONF_TRUSTED_NETWORKS}
 
@@ -58,8 +59,13 @@ async def async_get_config_entry_diagnostics(
             "last_error": provider.last_error,
             "last_success": provider.last_success.isoformat() if provider.last_success else None,
             "requests_sent": provider.requests_sent,
+            **_provider_details(coordinator.provider),
         },
     }
+
+
+def _provider_details(provider: object) -> dict[str, Any]:
+    return provider.diagnostics() if isinstance(provider, ManagedProvider) else {}
 
 
 def _count_status(outcome: PollOutcome | None) -> dict[str, int]:

@@ -23,7 +23,7 @@ from homeassistant.components.websocket_api.decorators import (
     websocket_command,
 )
 from homeassistant.components.websocket_api.messages import event_message
-from homeassistant.config_entries import ConfigEntryState
+from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
@@ -34,7 +34,8 @@ from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_strea
 from .core import reports
 from .core.errors import StoreError
 from .core.models import MediaType
-from .core.wire import Entry, LiveEvent
+from .core.wire import Attribution, Entry, LiveEvent
+from .geodata import ManagedProvider
 from .options import option
 
 _LOGGER = logging.getLogger(__name__)
@@ -151,6 +152,13 @@ async def _read[T: Mapping[str, object]](hass: HomeAssistant, read: Callable[[],
     return await hass.async_add_executor_job(read)
 
 
+def _attribution(entry: ConfigEntry) -> Attribution | None:
+    """The credit the entry's geolocation data asks to show (DB-IP's), or None."""
+    data = getattr(entry, "runtime_data", None)
+    provider = getattr(getattr(data, "coordinator", None), "provider", None)
+    return provider.attribution if isinstance(provider, ManagedProvider) else None
+
+
 @websocket_command({vol.Required("type"): "plexgeo/entries"})
 @callback
 def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
@@ -170,6 +178,7 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
             "title": e.title,
             "server_id": e.unique_id,
             "push": e.runtime_data.push.health.as_dict() if e.runtime_data.push else None,
+            "attribution": _attribution(e),
         }
         for e in entries
     ]

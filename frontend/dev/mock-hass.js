@@ -232,8 +232,20 @@ export function createMockHass(options = {}) {
   const interval = Number(params.get("interval") ?? 5000);
   const entryCount = Number(params.get("entries") ?? 2);
   const entries = [
-    { entry_id: "entry_home", title: "Home Plex", server_id: "a1b2c3d4e5f6", push: pushHealth() },
-    { entry_id: "entry_cabin", title: "Cabin NAS", server_id: "f6e5d4c3b2a1", push: null },
+    {
+      entry_id: "entry_home",
+      title: "Home Plex",
+      server_id: "a1b2c3d4e5f6",
+      push: pushHealth(),
+      attribution: { text: "IP Geolocation by DB-IP", url: "https://db-ip.com" },
+    },
+    {
+      entry_id: "entry_cabin",
+      title: "Cabin NAS",
+      server_id: "f6e5d4c3b2a1",
+      push: null,
+      attribution: null,
+    },
   ].slice(0, entryCount);
   const listeners = new Map();
   const stats = { calls: [], subscriptions: 0 };

@@ -14,11 +14,17 @@ export interface PushHealth {
   last_error: string | null;
 }
 
+export interface Attribution {
+  text: string;
+  url: string;
+}
+
 export interface Entry {
   entry_id: string;
   title: string;
   server_id: string;
   push: PushHealth | null;
+  attribution: Attribution | null;
 }
 
 export interface StreamRow {

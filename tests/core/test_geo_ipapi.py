@@ -343,7 +343,7 @@ async def test_create_provider(fake: FakeIpApi, session: aiohttp.ClientSession) 
 
     assert created.name == "ip-api"
     assert set(result.located) == {LONDON_V4}
-    with pytest.raises(ValueError, match="unknown geolocation provider"):
+    with pytest.raises(ValueError, match="not an online batch service"):
         create_provider("maxmind", session, None)
 
 

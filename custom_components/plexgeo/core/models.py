@@ -78,6 +78,10 @@ class Location:
     hosting: bool | None
     provider: str
     looked_up_at: datetime
+    # How far the true place may be from the point: a radius when the source gives one
+    # (MaxMind's accuracy_radius), else the finest level it named (city, region, country).
+    accuracy_km: float | None = None
+    precision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

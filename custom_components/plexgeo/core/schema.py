@@ -457,7 +457,26 @@ def _migrate_to_v3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE located RENAME TO locations")
 
 
-MIGRATIONS: list[Migration] = [_migrate_to_v1, _migrate_to_v2, _migrate_to_v3]
+def _migrate_location_accuracy(conn: sqlite3.Connection) -> None:
+    """Places keep how precise they are: a radius in km, or the finest level named."""
+    conn.execute("ALTER TABLE places ADD COLUMN accuracy_km REAL")
+    conn.execute("ALTER TABLE places ADD COLUMN precision TEXT")
+    # The store finds a place by a digest of all its columns: two more now (unknown here).
+    columns = ", ".join(_PLACE_COLUMNS)
+    keys = []
+    for place_id, *place in conn.execute(f"SELECT id, {columns} FROM places").fetchall():  # noqa: S608
+        for flag in _PLACE_FLAGS:
+            place[flag] = None if place[flag] is None else bool(place[flag])
+        keys.append((row_key(*place, None, None), place_id))
+    conn.executemany("UPDATE places SET key = ? WHERE id = ?", keys)
+
+
+MIGRATIONS: list[Migration] = [
+    _migrate_to_v1,
+    _migrate_to_v2,
+    _migrate_to_v3,
+    _migrate_location_accuracy,
+]
 
 
 def expected_shape(migrations: list[Migration]) -> dict[str, tuple[str, ...]]:

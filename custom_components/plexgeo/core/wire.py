@@ -21,6 +21,13 @@ class PushHealth(TypedDict):
     last_error: str | None
 
 
+class Attribution(TypedDict):
+    """The credit a geolocation data licence asks the panel to show (DB-IP's CC BY 4.0)."""
+
+    text: str
+    url: str
+
+
 class Entry(TypedDict):
     """A loaded server the user may open."""
 
@@ -28,6 +35,7 @@ class Entry(TypedDict):
     title: str
     server_id: str | None
     push: PushHealth | None
+    attribution: Attribution | None
 
 
 class StreamRow(TypedDict):

@@ -15,7 +15,10 @@ from .base import (
 from .ipapi import DEFAULT_BASE_URL, PROVIDER_NAME as IPAPI, IpApiProvider
 
 __all__ = [
+    "DBIP",
     "IPAPI",
+    "MAXMIND",
+    "PLEXTV",
     "PROVIDERS",
     "REASON_INVALID",
     "REASON_LOCAL",
@@ -27,7 +30,12 @@ __all__ = [
     "create_provider",
 ]
 
-PROVIDERS: tuple[str, ...] = (IPAPI,)
+# Every provider an entry can choose; ip-api is the default. The offline ones read files and
+# plex.tv needs the owner's token: the HA layer builds those (geodata.py).
+DBIP = "dbip"
+MAXMIND = "maxmind"
+PLEXTV = "plex.tv"
+PROVIDERS: tuple[str, ...] = (IPAPI, DBIP, MAXMIND, PLEXTV)
 
 
 def create_provider(
@@ -36,4 +44,4 @@ def create_provider(
     """The provider called `name`, reaching `base_url` (its public service when None)."""
     if name == IPAPI:
         return IpApiProvider(session, base_url or DEFAULT_BASE_URL)
-    raise ValueError(f"unknown geolocation provider {name!r}; known: {', '.join(PROVIDERS)}")
+    raise ValueError(f"geolocation provider {name!r} is not an online batch service; use {IPAPI!r}")

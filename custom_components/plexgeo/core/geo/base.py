@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from ..addresses import is_public, parse_address
 from ..models import Location
 
 # The reason given for addresses that are never sent to a provider.
@@ -50,3 +51,25 @@ class GeoProvider(Protocol):
     def status(self) -> ProviderStatus:
         """The provider's current budget and last outcome."""
         ...
+
+
+def partition(addresses: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Split into public addresses to send (normalised -> as given) and refused ones."""
+    to_send: dict[str, list[str]] = {}
+    refused: dict[str, str] = {}
+    for original in dict.fromkeys(addresses):
+        ip = parse_address(original)
+        if ip is None:
+            refused[original] = REASON_INVALID
+        elif not is_public(ip):
+            refused[original] = REASON_LOCAL
+        else:
+            to_send.setdefault(str(ip), []).append(original)
+    return to_send, refused
+
+
+def fan_out[T](by_address: Mapping[str, T], to_send: Mapping[str, list[str]]) -> dict[str, T]:
+    """Key answers by the addresses as the caller spelled them."""
+    return {
+        original: value for address, value in by_address.items() for original in to_send[address]
+    }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 import json
@@ -12,11 +12,11 @@ from typing import Any, Final
 
 import aiohttp
 
-from ..addresses import is_public, parse_address
+from ..addresses import parse_address
 from ..errors import ResponseTooLarge
 from ..http import read_capped
 from ..models import Location
-from .base import REASON_INVALID, REASON_LOCAL, REASON_UNUSABLE, LookupResult, ProviderStatus
+from .base import REASON_UNUSABLE, LookupResult, ProviderStatus, fan_out, partition
 from .validate import InvalidLocation, build_location, clean_text
 
 _LOGGER = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class IpApiProvider:
 
     async def locate(self, addresses: Sequence[str], now: datetime) -> LookupResult:
         """Locate public addresses in batches of 100; never send local or refused requests."""
-        to_send, refused = _partition(addresses)
+        to_send, refused = partition(addresses)
         located: dict[str, Location] = {}
         failed: dict[str, str] = {}
         deferred: list[str] = []
@@ -111,8 +111,8 @@ class IpApiProvider:
         if error is not None:
             self._last_error = error
         return LookupResult(
-            located=_fan_out(located, to_send),
-            failed=refused | _fan_out(failed, to_send),
+            located=fan_out(located, to_send),
+            failed=refused | fan_out(failed, to_send),
             deferred=tuple(original for address in deferred for original in to_send[address]),
             error=error,
         )
@@ -185,28 +185,6 @@ class IpApiProvider:
             return
         self._requests_left = left
         self._reset_at = now + timedelta(seconds=max(ttl, 0))
-
-
-def _partition(addresses: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Split into public addresses to send (normalised -> as given) and refused ones."""
-    to_send: dict[str, list[str]] = {}
-    refused: dict[str, str] = {}
-    for original in dict.fromkeys(addresses):
-        ip = parse_address(original)
-        if ip is None:
-            refused[original] = REASON_INVALID
-        elif not is_public(ip):
-            refused[original] = REASON_LOCAL
-        else:
-            to_send.setdefault(str(ip), []).append(original)
-    return to_send, refused
-
-
-def _fan_out[T](by_address: Mapping[str, T], to_send: Mapping[str, list[str]]) -> dict[str, T]:
-    """Key answers by the addresses as the caller spelled them."""
-    return {
-        original: value for address, value in by_address.items() for original in to_send[address]
-    }
 
 
 def _read_batch(body: Any, chunk: list[str], now: datetime) -> _Batch:

@@ -21,6 +21,12 @@ _TIMEZONE: Final = re.compile(r"[A-Za-z0-9_+\-/]{1,64}")
 # Longest text kept per field; longer names are not names.
 MAX_NAME: Final = 100  # country, region, city
 MAX_NETWORK_NAME: Final = 200  # isp, org, asn
+# An accuracy radius wider than half the Earth's circumference says nothing.
+MAX_ACCURACY_KM: Final = 20_000.0
+# The finest level a source located an address to, when it gives no radius.
+PRECISION_CITY: Final = "city"
+PRECISION_REGION: Final = "region"
+PRECISION_COUNTRY: Final = "country"
 # C0/C1 controls, and the format characters that reorder or hide text (bidi overrides,
 # zero-width spaces, BOM): a place name never needs them and they disguise what is shown.
 _CONTROLS: Final = re.compile(
@@ -71,6 +77,24 @@ def timezone(value: object) -> str | None:
     return text if text is not None and _TIMEZONE.fullmatch(text) else None
 
 
+def accuracy(value: object) -> float | None:
+    """A radius in km that can mean something (positive, finite, at most MAX_ACCURACY_KM)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) and 0 < number <= MAX_ACCURACY_KM else None
+
+
+def precision_of(city: str | None, region: str | None) -> str:
+    """The finest level named: a city, else a region, else only the country."""
+    if city is not None:
+        return PRECISION_CITY
+    return PRECISION_REGION if region is not None else PRECISION_COUNTRY
+
+
 def build_location(
     *,
     country_code_value: object,
@@ -88,14 +112,17 @@ def build_location(
     hosting: object,
     provider: str,
     looked_up_at: datetime,
+    accuracy_km: object = None,
 ) -> Location:
     """A checked Location from a provider's raw fields; raises InvalidLocation."""
     code = country_code(country_code_value)
+    region_text = clean_text(region)
+    city_text = clean_text(city)
     return Location(
         country_code=code,
         country_name=clean_text(country_name) or code,
-        region=clean_text(region),
-        city=clean_text(city),
+        region=region_text,
+        city=city_text,
         latitude=coordinate(latitude, "latitude", 90.0),
         longitude=coordinate(longitude, "longitude", 180.0),
         timezone=timezone(timezone_name),
@@ -107,4 +134,6 @@ def build_location(
         hosting=clean_flag(hosting),
         provider=provider,
         looked_up_at=looked_up_at,
+        accuracy_km=accuracy(accuracy_km),
+        precision=precision_of(city_text, region_text),
     )

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from .. import schema
 from ..models import Alert, AlertKind, Location, LocationStatus, Stream, StreamSnapshot
+from . import sql
 
 DAY = 86400
 EPOCH = date(1970, 1, 1)
@@ -152,7 +153,9 @@ def location_from(row: Sequence[Any]) -> Location:
         proxy=tristate(row[11]),
         hosting=tristate(row[12]),
         provider=row[13],
-        looked_up_at=from_epoch(row[14]),
+        accuracy_km=row[14],
+        precision=row[15],
+        looked_up_at=from_epoch(row[16]),
     )
 
 
@@ -194,7 +197,11 @@ def stream_from(row: Sequence[Any], server_id: str, address: str | None = None) 
         last_seen=from_epoch(row[26]),
         ended_at=from_epoch_or_none(row[27]),
         location_status=STATUSES[row[28]],
-        location=None if row[29] is None else location_from(row[29:44]),
+        location=(
+            None
+            if row[sql.STREAM_LOCATION_AT] is None
+            else location_from(row[sql.STREAM_LOCATION_AT : sql.STREAM_TOKEN_AT])
+        ),
         ip_hash=None if row[24] is None else bytes(row[24]).hex(),
     )
 

@@ -87,8 +87,8 @@ class StreamLog(StoreCore):
         streams = []
         for row in rows:
             address = None
-            if addresses and row[44] is not None:
-                token = bytes(row[44])
+            if addresses and row[sql.STREAM_TOKEN_AT] is not None:
+                token = bytes(row[sql.STREAM_TOKEN_AT])
                 if token not in decrypted:
                     decrypted[token] = self._cipher.decrypt(token)
                 address = decrypted[token]

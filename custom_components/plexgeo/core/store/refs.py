@@ -153,6 +153,8 @@ class LookupIds:
             location.proxy,
             location.hosting,
             location.provider,
+            location.accuracy_km,
+            location.precision,
         )
         place = self.intern(conn, "places", values)
         ref = self.intern(conn, "locations", (place, floor_seconds(location.looked_up_at)))

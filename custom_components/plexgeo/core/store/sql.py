@@ -20,6 +20,8 @@ LOCATION_COLUMNS = (
     "proxy",
     "hosting",
     "provider",
+    "accuracy_km",
+    "precision",
     "looked_up_at",
 )
 # An alert row's columns after its id, in the order `codecs.alert_from` reads them.
@@ -60,6 +62,9 @@ def _marks(count: int) -> str:
 # `l` is the place, `lk` the location row (id and looked_up_at).
 PLACE_COLUMNS = LOCATION_COLUMNS[:-1]
 LOCATIONS_L = _columns(PLACE_COLUMNS, "l.") + ", lk.looked_up_at"
+# Where STREAM_SELECT's location columns start, and the address token that follows them.
+STREAM_LOCATION_AT = 29
+STREAM_TOKEN_AT = STREAM_LOCATION_AT + len(LOCATION_COLUMNS)
 
 STREAM_SELECT = f"""
 SELECT s.id, s.session_key, u.plex_id, u.name, p.title, p.product, p.platform, p.device,

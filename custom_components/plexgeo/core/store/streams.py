@@ -236,7 +236,7 @@ class StreamLifecycle(StoreCore):
         decrypted: dict[bytes, str] = {}
         result = []
         for row in rows:
-            token = bytes(row[44])
+            token = bytes(row[sql.STREAM_TOKEN_AT])
             if token not in decrypted:
                 decrypted[token] = self._cipher.decrypt(token)
             result.append((stream_from(row, self._server_id), decrypted[token]))
