@@ -18,6 +18,7 @@ from .const import CONF_SCAN_INTERVAL, DOMAIN
 from .core.engine import Engine, PollOutcome
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import GeoProvider, LookupResult
+from .core.models import Alert
 from .core.plex import PlexClient, ServerInfo
 from .options import alert_settings, option
 
@@ -69,6 +70,10 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.settings = alert_settings(entry.options)
         self.last_poll = PollTiming()
         self._geolocation_error: str | None = None
+        # Alerts raised while no event entity listened (the first poll after a start or
+        # reload runs before the platforms are set up); the entity fires them when added.
+        self.anomaly_listening = False
+        self.unfired_alerts: list[Alert] = []
 
     async def _async_update_data(self) -> PollOutcome:
         started = time.perf_counter()
@@ -83,6 +88,8 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
             now.isoformat(), round((time.perf_counter() - started) * 1000, 1), len(outcome.live)
         )
         alerts.async_announce(self.hass, self.config_entry, outcome)
+        if not self.anomaly_listening:
+            self.unfired_alerts.extend(outcome.new_alerts)
         return outcome
 
     def _log_geolocation(self, lookup: LookupResult) -> None:

@@ -33,6 +33,22 @@ class PlexGeoAnomalyEvent(PlexGeoEntity, EventEntity):
         super().__init__(coordinator, "anomaly")
         self._attr_event_types = [kind.value for kind in AlertKind]
 
+    async def async_added_to_hass(self) -> None:
+        """Listen, and fire the alerts raised before this entity was added."""
+        await super().async_added_to_hass()
+        coordinator = self.coordinator
+        coordinator.anomaly_listening = True
+        self.async_on_remove(self._stop_listening)
+        backlog, coordinator.unfired_alerts = coordinator.unfired_alerts, []
+        entry_id = coordinator.config_entry.entry_id
+        for alert in backlog:
+            self._trigger_event(alert.kind.value, alert_event_data(entry_id, alert))
+            self.async_write_ha_state()
+
+    @callback
+    def _stop_listening(self) -> None:
+        self.coordinator.anomaly_listening = False
+
     @callback
     def _handle_coordinator_update(self) -> None:
         data = self.coordinator.data

@@ -37,7 +37,6 @@ KNOWN_GAPS = frozenset({
     "sharing_alternating",
     "sharing_same_poll",
     "sharing_seen_late",
-    "first_poll_after_restart",
     "lan_household_takeover",
     "trusted_vpn_hides_travel",
     "trip_long_history",
