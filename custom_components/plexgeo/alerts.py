@@ -10,11 +10,16 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN, EVENT_ANOMALY, EVENT_STREAM_ENDED, EVENT_STREAM_STARTED
 from .core.engine import PollOutcome
-from .core.models import Alert, Stream
+from .core.household import format_apart
+from .core.models import Alert, AlertKind, Stream
 from .core.panel import alert_row, stream_row
 
 if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry
+
+
+# Trusting a country only silences rare-country alerts: offered where it helps.
+TRUSTABLE = frozenset({AlertKind.RARE_COUNTRY})
 
 
 def alert_issue_id(entry_id: str, alert_id: int) -> str:
@@ -48,6 +53,12 @@ def _placeholders(alert: Alert) -> dict[str, str]:
         "previous_city": alert.previous_city or alert.previous_country_name or "",
         "distance": f"{alert.distance_km:.0f}" if alert.distance_km is not None else "",
         "speed": f"{alert.speed_kmh:.0f}" if alert.speed_kmh is not None else "",
+        # The time between two streams, in words ("20 s"), never a seven-digit speed.
+        "apart": format_apart(alert.seconds_apart) if alert.seconds_apart is not None else "",
+        "network": alert.network_type or "unknown",
+        "count": str(alert.stream_count or 0),
+        "limit": str(alert.session_count or 0),
+        "device": alert.device or alert.player,
         "title": alert.media_title,
         "player": alert.player,
     }
@@ -71,7 +82,11 @@ def async_announce(hass: HomeAssistant, entry: ConfigEntry, outcome: PollOutcome
             severity=ir.IssueSeverity.WARNING,
             translation_key=alert.kind.value,
             translation_placeholders=_placeholders(alert),
-            data={"entry_id": entry.entry_id, "alert_id": alert.alert_id},
+            data={
+                "entry_id": entry.entry_id,
+                "alert_id": alert.alert_id,
+                "trust": alert.kind in TRUSTABLE,
+            },
         )
 
 

@@ -15,11 +15,17 @@ from homeassistant.helpers.service_info.zeroconf import ZeroconfServiceInfo
 import voluptuous as vol
 
 from .const import (
+    CONF_CONCURRENT_STREAMS_LIMIT,
     CONF_DEDUP_HOURS,
     CONF_DISTANCE_FLOOR_KM,
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
+    CONF_IPV4_PREFIX,
+    CONF_IPV6_PREFIX,
     CONF_LOOKBACK_DAYS,
+    CONF_MOBILE_DISTANCE_FLOOR_KM,
+    CONF_NEW_DEVICE_ALERTS,
+    CONF_NEW_NETWORK_ALERTS,
     CONF_PANEL_ADMIN_ONLY,
     CONF_RARE_COUNTRY_MIN_SESSIONS,
     CONF_RARE_COUNTRY_THRESHOLD,
@@ -211,6 +217,12 @@ _OPTION_FIELDS: dict[str, Any] = {
     CONF_TRAVEL_SPEED_KMH: _number(50, 20000, 10, "km/h"),
     CONF_DISTANCE_FLOOR_KM: _number(0, 20000, 10, "km"),
     CONF_TRUSTED_NETWORKS: selector.TextSelector(selector.TextSelectorConfig(multiline=True)),
+    CONF_MOBILE_DISTANCE_FLOOR_KM: _number(0, 20000, 10, "km"),
+    CONF_IPV4_PREFIX: _number(8, 32, 1),
+    CONF_IPV6_PREFIX: _number(16, 128, 1),
+    CONF_CONCURRENT_STREAMS_LIMIT: _number(0, 100, 1),
+    CONF_NEW_DEVICE_ALERTS: selector.BooleanSelector(),
+    CONF_NEW_NETWORK_ALERTS: selector.BooleanSelector(),
     CONF_RETENTION_DAYS: _number(0, 36500, 1, "d"),
     CONF_GEO_PROVIDER: selector.SelectSelector(
         selector.SelectSelectorConfig(
@@ -222,6 +234,9 @@ _OPTION_FIELDS: dict[str, Any] = {
 }
 _INTEGER_OPTIONS = (
     CONF_SCAN_INTERVAL,
+    CONF_IPV4_PREFIX,
+    CONF_IPV6_PREFIX,
+    CONF_CONCURRENT_STREAMS_LIMIT,
     CONF_RARE_COUNTRY_MIN_SESSIONS,
     CONF_LOOKBACK_DAYS,
     CONF_RETENTION_DAYS,

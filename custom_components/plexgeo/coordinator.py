@@ -20,7 +20,7 @@ from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import GeoProvider, LookupResult
 from .core.models import Alert
 from .core.plex import PlexClient, ServerInfo
-from .options import alert_settings, option
+from .options import alert_settings, home_of, option
 
 if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry
@@ -67,7 +67,7 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.server = server
         self.engine = engine
         self.provider = provider
-        self.settings = alert_settings(entry.options)
+        self.settings = alert_settings(entry.options, home_of(hass))
         self.last_poll = PollTiming()
         self._geolocation_error: str | None = None
         # Alerts raised while no event entity listened (the first poll after a start or

@@ -14,16 +14,18 @@ from .actions import async_acknowledge, loaded_entry
 class AlertRepairFlow(RepairsFlow):
     """Acknowledge one alert from its repair issue."""
 
-    def __init__(self, entry_id: str, alert_id: int) -> None:
-        """Remember which alert the issue is about."""
+    def __init__(self, entry_id: str, alert_id: int, *, trust: bool = True) -> None:
+        """Remember which alert the issue is about, and whether trusting would help."""
         self._entry_id = entry_id
         self._alert_id = alert_id
+        self._trust = trust
 
     async def async_step_init(
         self, user_input: dict[str, str] | None = None
     ) -> data_entry_flow.FlowResult:
-        """Offer the two ways to close the alert."""
-        return self.async_show_menu(step_id="init", menu_options=["acknowledge", "trust"])
+        """Offer the ways to close the alert (trust only where trusting helps)."""
+        options = ["acknowledge", "trust"] if self._trust else ["acknowledge"]
+        return self.async_show_menu(step_id="init", menu_options=options)
 
     async def _finish(self, trust: bool) -> data_entry_flow.FlowResult:
         entry = loaded_entry(self.hass, self._entry_id)
@@ -50,4 +52,7 @@ async def async_create_fix_flow(
 ) -> RepairsFlow:
     """The fix flow of an alert issue."""
     assert data is not None
-    return AlertRepairFlow(str(data["entry_id"]), int(data["alert_id"]))
+    # Issues raised before "trust" was recorded offered it: keep doing so.
+    return AlertRepairFlow(
+        str(data["entry_id"]), int(data["alert_id"]), trust=bool(data.get("trust", True))
+    )

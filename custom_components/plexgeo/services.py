@@ -19,6 +19,7 @@ ATTR_USER_ID = "user_id"
 ATTR_COUNTRY = "country"
 ATTR_STREAM_ID = "stream_id"
 ATTR_MESSAGE = "message"
+ATTR_LIMIT = "limit"
 
 _COUNTRY = vol.All(cv.string, vol.Length(min=2, max=2), vol.Upper)
 
@@ -34,6 +35,14 @@ TRUST_SCHEMA = vol.Schema(
         vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
         vol.Required(ATTR_USER_ID): vol.All(cv.string, vol.Length(min=1, max=100)),
         vol.Required(ATTR_COUNTRY): _COUNTRY,
+    }
+)
+STREAM_LIMIT_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_USER_ID): vol.All(cv.string, vol.Length(min=1, max=100)),
+        # Absent: the user follows the server's limit again; 0: no limit for this user.
+        vol.Optional(ATTR_LIMIT): vol.All(vol.Coerce(int), vol.Range(min=0, max=100)),
     }
 )
 TERMINATE_SCHEMA = vol.Schema(
@@ -71,6 +80,15 @@ async def _trust_location(call: ServiceCall) -> None:
 
 async def _untrust_location(call: ServiceCall) -> None:
     await _trust(call, False)
+
+
+async def _set_stream_limit(call: ServiceCall) -> None:
+    entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
+    await call.hass.async_add_executor_job(
+        entry.runtime_data.store.set_stream_limit,
+        call.data[ATTR_USER_ID],
+        call.data.get(ATTR_LIMIT),
+    )
 
 
 async def _terminate(call: ServiceCall) -> None:
@@ -114,3 +132,6 @@ def async_register_services(hass: HomeAssistant) -> None:
     hass.services.async_register(DOMAIN, "trust_location", _trust_location, schema=TRUST_SCHEMA)
     hass.services.async_register(DOMAIN, "untrust_location", _untrust_location, schema=TRUST_SCHEMA)
     hass.services.async_register(DOMAIN, "terminate_stream", _terminate, schema=TERMINATE_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, "set_stream_limit", _set_stream_limit, schema=STREAM_LIMIT_SCHEMA
+    )
