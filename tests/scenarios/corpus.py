@@ -137,7 +137,7 @@ async def remote_user_takeover(h: Household) -> None:
 
 @scenario(
     Category.TAKEOVER,
-    expect=(Label("impossible_travel", "far", "home2"),),
+    expect=(Label("impossible_travel", "far", "last_home"),),
     allow=(Label("rare_country", "far"), Label("new_network", "far")),
     options={CONF_TRUSTED_NETWORKS: "185.220.101.0/24"},
 )
@@ -145,6 +145,7 @@ async def trusted_vpn_hides_travel(h: Household) -> None:
     """Home, then the phone on the trusted VPN, then 2,500 km away an hour later."""
     dan = user(4, "dan")
     await history(h, "home", wan_session("london", dan), 3)
+    await h.watch("last_home", wan_session("london", dan))
     await h.watch("vpn", wan_session("frankfurt_vpn", dan, **PHONE), timedelta(minutes=10))
     h.freezer.tick(HOUR)
     await h.start("far", wan_session("istanbul", dan, **LAPTOP))
@@ -253,20 +254,39 @@ async def sharing_across_reload(h: Household) -> None:
     await h.wait(10 * MINUTE)
 
 
+@scenario(
+    Category.SHARING,
+    expect=(Label("concurrent_locations", "friend", "owner"),),
+    allow=(Label("new_network", "friend"), Label("rare_country", "friend")),
+)
+async def sharing_with_lan_owner(h: Household) -> None:
+    """The owner watches at home on the LAN while the account plays in New York."""
+    vera = user(22, "vera")
+    await history(h, "home", lan_session(vera), 6)
+    await h.start("owner", lan_session(vera))
+    await h.poll()
+    h.freezer.tick(15 * MINUTE)
+    await h.start("friend", wan_session("new_york", vera, **LAPTOP))
+    await h.poll()
+    await h.wait(30 * MINUTE)
+
+
 # --- trips ----------------------------------------------------------------------------------
 
 
-async def _trip(h: Household, name: str, user_id: int, days_before: int) -> None:
+async def _trip(
+    h: Household, name: str, user_id: int, days_before: int, label: str = "london"
+) -> None:
     """A New York user spends a week in London, streaming every evening, and flies back."""
     traveller = user(user_id, name)
     await history(h, "home", wan_session("new_york", traveller), days_before)
     h.freezer.tick(9 * HOUR)  # the flight
     for day in range(7):
         hotel = wan_session("london", traveller, address_index=day % 3, **PHONE)
-        await h.watch(f"london{day}", hotel)
+        await h.watch(f"{label}{day}", hotel)
         h.freezer.tick(DAY - HOUR)
     h.freezer.tick(9 * HOUR)
-    await h.watch("back", wan_session("new_york", traveller))
+    await h.watch(f"{label}_back", wan_session("new_york", traveller))
 
 
 @scenario(
@@ -287,6 +307,19 @@ async def trip_week_in_london(h: Household) -> None:
 async def trip_long_history(h: Household) -> None:
     """The same week in London for a user with three months of history."""
     await _trip(h, "kate", 11, 80)
+
+
+@scenario(
+    Category.TRIP,
+    expect=(Label("rare_country", "london0"), Label("rare_country", "again0")),
+    allow=(Label("new_network", "london0"),),
+)
+async def two_trips(h: Household) -> None:
+    """Two trips to London a month apart, the first alert acknowledged: one alert each."""
+    await _trip(h, "walt", 23, 20)
+    await h.acknowledge_all()
+    h.freezer.tick(20 * DAY)
+    await _trip(h, "walt", 23, 10, label="again")
 
 
 # --- quiet: nothing should alert ------------------------------------------------------------

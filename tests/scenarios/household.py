@@ -121,6 +121,15 @@ class Household:
         self.freezer.tick(POLL_INTERVAL)
         await self.poll()
 
+    async def acknowledge_all(self) -> None:
+        """The owner acknowledges every open alert of the server."""
+        await self.hass.services.async_call(
+            "plexgeo",
+            "acknowledge_alert",
+            {"config_entry_id": self.entry.entry_id},
+            blocking=True,
+        )
+
     async def geolocation(self, *, up: bool) -> None:
         """Take the fake ip-api down, or bring it back."""
         await self.ipapi.fail(FailMode.NONE if up else FailMode.DOWN)

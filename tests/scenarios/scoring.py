@@ -17,7 +17,7 @@ class Outcome:
     kind: str
     stream: str  # the label of the stream the alert names, or "#<id>" if unlabelled
     other: str | None
-    verdict: str  # "hit", "allowed", "duplicate", "false"
+    verdict: str  # "hit", "wrong_other", "allowed", "duplicate", "false"
     latency: int | None  # polls between the stream being located and the alert
 
 
@@ -42,8 +42,14 @@ class Result:
                 for o in self.outcomes
                 if o.verdict in {"false", "duplicate"}
             ]
-        if self.category == Category.TRIP and alerts > 1:
-            found.append(f"{alerts} alerts for one trip")
+            found += [
+                f"{o.kind} on {o.stream} names {o.other} as the other stream"
+                for o in self.outcomes
+                if o.verdict == "wrong_other"
+            ]
+        trips = max(1, len(self.missed) + sum(o.verdict == "hit" for o in self.outcomes))
+        if self.category == Category.TRIP and alerts > trips:
+            found.append(f"{alerts} alerts for {trips} trip(s)")
         if self.category == Category.QUIET and alerts:
             found.append(f"{alerts} alert(s) where none is due")
         found += [
@@ -76,6 +82,7 @@ def score(scenario: Scenario, household: Household) -> Result:
     labels = {stream_id: label for label, stream_id in household.stream_ids.items()}
     expected = Counter((e.kind, e.stream) for e in scenario.expect)
     allowed = {(a.kind, a.stream) for a in scenario.allow}
+    others = {(e.kind, e.stream): e.other for e in scenario.expect}
     outcomes: list[Outcome] = []
     for raised in household.anomalies:
         stream = labels.get(raised.stream_id, f"#{raised.stream_id}")
@@ -83,7 +90,7 @@ def score(scenario: Scenario, household: Household) -> Result:
         key = (raised.kind, stream)
         if expected[key] > 0:
             expected[key] -= 1
-            verdict = "hit"
+            verdict = "hit" if others.get(key) in {None, other} else "wrong_other"
         elif key in allowed:
             verdict = "allowed"
         elif key in {(e.kind, e.stream) for e in scenario.expect}:
@@ -114,7 +121,9 @@ def summary(results: list[Result]) -> tuple[list[str], bool]:
     lines = [f"{'kind':<22} {'TP':>3} {'FP':>3} {'FN':>3} {'ok':>3} {'precision':>9} {'recall':>7}"]
     for kind in sorted(kinds):
         t = kinds[kind]
-        hits, wrong, missed = t["hit"], t["false"] + t["duplicate"], t["missed"]
+        # Naming the wrong other stream still finds the incident; the scenario fails on it.
+        hits = t["hit"] + t["wrong_other"]
+        wrong, missed = t["false"] + t["duplicate"], t["missed"]
         precision = f"{hits / (hits + wrong):.2f}" if hits + wrong else "-"
         recall = f"{hits / (hits + missed):.2f}" if hits + missed else "-"
         lines.append(

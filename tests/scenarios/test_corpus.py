@@ -26,22 +26,7 @@ from .scoring import score
 
 REPORT = os.environ.get("PLEXGEO_DETECTION_REPORT")
 # Scenarios the detectors still get wrong (issue 15); strict, so a fix must remove them.
-KNOWN_GAPS = frozenset({
-    "concurrent_streams_limit",
-    "new_device",
-    "new_network",
-    "carrier_exit_across_border",
-    "country_level_location",
-    "home_ipv4_change_same_24",
-    "trusted_vpn_is_not_history",
-    "sharing_alternating",
-    "sharing_same_poll",
-    "sharing_seen_late",
-    "lan_household_takeover",
-    "trusted_vpn_hides_travel",
-    "trip_long_history",
-    "trip_week_in_london",
-})  # fmt: skip
+KNOWN_GAPS: frozenset[str] = frozenset()
 
 
 @pytest.fixture(
