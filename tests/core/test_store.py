@@ -254,7 +254,7 @@ def test_reopen_keeps_data(db_path: Path, keys: KeyMaterial) -> None:
     again = HistoryStore.open(db_path, keys, "machine-1")
     try:
         assert again.recovered_from is None
-        assert again.schema_version == HistoryStore.SCHEMA_VERSION == 1
+        assert again.schema_version == HistoryStore.SCHEMA_VERSION == len(schema.MIGRATIONS)
         assert helpers.stream(again, stream.stream_id) == replace(
             stream, snapshot=replace(stream.snapshot, ip_address=None)
         )
@@ -266,7 +266,7 @@ def test_reopen_keeps_data(db_path: Path, keys: KeyMaterial) -> None:
             1,
             1,
             1,
-            1,
+            len(schema.MIGRATIONS),
         )
         assert stats.file_size_bytes >= db_path.stat().st_size > 0
     finally:
@@ -464,37 +464,6 @@ def test_country_counts_include_streams_located_later(store: HistoryStore) -> No
     assert store.country_counts("1001", T0, T0 + timedelta(seconds=1)) == {"FR": 1}
 
 
-def test_previous_located_stream(store: HistoryStore) -> None:
-    current = start(store, T0, loc("AU"))
-    assert store.previous_located_stream("1001", T0, current.stream_id) is None
-
-    early_long = start(store, T0 - timedelta(hours=5), loc("FR"))
-    helpers.update_stream(store, early_long.stream_id, snap(), T0 - timedelta(minutes=10))
-    start(store, T0 - timedelta(hours=2), loc("GB"))  # started later, but last seen earlier
-    start(store, T0 - timedelta(minutes=1))  # not located
-    start(store, T0 + timedelta(seconds=1), loc("GB"))  # started after `before`
-    start(store, T0 - timedelta(minutes=1), loc("GB"), user_id="other")
-
-    previous = store.previous_located_stream("1001", T0, current.stream_id)
-    assert previous is not None
-    assert previous.stream_id == early_long.stream_id  # most recent by last_seen
-
-    at_boundary = start(store, T0, loc("GB"))
-    helpers.update_stream(store, at_boundary.stream_id, snap(), T0 + timedelta(minutes=3))
-    previous = store.previous_located_stream("1001", T0, current.stream_id)
-    assert previous is not None
-    assert previous.stream_id == at_boundary.stream_id  # started exactly at `before`
-
-
-def test_live_located_streams(store: HistoryStore) -> None:
-    live = start(store, T0, loc("GB"))
-    ended = start(store, T0, loc("FR"))
-    start(store, T0)  # pending
-    start(store, T0, loc("FR"), user_id="other")
-    store.end_streams([ended.stream_id])
-    assert [s.stream_id for s in store.live_located_streams("1001")] == [live.stream_id]
-
-
 # --- stream log and users -----------------------------------------------------------
 
 
@@ -660,7 +629,7 @@ def _check_recovered(store: HistoryStore, db_path: Path, original: bytes) -> Non
     assert store.recovered_from.read_bytes() == original
     stream = start(store, T0, loc())
     assert helpers.stream(store, stream.stream_id) is not None
-    assert store.schema_version == 1
+    assert store.schema_version == len(schema.MIGRATIONS)
 
 
 def test_garbage_file_is_moved_aside(db_path: Path, keys: KeyMaterial) -> None:
@@ -735,7 +704,7 @@ def test_interrupted_first_start_is_migrated(db_path: Path, keys: KeyMaterial) -
     store = HistoryStore.open(db_path, keys, "machine-1")
     try:
         assert store.recovered_from is None
-        assert store.schema_version == 1
+        assert store.schema_version == len(schema.MIGRATIONS)
         assert start(store, T0).stream_id == 1
     finally:
         store.close()
@@ -765,10 +734,10 @@ def test_registered_migration_applies_to_existing_data(
         conn.execute("UPDATE streams SET note = 'migrated'")
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_notes])
-    monkeypatch.setattr(HistoryStore, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(HistoryStore, "SCHEMA_VERSION", len(schema.MIGRATIONS))
     migrated = HistoryStore.open(db_path, keys, "machine-1")
     try:
-        assert migrated.schema_version == 2
+        assert migrated.schema_version == len(schema.MIGRATIONS)
         assert migrated.recovered_from is None
         read = helpers.stream(migrated, stream.stream_id)
         assert read is not None
@@ -791,7 +760,7 @@ def test_failing_migration_leaves_version_unchanged(
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
     with pytest.raises(StoreError):
         HistoryStore.open(db_path, keys, "machine-1")
-    assert raw(db_path, "PRAGMA user_version") == [(1,)]
+    assert raw(db_path, "PRAGMA user_version") == [(len(schema.MIGRATIONS) - 1,)]
     assert raw(db_path, "SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
 
 
@@ -933,9 +902,14 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     calls: dict[str, Callable[[], object]] = {
         "open_streams": store.open_streams,
         "pending_streams": store.pending_streams,
-        "live_located_streams": lambda: store.live_located_streams("1"),
         "country_counts": lambda: store.country_counts("1", since, before, 5),
-        "previous_located_stream": lambda: store.previous_located_stream("1", before, 5),
+        # The household model's queries.
+        "user_streams_between": lambda: store.user_streams_between("1", since, before),
+        "usual_places": lambda: store.usual_places("1", since, before, 5),
+        "last_alert": lambda: store.last_alert("1", "rare_country:FR", since),
+        "streamed_elsewhere_since": lambda: store.streamed_elsewhere_since("1", "FR", since),
+        "user_devices": lambda: store.user_devices("1"),
+        "user_networks": lambda: store.user_networks("1"),
         "streams_started_since": lambda: store.streams_started_since(since),
         "log": lambda: store.stream_log(limit=20),
         "log_page": lambda: store.stream_log(limit=20, after_stream_id=150),
@@ -1003,8 +977,11 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     # Rare country: whole days from the rollup, the partial days by user and start time.
     assert any(re.match(r"SEARCH user_days", d) for d in plans["country_counts"])
     assert any("streams_by_user" in d for d in plans["country_counts"])
-    assert any("streams_located" in d for d in plans["previous_located_stream"])
-    assert not any("TEMP B-TREE" in d for d in plans["previous_located_stream"])
+    assert any("streams_by_user" in d for d in plans["user_streams_between"])
+    assert any("streams_open" in d for d in plans["user_streams_between"])
+    assert any("streams_located" in d for d in plans["usual_places"])
+    assert any("alerts_dedup" in d for d in plans["last_alert"])
+    assert any("streams_by_user" in d for d in plans["streamed_elsewhere_since"])
     assert any("streams_pending" in d for d in plans["pending_streams"])
     assert any("streams_open" in d for d in plans["open_streams"])
     assert any("streams_by_user" in d for d in plans["log_user"])

@@ -17,7 +17,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from custom_components.plexgeo.const import CONF_TRUSTED_NETWORKS
+from custom_components.plexgeo.const import CONF_LOOKBACK_DAYS, CONF_TRUSTED_NETWORKS
 from simulator.places import place
 from simulator.scenario import SimSession, ipv6_session, lan_session, wan_session
 
@@ -313,9 +313,11 @@ async def trip_long_history(h: Household) -> None:
     Category.TRIP,
     expect=(Label("rare_country", "london0"), Label("rare_country", "again0")),
     allow=(Label("new_network", "london0"),),
+    options={CONF_LOOKBACK_DAYS: 20},
 )
 async def two_trips(h: Household) -> None:
-    """Two trips to London a month apart, the first alert acknowledged: one alert each."""
+    """Two trips to London a month apart (a 20-day look-back, so London is rare again), the
+    first alert acknowledged and the user home in between: one alert each."""
     await _trip(h, "walt", 23, 20)
     await h.acknowledge_all()
     h.freezer.tick(20 * DAY)

@@ -35,8 +35,8 @@ class Result:
         """Every target this scenario misses, in words."""
         found: list[str] = []
         alerts = len(self.outcomes)
+        found += [f"missed {kind} on {stream}" for kind, stream in self.missed]
         if self.category in {Category.TAKEOVER, Category.SHARING, Category.OPT_IN}:
-            found += [f"missed {kind} on {stream}" for kind, stream in self.missed]
             found += [
                 f"unexpected {o.kind} on {o.stream}"
                 for o in self.outcomes

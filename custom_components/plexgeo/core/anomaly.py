@@ -71,6 +71,7 @@ class DetectorStore(Protocol):
     def streamed_elsewhere_since(self, user_id: str, country_code: str, since: datetime) -> bool:
         """Whether the user started a stream counted in another country after `since`."""
 
+
 # Nothing travels 20,000 km faster than this look-back allows at any sensible speed
 # setting: older streams cannot make a trip impossible.
 TRAVEL_LOOKBACK = timedelta(hours=36)
@@ -254,8 +255,14 @@ def rare_country(judge: Judge) -> Candidate | None:
     share = counts.get(place.country_code, 0) / total
     if share >= settings.rare_country_threshold:
         return None
-    # A place within the floor of a usual place is not rare, across a border or not.
-    if near_usual(place, judge.usual, judge.floor_km()):
+    # A place within the floor of a usual place (one in a country that is not rare
+    # itself) is not rare, across a border or not.
+    usual_places = [
+        (other, count)
+        for other, count in judge.usual
+        if counts.get(other.country_code, 0) / total >= settings.rare_country_threshold
+    ]
+    if near_usual(place, usual_places, judge.floor_km()):
         return None
     usual = max(counts, key=lambda code: (counts[code], code))
     key = f"{AlertKind.RARE_COUNTRY.value}:{place.country_code}"
