@@ -25,19 +25,9 @@ from .household import Household
 from .scoring import score
 
 REPORT = os.environ.get("PLEXGEO_DETECTION_REPORT")
-# Scenarios the detectors still get wrong (issue 15); strict, so a fix must remove them.
-KNOWN_GAPS: frozenset[str] = frozenset()
 
 
-@pytest.fixture(
-    params=[
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="issue 15"))
-        if s.name in KNOWN_GAPS and not REPORT
-        else s
-        for s in SCENARIOS
-    ],
-    ids=lambda s: s.name,
-)
+@pytest.fixture(params=SCENARIOS, ids=lambda s: s.name)
 def scenario(request: pytest.FixtureRequest) -> Scenario:
     """One scenario of the corpus."""
     chosen: Scenario = request.param
