@@ -24,9 +24,11 @@ from .household import (
     Sighting,
     address_prefix,
     farthest_from_usual,
+    gap_km,
     judge_pair,
     near_usual,
     network_type,
+    overlaps,
     place_of,
 )
 from .models import Alert, AlertKind, Location, LocationStatus, Stream
@@ -166,7 +168,8 @@ class Judge:
 
     @cached_property
     def neighbours(self) -> list[tuple[Stream, Sighting]]:
-        """The user's other located streams around this one, untrusted, oldest first."""
+        """The user's other placed streams around this one, oldest first, as their place
+        shows them: the address (network, trust) is read only for those that matter."""
         stream, store = self.stream, self.store
         until = stream.ended_at or self.now
         around = [
@@ -176,10 +179,19 @@ class Judge:
             )
             if other.stream_id != stream.stream_id and other.location_status in _LOCATED
         ]
-        addresses = store.stream_addresses([s.stream_id for s in around])
-        sighted = [(other, self.sight(other, addresses.get(other.stream_id))) for other in around]
-        # Trusted streams never hide evidence: they are simply not there.
-        return [(other, seen) for other, seen in sighted if not seen.trusted and seen.place]
+        sighted = [(other, self.sight(other, None)) for other in around]
+        return [(other, seen) for other, seen in sighted if seen.place is not None]
+
+    def resolved(self, other: Stream) -> Sighting:
+        """Another stream with its address read: its network and whether it is trusted."""
+        store = self.store
+        address = store.stream_addresses([other.stream_id]).get(other.stream_id)
+        return self.sight(other, address)
+
+    def far(self, other: Sighting) -> bool:
+        """Whether another stream is beyond the floor, before networks are considered."""
+        assert self.sighting.place is not None and other.place is not None
+        return gap_km(self.sighting.place, other.place) > self.settings.distance_floor_km
 
     def floor_km(self) -> float:
         """The distance floor, widened for a stream on a mobile network."""
@@ -321,12 +333,18 @@ def concurrent_locations(judge: Judge) -> Candidate | None:
     if judge.sighting.place is None:
         return None
     farthest: tuple[tuple[Stream, Sighting], Judgement] | None = None
-    for other in judge.neighbours:
-        judged = judge.judge(other[1])
+    mine = judge.sighting
+    for other, rough in judge.neighbours:
+        if not judge.far(rough) or not overlaps(
+            mine.started_at, mine.ended_at, rough.started_at, rough.ended_at
+        ):
+            continue
+        seen = judge.resolved(other)
+        judged = judge.judge(seen)
         if judged is None or judged.relation is not Relation.SHARING:
             continue
         if farthest is None or judged.gap_km > farthest[1].gap_km:
-            farthest = (other, judged)
+            farthest = ((other, seen), judged)
     if farthest is None:
         return None
     return _paired(judge, AlertKind.CONCURRENT_LOCATIONS, *farthest)
@@ -338,15 +356,23 @@ def impossible_travel(judge: Judge) -> Candidate | None:
     sighting = judge.sighting
     if sighting.place is None:
         return None
-    before = [n for n in judge.neighbours if n[1].end < sighting.started_at]
     ended = sighting.ended_at
+    before = [n for n in judge.neighbours if n[1].end < sighting.started_at]
     after = [n for n in judge.neighbours if ended is not None and n[1].started_at > ended]
-    pairs = [max(before, key=lambda n: n[1].end)] if before else []
-    pairs += [min(after, key=lambda n: n[1].started_at)] if after else []
-    for other in pairs:
-        judged = judge.judge(other[1])
-        if judged is not None and judged.relation is Relation.TRAVEL:
-            return _paired(judge, AlertKind.IMPOSSIBLE_TRAVEL, other, judged)
+    # The latest untrusted stream before, and the first after: trusted ones are passed
+    # over, never taken as the last place (they would hide the evidence).
+    for side in (
+        sorted(before, key=lambda n: n[1].end, reverse=True),
+        sorted(after, key=lambda n: n[1].started_at),
+    ):
+        for other, _ in side:
+            seen = judge.resolved(other)
+            if seen.trusted:
+                continue
+            judged = judge.judge(seen)
+            if judged is not None and judged.relation is Relation.TRAVEL:
+                return _paired(judge, AlertKind.IMPOSSIBLE_TRAVEL, (other, seen), judged)
+            break
     return None
 
 

@@ -20,14 +20,22 @@ _STARTED_BETWEEN = (
     " AND s.last_seen >= ?"
 )
 _OPEN_OF_USER = sql.STREAM_SELECT + "WHERE s.ended_at IS NULL AND s.user_ref = ?"
-# Places: located streams by location, LAN streams (at home) as one row with no location.
-_USUAL_PLACES = """
-SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*)
-FROM streams INDEXED BY streams_located
-WHERE user_ref = ? AND location_status IN (1, 4) AND last_seen >= ? AND started_at >= ?
-  AND started_at < ? AND id != ?
-GROUP BY 1
+# Places: located streams by location, LAN streams (at home) as one row with no location;
+# the user's latest streams of each kind only (streams_located yields them newest first),
+# so a heavy user costs the same as anyone.
+_PLACES_OF = """
+SELECT location_status, location_ref FROM streams INDEXED BY streams_located
+WHERE user_ref = ?1 AND location_status = {status} AND last_seen >= ?2 AND started_at >= ?2
+  AND started_at < ?3 AND id != ?4
+ORDER BY last_seen DESC LIMIT 500
 """
+_USUAL_PLACES = f"""
+SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*) FROM (
+    SELECT * FROM ({_PLACES_OF.format(status=1)})
+    UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
+)
+GROUP BY 1
+"""  # noqa: S608  (fixed status literals, no value)
 _LAST_ALERT = (
     sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
     " ORDER BY created_at DESC, id DESC LIMIT 1"
@@ -86,7 +94,7 @@ class HouseholdQueries(StoreCore):
                 return []
             lower = floor_seconds(since)
             counts = conn.execute(
-                _USUAL_PLACES, (user[0], lower, lower, ceil_seconds(before), exclude_stream_id)
+                _USUAL_PLACES, (user[0], lower, ceil_seconds(before), exclude_stream_id)
             ).fetchall()
             refs = [ref for ref, _ in counts if ref is not None]
             locations = {
