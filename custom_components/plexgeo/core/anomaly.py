@@ -37,6 +37,34 @@ if TYPE_CHECKING:
     from .settings import AlertSettings
 
 
+class Placed(Protocol):
+    """A stream's interval and place: what judging a neighbour needs (a `Stream` is one)."""
+
+    @property
+    def stream_id(self) -> int:
+        """The stream."""
+
+    @property
+    def started_at(self) -> datetime:
+        """When it started."""
+
+    @property
+    def last_seen(self) -> datetime:
+        """When it was last seen playing."""
+
+    @property
+    def ended_at(self) -> datetime | None:
+        """When it ended; None while it plays."""
+
+    @property
+    def location_status(self) -> LocationStatus:
+        """Where its lookup stands (LOCAL: at home)."""
+
+    @property
+    def location(self) -> Location | None:
+        """Where it is, when located."""
+
+
 class DetectorStore(Protocol):
     """The store's queries the detectors run, and nothing more (`DetectorStore` has them)."""
 
@@ -59,8 +87,13 @@ class DetectorStore(Protocol):
     def stream_addresses(self, stream_ids: Sequence[int]) -> dict[int, str]:
         """The addresses of these streams, decrypted (streams without one are left out)."""
 
-    def user_streams_between(self, user_id: str, since: datetime, until: datetime) -> list[Stream]:
-        """The user's streams that played at some time in [since, until], oldest first."""
+    def user_placed_streams(
+        self, user_id: str, since: datetime, until: datetime
+    ) -> Sequence[Placed]:
+        """The user's located or LAN streams that played at some time in [since, until]."""
+
+    def streams(self, stream_ids: Sequence[int]) -> list[Stream]:
+        """Streams by id (gone ones are left out)."""
 
     def usual_places(
         self, user_id: str, since: datetime, before: datetime, exclude_stream_id: int
@@ -123,7 +156,7 @@ class Judge:
         name = store.country_name(home.country_code) or home.country_code
         return Place(home.country_code, name, None, home.latitude, home.longitude, CITY_RADIUS_KM)
 
-    def sight(self, stream: Stream, address: str | None) -> Sighting:
+    def sight(self, stream: Placed, address: str | None) -> Sighting:
         """A stream as the rules see it."""
         settings = self.settings
         home = stream.location_status is LocationStatus.LOCAL
@@ -167,26 +200,31 @@ class Judge:
         return places[:_USUAL_PLACES]
 
     @cached_property
-    def neighbours(self) -> list[tuple[Stream, Sighting]]:
+    def neighbours(self) -> list[tuple[Placed, Sighting]]:
         """The user's other placed streams around this one, oldest first, as their place
         shows them: the address (network, trust) is read only for those that matter."""
         stream, store = self.stream, self.store
         until = stream.ended_at or self.now
-        around = [
-            other
-            for other in store.user_streams_between(
-                self.user_id, stream.started_at - TRAVEL_LOOKBACK, until
-            )
-            if other.stream_id != stream.stream_id and other.location_status in _LOCATED
+        around = store.user_placed_streams(self.user_id, stream.started_at - TRAVEL_LOOKBACK, until)
+        sighted = [
+            (other, self.sight(other, None))
+            for other in around
+            if other.stream_id != stream.stream_id
         ]
-        sighted = [(other, self.sight(other, None)) for other in around]
         return [(other, seen) for other, seen in sighted if seen.place is not None]
 
-    def resolved(self, other: Stream) -> Sighting:
+    def resolved(self, other: Placed) -> Sighting:
         """Another stream with its address read: its network and whether it is trusted."""
         store = self.store
         address = store.stream_addresses([other.stream_id]).get(other.stream_id)
         return self.sight(other, address)
+
+    def full(self, other: Placed) -> Stream:
+        """Another stream's whole record, for an alert about it."""
+        if isinstance(other, Stream):
+            return other
+        store = self.store
+        return store.streams([other.stream_id])[0]
 
     def far(self, other: Sighting) -> bool:
         """Whether another stream is beyond the floor, before networks are considered."""
@@ -299,17 +337,17 @@ def rare_country(judge: Judge) -> Candidate | None:
 
 
 def _paired(
-    judge: Judge, kind: AlertKind, other: tuple[Stream, Sighting], judged: Judgement
+    judge: Judge, kind: AlertKind, other: tuple[Placed, Sighting], judged: Judgement
 ) -> Candidate:
     """An alert on whichever of the two streams is out of place, naming the other."""
-    mine = (judge.stream, judge.sighting)
+    mine: tuple[Placed, Sighting] = (judge.stream, judge.sighting)
     order = farthest_from_usual((judge.sighting, other[1]), judge.usual)
     (away, away_seen), (there, there_seen) = (
         (mine, other) if order[0] is judge.sighting else (other, mine)
     )
     assert away_seen.place is not None and there_seen.place is not None
     alert = replace(
-        _base_alert(kind, away, away_seen.place, judge.now),
+        _base_alert(kind, judge.full(away), away_seen.place, judge.now),
         previous_country_code=there_seen.place.country_code,
         previous_country_name=there_seen.place.country_name,
         previous_city=there_seen.place.city,
@@ -332,7 +370,7 @@ def concurrent_locations(judge: Judge) -> Candidate | None:
     sharing, however late either location became known."""
     if judge.sighting.place is None:
         return None
-    farthest: tuple[tuple[Stream, Sighting], Judgement] | None = None
+    farthest: tuple[tuple[Placed, Sighting], Judgement] | None = None
     mine = judge.sighting
     for other, rough in judge.neighbours:
         if not judge.far(rough) or not overlaps(

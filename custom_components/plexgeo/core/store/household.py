@@ -7,19 +7,30 @@ from collections.abc import Sequence
 from datetime import datetime
 import json
 
-from ..models import Alert, Location, Stream
+from ..models import Alert, Location
 from . import sql
-from .codecs import alert_from, ceil_seconds, floor_seconds, from_epoch, location_from
+from .codecs import (
+    STATUSES,
+    alert_from,
+    ceil_seconds,
+    floor_seconds,
+    from_epoch,
+    location_from,
+)
 from .core import StoreCore
+from .records import PlacedStream
 
 _USER_ID = "SELECT id FROM users WHERE plex_id = ?"
-# A user's streams started in a window (streams_by_user), and those still open
-# (streams_open): every stream whose interval can touch a window ending now.
-_STARTED_BETWEEN = (
-    sql.STREAM_SELECT + "WHERE s.user_ref = ? AND s.started_at >= ? AND s.started_at <= ?"
-    " AND s.last_seen >= ?"
-)
-_OPEN_OF_USER = sql.STREAM_SELECT + "WHERE s.ended_at IS NULL AND s.user_ref = ?"
+# A user's placed streams (located, or LAN) started in a window (streams_by_user), and
+# those still open (streams_open): every stream whose interval can touch a window ending
+# now. Only what judging needs: the interval and the location, decoded once per place.
+_PLACED = f"""
+SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref,
+    {sql.LOCATIONS_L}
+FROM streams AS s LEFT JOIN locations AS l ON l.id = s.location_ref
+WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """  # noqa: S608  (fixed text)
+_PLACED_BETWEEN = _PLACED + "s.started_at >= ?2 AND s.started_at <= ?3 AND s.last_seen >= ?2"
+_PLACED_OPEN = _PLACED + "s.ended_at IS NULL"
 # Places: located streams by location, LAN streams (at home) as one row with no location;
 # the user's latest streams of each kind only (streams_located yields them newest first),
 # so a heavy user costs the same as anyone.
@@ -66,21 +77,32 @@ type Habit = tuple[str, str, datetime]  # user id, device or network, when
 class HouseholdQueries(StoreCore):
     """What the detectors read to judge a stream against the user's household."""
 
-    def user_streams_between(self, user_id: str, since: datetime, until: datetime) -> list[Stream]:
-        """The user's streams that played at some time in [since, until], oldest first."""
+    def user_placed_streams(
+        self, user_id: str, since: datetime, until: datetime
+    ) -> list[PlacedStream]:
+        """The user's located or LAN streams that played at some time in [since, until],
+        oldest first."""
+        found: dict[int, PlacedStream] = {}
+        places: dict[int, Location] = {}
         with self._reading(snapshot=True) as conn:
             user = conn.execute(_USER_ID, (user_id,)).fetchone()
             if user is None:
                 return []
-            lower = floor_seconds(since)
-            found = {
-                s.stream_id: s
-                for s in self._load(
-                    conn, _STARTED_BETWEEN, (user[0], lower, ceil_seconds(until), lower)
-                )
-            }
-            for stream in self._load(conn, _OPEN_OF_USER, (user[0],)):
-                found.setdefault(stream.stream_id, stream)
+            window = (user[0], floor_seconds(since), ceil_seconds(until))
+            rows = conn.execute(_PLACED_BETWEEN, window).fetchall()
+            rows += conn.execute(_PLACED_OPEN, (user[0],)).fetchall()
+        for row in rows:
+            ref = row[5]
+            if ref is not None and ref not in places:
+                places[ref] = location_from(row[6:])
+            found[row[0]] = PlacedStream(
+                stream_id=row[0],
+                started_at=from_epoch(row[1]),
+                last_seen=from_epoch(row[2]),
+                ended_at=None if row[3] is None else from_epoch(row[3]),
+                location_status=STATUSES[row[4]],
+                location=None if ref is None else places[ref],
+            )
         return sorted(found.values(), key=lambda s: (s.started_at, s.stream_id))
 
     def usual_places(
