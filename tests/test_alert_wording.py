@@ -104,3 +104,12 @@ async def test_concurrent_streams_and_new_device_wording(
         "unknown",
     )
     assert second.translation_placeholders["device"] == "iPad"
+
+
+async def test_set_stream_limit_action(hass: HomeAssistant, loaded_entry: MockConfigEntry) -> None:
+    store = loaded_entry.runtime_data.store
+    call = {"config_entry_id": loaded_entry.entry_id, "user_id": "1"}
+    await hass.services.async_call(DOMAIN, "set_stream_limit", {**call, "limit": 2}, blocking=True)
+    assert await hass.async_add_executor_job(store.stream_limit, "1") == 2
+    await hass.services.async_call(DOMAIN, "set_stream_limit", call, blocking=True)
+    assert await hass.async_add_executor_job(store.stream_limit, "1") is None
