@@ -1,17 +1,18 @@
 """`scripts/bench`: generate (or reuse) each history size, measure it, print and save the figures.
 
-Histories are cached under the cache directory as
-`history-g<generator>-<schema>-s<seed>-n<size>.db`, with a `.db.json` sidecar written last
-(its presence marks a complete file). A size with no cached file grows from the largest
-cached smaller one of the same seed, generator and schema; a schema change (new index,
-new trigger) starts afresh. Query measurements run in a child process on a copy.
+Histories are cached under the cache directory as `history-<code>-s<seed>-n<size>.db`,
+with a `.db.json` sidecar written last (its presence marks a complete file). `<code>` is a
+digest of the sources that write a history (the store package, the schema, the records,
+the crypto, the generator): any change to them starts afresh. A size with no cached file
+grows from the largest cached smaller one of the same seed and code. The cache keeps data
+only: every figure printed (ingest, size, timings) is measured in this run, by a child
+process on a copy of the history.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime
 import hashlib
 import json
@@ -25,38 +26,48 @@ import sys
 import time
 from typing import Any
 
-from custom_components.plexgeo.core import schema
 from custom_components.plexgeo.core.store import HistoryStore
 
-from .history import BATCH, GENERATOR_VERSION, SERVER_ID, grow, keys_for, population_for
+from . import push
+from .history import GENERATOR_VERSION, SERVER_ID, grow, keys_for, population_for
 from .report import table, verdicts, write_results
-from .timing import summarize
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 
 
-def schema_fingerprint() -> str:
-    """A digest of every table, index and trigger the migrations create."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        for migration in schema.MIGRATIONS:
-            migration(conn)
-        statements = sorted(
-            str(row[0]) for row in conn.execute("SELECT sql FROM sqlite_master WHERE sql NOT NULL")
-        )
-    finally:
-        conn.close()
-    return hashlib.sha256("\n".join(statements).encode()).hexdigest()[:10]
+# What writes a history: a change to any of these makes the cached files stale.
+HISTORY_SOURCES = (
+    "custom_components/plexgeo/core/store",
+    "custom_components/plexgeo/core/schema.py",
+    "custom_components/plexgeo/core/models.py",
+    "custom_components/plexgeo/core/crypto.py",
+    "custom_components/plexgeo/core/addresses.py",
+    "bench/history.py",
+    "bench/population.py",
+    "simulator/places.py",
+)
 
 
-def _stem(seed: int, fingerprint: str) -> str:
-    return f"history-g{GENERATOR_VERSION}-{fingerprint}-s{seed}-n"
+def code_digest(root: Path = REPO) -> str:
+    """A digest of the sources that write a history (file names and contents)."""
+    digest = hashlib.sha256(f"generator {GENERATOR_VERSION}".encode())
+    for source in HISTORY_SOURCES:
+        path = root / source
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(str(file.relative_to(root)).encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
-def cached_sizes(cache_dir: Path, seed: int, fingerprint: str) -> dict[int, Path]:
-    """Complete cached histories of this seed, generator and schema, by size."""
-    stem = _stem(seed, fingerprint)
+def _stem(seed: int, code: str) -> str:
+    return f"history-{code}-s{seed}-n"
+
+
+def cached_sizes(cache_dir: Path, seed: int, code: str) -> dict[int, Path]:
+    """Complete cached histories of this seed and code digest, by size."""
+    stem = _stem(seed, code)
     found = {}
     for path in cache_dir.glob(f"{stem}*.db"):
         size = path.name.removeprefix(stem).removesuffix(".db")
@@ -74,10 +85,10 @@ def _remove(path: Path) -> None:
         path.with_name(f"{path.name}{extra}").unlink(missing_ok=True)
 
 
-def ensure_history(cache_dir: Path, seed: int, size: int, fingerprint: str) -> dict[str, Any]:
+def ensure_history(cache_dir: Path, seed: int, size: int, code: str) -> dict[str, Any]:
     """The cached history of `size` streams, generated or grown if missing; its sidecar."""
-    cached = cached_sizes(cache_dir, seed, fingerprint)
-    target = cache_dir / f"{_stem(seed, fingerprint)}{size}.db"
+    cached = cached_sizes(cache_dir, seed, code)
+    target = cache_dir / f"{_stem(seed, code)}{size}.db"
     if size in cached:
         meta = json.loads(_sidecar(target).read_text())
         return {**meta, "path": str(target), "reused": True}
@@ -93,12 +104,13 @@ def ensure_history(cache_dir: Path, seed: int, size: int, fingerprint: str) -> d
         timing = grow(store, population, smaller, size)
     finally:
         store.close()
+    # Data about the data only: no figure is ever printed from it.
     meta = {
         "streams": size,
         "grown_from": smaller,
         "seconds": time.perf_counter() - began,
-        "file_bytes": partial.stat().st_size,
-        "ingest": asdict(timing),
+        "written_streams": timing.streams,
+        "code": code,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     partial.rename(target)
@@ -106,13 +118,13 @@ def ensure_history(cache_dir: Path, seed: int, size: int, fingerprint: str) -> d
     return {**meta, "path": str(target), "reused": False}
 
 
-def probe(history: Path, seed: int, repeat: int) -> dict[str, Any]:
+def probe(history: Path, seed: int, repeat: int, bulk: int = 0) -> dict[str, Any]:
     """Run the query measurements in a child process on a throwaway copy of `history`."""
     work = history.with_name(f"work-{os.getpid()}.db")
     shutil.copyfile(history, work)
     try:
         command = [sys.executable, "-m", "bench.probe", "--db", str(work)]
-        command += ["--seed", str(seed), "--repeat", str(repeat)]
+        command += ["--seed", str(seed), "--repeat", str(repeat), "--bulk", str(bulk)]
         completed = subprocess.run(  # noqa: S603  (our own interpreter and module)
             command,
             cwd=REPO,
@@ -129,32 +141,40 @@ def probe(history: Path, seed: int, repeat: int) -> dict[str, Any]:
 
 
 def size_results(history: dict[str, Any], measured: dict[str, Any]) -> dict[str, Any]:
-    """One size's figures: the probe's measures plus ingest and file size from generation."""
-    ingest = history["ingest"]
-    batches = ingest["batch_seconds"]
-    written = sum(batches) + ingest["end_seconds"]
+    """One size's figures, every one measured by this run's probe."""
+    files = measured["files"]
     measures = dict(measured["measures"])
-    if batches:
-        per_batch = summarize(batches).as_dict()
-        measures["ingest_batch"] = per_batch
+    poll_write = measures.get("poll_write")
+    poll_cpu = measures.get("poll_write_cpu")
+    new_per_poll = measured["facts"].get("poll_new_streams", 0)
+    bulk = measured.get("bulk_import")
     values = {
-        "ingest_rate": ingest["streams"] / written if written else None,
-        "ingest_rate_with_cache_fill": (
-            ingest["streams"] / (written + ingest["cache_seconds"]) if written else None
+        # Streams a poll starts, per second of the executor time its write path takes.
+        "ingest_rate_poll": (
+            new_per_poll / (poll_write["median_ms"] / 1000) if poll_write else None
         ),
-        "db_bytes_per_stream": history["file_bytes"] / history["streams"],
+        # The same per second of the executor thread's CPU: what the path costs, apart
+        # from waiting for a CPU on a busy machine.
+        "ingest_rate_poll_cpu": (
+            new_per_poll / (poll_cpu["median_ms"] / 1000) if poll_cpu else None
+        ),
+        "ingest_rate_bulk": bulk["rate"] if bulk else None,
+        "db_bytes_per_stream": files["file_bytes"] / files["streams"],
         "peak_rss_mib": measured["peak_rss_mib"],
     }
+    loads = {
+        "ingest_rate_poll": poll_write["load_average"] if poll_write else None,
+        "ingest_rate_poll_cpu": poll_write["load_average"] if poll_write else None,
+        "ingest_rate_bulk": bulk["load_average"] if bulk else None,
+    }
     return {
-        "streams": history["streams"],
-        "history": {k: v for k, v in history.items() if k not in {"ingest", "path"}}
-        | {
-            "ingest_streams": ingest["streams"],
-            "ingest_batch_size": BATCH,
-            "addresses_cached": ingest["addresses"],
-        },
+        "streams": files["streams"],
+        "history": {k: v for k, v in history.items() if k != "path"},
         "measures": measures,
         "values": values,
+        "value_loads": loads,
+        "files": files,
+        "bulk_import": bulk,
         "facts": measured["facts"],
         "probe_seconds": measured["seconds"],
         # Other work on the machine inflates p99s: the 1, 5 and 15 minute load averages.
@@ -189,10 +209,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="comma-separated history sizes (default: %(default)s)",
     )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=200, help="repetitions per measure")
+    parser.add_argument(
+        "--repeat", type=int, default=200, help="repetitions per round of each measure"
+    )
+    parser.add_argument(
+        "--bulk",
+        type=int,
+        default=20_000,
+        help="streams appended through the bulk path (a history import's) per size",
+    )
     parser.add_argument("--quick", action="store_true", help="10,000 streams, few repetitions")
     parser.add_argument("--cache-dir", type=Path, default=REPO / "bench")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument(
+        "--push", action="store_true", help="only the notification socket's loop cost"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat = "10000", min(args.repeat, 20)
@@ -204,21 +235,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("sizes must be at least 100 streams")
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.bulk < 0:
+        parser.error("--bulk must not be negative")
+    if args.quick:
+        args.bulk = min(args.bulk, 5_000)
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate, measure, print the table and write results.json."""
     args = parse_args(argv)
+    if args.push:
+        return push.main()
     args.cache_dir.mkdir(parents=True, exist_ok=True)
-    fingerprint = schema_fingerprint()
+    code = code_digest()
     results: dict[int, dict[str, Any]] = {}
     for size in args.sizes:
         print(f"[bench] {size:,} streams: generating or reusing the history", flush=True)
-        history = ensure_history(args.cache_dir, args.seed, size, fingerprint)
+        history = ensure_history(args.cache_dir, args.seed, size, code)
         how = "reused" if history["reused"] else f"written in {history['seconds']:.0f} s"
         print(f"[bench] {size:,} streams: {how}; measuring", flush=True)
-        results[size] = size_results(history, probe(Path(history["path"]), args.seed, args.repeat))
+        measured = probe(Path(history["path"]), args.seed, args.repeat, args.bulk)
+        results[size] = size_results(history, measured)
     found = [v for size in args.sizes for v in verdicts(size, results[size])]
     print(table(found, results))
     meta = {
@@ -226,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": args.seed,
         "repeat": args.repeat,
         "generator_version": GENERATOR_VERSION,
-        "schema_fingerprint": fingerprint,
+        "code_digest": code,
         "machine": machine(),
     }
     write_results(args.output, meta=meta, results=results, all_verdicts=found)

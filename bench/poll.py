@@ -28,7 +28,7 @@ from custom_components.plexgeo.core.models import (
     PlaybackState,
     StreamSnapshot,
 )
-from custom_components.plexgeo.core.panel import alert_row, stream_row
+from custom_components.plexgeo.core.reports import alert_row, stream_row
 from custom_components.plexgeo.core.settings import AlertSettings
 from simulator.places import Place
 
@@ -47,6 +47,7 @@ class PollTiming:
     loop_glue: float  # wall time of the loop-side steps alone (request, announce)
     ingest: float  # executor job 1
     resolve: float  # executor job 2
+    write_cpu: float  # CPU time of the executor thread(s) in jobs 1 and 2
     lookups: int
     alerts: int
 
@@ -155,14 +156,19 @@ def announce(outcome: PollOutcome) -> list[dict[str, Any]]:
 
 
 async def _in_executor[T](
-    loop: asyncio.AbstractEventLoop, spent: list[float], call: Callable[..., T], *args: object
+    loop: asyncio.AbstractEventLoop,
+    spent: list[float],
+    cpu: list[float],
+    call: Callable[..., T],
+    *args: object,
 ) -> T:
     def timed() -> T:
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.thread_time()
         try:
             return call(*args)
         finally:
             spent.append(time.perf_counter() - began)
+            cpu.append(time.thread_time() - began_cpu)
 
     return await loop.run_in_executor(None, timed)
 
@@ -177,14 +183,15 @@ async def run_poll(
     """One poll of `sessions` at `now`, timed as the coordinator would run it."""
     loop = asyncio.get_running_loop()
     spent: list[float] = []
+    jobs_cpu: list[float] = []
     began, cpu = time.perf_counter(), time.thread_time()
-    ingested: Ingested = await _in_executor(loop, spent, engine.ingest, sessions, now)
+    ingested: Ingested = await _in_executor(loop, spent, jobs_cpu, engine.ingest, sessions, now)
     glue = time.perf_counter()
     addresses = list(ingested.lookups)
     lookup = scenario.answer(addresses, now) if addresses else _NO_LOOKUP
     glue = time.perf_counter() - glue
     outcome: PollOutcome = await _in_executor(
-        loop, spent, engine.resolve, ingested, lookup, settings, now
+        loop, spent, jobs_cpu, engine.resolve, ingested, lookup, settings, now
     )
     announced = time.perf_counter()
     announce(outcome)
@@ -195,6 +202,7 @@ async def run_poll(
         loop_glue=glue,
         ingest=spent[0],
         resolve=spent[1],
+        write_cpu=sum(jobs_cpu),
         lookups=len(addresses),
         alerts=len(outcome.new_alerts),
     )
@@ -234,4 +242,5 @@ def breakdown(timings: list[PollTiming]) -> Mapping[str, list[float]]:
         "poll_loop_glue": [t.loop_glue for t in timings],
         "poll_ingest": [t.ingest for t in timings],
         "poll_resolve": [t.resolve for t in timings],
+        "poll_write_cpu": [t.write_cpu for t in timings],
     }

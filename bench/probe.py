@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 import json
+import os
 from pathlib import Path
 import random
 import resource
@@ -31,10 +32,10 @@ from custom_components.plexgeo.core.store import HistoryStore
 from simulator.places import Place
 
 from . import reads
-from .history import END, SERVER_ID, keys_for, location_of, population_for
-from .poll import PollScenario, breakdown, measure_polls
+from .history import END, SERVER_ID, grow, keys_for, location_of, population_for
+from .poll import POLL_INTERVAL, PollScenario, PollTiming, breakdown, measure_polls
 from .population import DAY, Population, Viewer
-from .timing import cycle, summarize
+from .timing import cycle, measured, measured_cycle, percentile, summarize, until_stable
 
 NOW = datetime.fromtimestamp(END, UTC) + timedelta(hours=1)
 
@@ -121,12 +122,54 @@ def _snapshot_like(store: HistoryStore, user_id: str, address: str) -> StreamSna
     return replace(page[0].snapshot, session_key=f"detect-{user_id}", ip_address=address)
 
 
-def run(db: Path, seed: int, repeat: int) -> dict[str, Any]:
-    """Every query-side measure of the history in `db` (a working copy)."""
+def file_breakdown(db: Path) -> dict[str, Any]:
+    """The file's size per stream, and where the bytes go (the dbstat virtual table)."""
+    conn = sqlite3.connect(f"{db.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        streams = int(conn.execute("SELECT COUNT(*) FROM streams").fetchone()[0])
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        parts = {
+            str(name): {"bytes": int(size), "payload": int(payload), "unused": int(unused)}
+            for name, size, payload, unused in conn.execute(
+                "SELECT name, SUM(pgsize), SUM(payload), SUM(unused) FROM dbstat"
+                " GROUP BY name ORDER BY 2 DESC"
+            )
+        }
+    finally:
+        conn.close()
+    return {
+        "streams": streams,
+        "file_bytes": db.stat().st_size,
+        "page_bytes": page_size * pages,
+        "parts": parts,
+    }
+
+
+def measure_bulk_import(db: Path, seed: int, first: int, count: int) -> dict[str, Any]:
+    """Append streams first..first+count-1 through the bulk path (a history import's)."""
+    store = HistoryStore.open(db, keys_for(seed), SERVER_ID)
+    load_before = os.getloadavg()[0]
+    try:
+        timing = grow(store, population_for(seed), first, first + count)
+    finally:
+        store.close()
+    written = sum(timing.batch_seconds) + timing.end_seconds
+    return {
+        "streams": timing.streams,
+        "rate": timing.streams / written,
+        "batches": summarize(timing.batch_seconds).as_dict(),
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+
+
+def run(db: Path, seed: int, repeat: int, bulk: int) -> dict[str, Any]:
+    """Every measure of the history in `db` (a working copy), each taken in this run."""
+    files = file_breakdown(db)
     population = population_for(seed)
     store = HistoryStore.open(db, keys_for(seed), SERVER_ID)
     rss_open = peak_rss_mib()
-    samples: dict[str, list[float]] = {}
+    measures: dict[str, dict[str, Any]] = {}
     facts: dict[str, Any] = {}
     try:
         heaviest, heaviest_streams = heaviest_user(db)
@@ -134,33 +177,79 @@ def run(db: Path, seed: int, repeat: int) -> dict[str, Any]:
         cached = cached_addresses(store, population, NOW)
         facts["cached_addresses_used"] = len(cached)
         if cached:
-            samples["geo_cache_hit"] = measure_cache_hit(store, cached, repeat)
-        samples.update(reads.measure(store, heaviest, NOW, repeat))
+            measures["geo_cache_hit"] = measured(partial(measure_cache_hit, store, cached, repeat))
+        measures.update(reads.measure(store, heaviest, NOW, repeat))
         settings = AlertSettings()
         streams = detector_streams(store, population, heaviest, 50)
-        samples["detector_check"] = cycle(
-            [partial(anomaly.detect, store, s, settings, NOW) for s in streams],
-            max(repeat, len(streams)),
-        )
-        samples["detector_check_heaviest_user"] = cycle(
+        checks = [partial(anomaly.detect, store, s, settings, NOW) for s in streams]
+        measures["detector_check"] = measured_cycle(checks, max(repeat, len(checks)))
+        measures["detector_check_heaviest_user"] = measured_cycle(
             [lambda: anomaly.detect(store, streams[0], settings, NOW)], repeat
         )
         store.end_streams([s.stream_id for s in streams])
-        scenario = PollScenario(population, cached, seed=seed)
-        timings = measure_polls(Engine(store), scenario, settings, NOW, repeat)
-        samples.update(breakdown(timings))
-        facts["poll_lookups_per_poll"] = sum(t.lookups for t in timings) / len(timings)
-        facts["poll_alerts_total"] = sum(t.alerts for t in timings)
+        measures.update(
+            measure_poll_path(
+                store, population, cached, settings, seed=seed, repeat=repeat, facts=facts
+            )
+        )
         facts["rss_after_open_mib"] = rss_open
     finally:
         store.close()
+    peak = peak_rss_mib()
+    bulk_import = measure_bulk_import(db, seed, files["streams"], bulk) if bulk else None
     return {
-        "measures": {name: summarize(values).as_dict() for name, values in samples.items()},
+        "measures": measures,
         "facts": facts,
-        "peak_rss_mib": peak_rss_mib(),
+        "files": files,
+        "bulk_import": bulk_import,
+        "peak_rss_mib": peak,
         "python": sys.version.split()[0],
         "sqlite": sqlite3.sqlite_version,
     }
+
+
+def measure_poll_path(
+    store: HistoryStore,
+    population: Population,
+    cached: list[tuple[Viewer, str, Place]],
+    settings: AlertSettings,
+    *,
+    seed: int,
+    repeat: int,
+    facts: dict[str, Any],
+) -> dict[str, dict[str, Any]]:
+    """Polls of 50 live, 10 new, in rounds until their p99 is stable; the poll-path ingest.
+
+    Ingest on a poll's path is `Engine.ingest` + `Engine.resolve` of one poll (10 new
+    streams, 40 continuing, lookups written, detectors run on the new ones): the
+    executor's time per poll. Its rate is new streams per second of that time.
+    """
+    engine = Engine(store)
+    scenario = PollScenario(population, cached, seed=seed)
+    timings: list[PollTiming] = []
+    clock = [NOW]
+
+    def one_round() -> list[float]:
+        batch = measure_polls(engine, scenario, settings, clock[0], repeat)
+        clock[0] += POLL_INTERVAL * (repeat + 1)
+        timings.extend(batch)
+        return [t.ingest + t.resolve for t in batch]
+
+    load_before = os.getloadavg()[0]
+    written, rounds = until_stable(one_round)
+    load = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    extra = {"rounds": rounds, "load_average": load}
+    facts["poll_lookups_per_poll"] = sum(t.lookups for t in timings) / len(timings)
+    facts["poll_alerts_total"] = sum(t.alerts for t in timings)
+    facts["poll_new_streams"] = scenario.new
+    out = {name: summarize(v).as_dict() | extra for name, v in breakdown(timings).items()}
+    cpu = [t.write_cpu for t in timings]
+    out["poll_write"] = summarize(written).as_dict() | extra
+    out["poll_write"] |= {
+        "cpu_median_ms": percentile(cpu, 0.5) * 1000,
+        "cpu_p99_ms": percentile(cpu, 0.99) * 1000,
+    }
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,9 +258,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--repeat", type=int, required=True)
+    parser.add_argument("--bulk", type=int, default=0, help="streams to append, bulk path")
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    result = run(args.db, args.seed, args.repeat)
+    result = run(args.db, args.seed, args.repeat, args.bulk)
     result["seconds"] = time.perf_counter() - began
     json.dump(result, sys.stdout)
     return 0

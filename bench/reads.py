@@ -1,7 +1,7 @@
 """The panel's websocket reads, each timed over many repetitions.
 
 Each read is exactly what one websocket command runs in the executor: the pure functions
-of `core/panel.py`, as an admin calls them (addresses decrypted, the costlier case).
+of `core/reports.py`, as an admin calls them (addresses decrypted, the costlier case).
 The stream-log filters rotate through several users, countries and search words so that
 p99 is not one warm query repeated.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 
-from custom_components.plexgeo.core import panel
+from custom_components.plexgeo.core import reports
 from custom_components.plexgeo.core.store import HistoryStore
 
-from .timing import cycle
+from .timing import measured_cycle
 
 PAGE = 50
 COUNTRIES = ("FR", "DE", "JP", "AU", "BR")
@@ -28,7 +29,7 @@ def _deep_cursor(store: HistoryStore, user_id: str, pages: int) -> str | None:
     """The cursor `pages` pages into a user's log (setup, untimed)."""
     cursor = None
     for _ in range(pages):
-        page = panel.stream_page(store, user_id=user_id, cursor=cursor, limit=PAGE)
+        page = reports.stream_page(store, user_id=user_id, cursor=cursor, limit=PAGE)
         cursor = page["next_cursor"]
         if cursor is None:
             break
@@ -37,12 +38,12 @@ def _deep_cursor(store: HistoryStore, user_id: str, pages: int) -> str | None:
 
 def measure(
     store: HistoryStore, heaviest: str, now: datetime, times: int
-) -> dict[str, list[float]]:
-    """Samples (seconds) of every read, keyed by measure name."""
-    users = [row["user_id"] for row in panel.user_list(store)["users"]]
+) -> dict[str, dict[str, Any]]:
+    """Every read's summary (rounds of `times` calls until its p99 is stable), by name."""
+    users = [row["user_id"] for row in reports.user_list(store)["users"]]
     some_users = [heaviest, *users[:: max(1, len(users) // 20)]]
     since, until = now - timedelta(days=200), now - timedelta(days=140)
-    page = partial(panel.stream_page, store, limit=PAGE, include_ip=True)
+    page = partial(reports.stream_page, store, limit=PAGE, include_ip=True)
     reads: dict[str, list[Callable[[], object]]] = {
         "log_page_no_filter": [page],
         "log_page_by_user": [partial(page, user_id=u) for u in some_users],
@@ -51,17 +52,17 @@ def measure(
         ],
         "log_page_search": [partial(page, search=w) for w in SEARCH_WORDS],
         "user_drilldown": [
-            partial(panel.user_detail, store, heaviest, now=now, days=365, include_ip=True)
+            partial(reports.user_detail, store, heaviest, now=now, days=365, include_ip=True)
         ],
         "user_drilldown_90_days": [
-            partial(panel.user_detail, store, heaviest, now=now, days=90, include_ip=True)
+            partial(reports.user_detail, store, heaviest, now=now, days=90, include_ip=True)
         ],
         "stats_12_months": [
-            partial(panel.trends, store, since=now - timedelta(days=365), until=now)
+            partial(reports.trends, store, since=now - timedelta(days=365), until=now)
         ],
-        "users_list": [partial(panel.user_list, store)],
+        "users_list": [partial(reports.user_list, store)],
     }
     deep = _deep_cursor(store, heaviest, 20)
     if deep is not None:
         reads["log_page_deep"] = [partial(page, user_id=heaviest, cursor=deep)]
-    return {name: cycle(calls, times, warmup=len(calls)) for name, calls in reads.items()}
+    return {name: measured_cycle(calls, times, warmup=len(calls)) for name, calls in reads.items()}

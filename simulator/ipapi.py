@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from aiohttp import web
 
+from . import hostile
 from .places import PLACES, Place, place, place_for_address
 
 BATCH_LIMIT: Final = 100
@@ -82,6 +83,8 @@ class FailMode(StrEnum):
     INVALID_JSON = "invalid_json"  # HTTP 200 with a body that is not JSON
     FAIL_ALL = "fail_all"  # status "fail" for every address
     PARTIAL = "partial"  # a batch answers only its first half
+    HUGE = "huge"  # an endless answer, streamed (see `streamed`)
+    DRIP = "drip"  # the answer one byte every `slow_seconds`
 
 
 @dataclass(slots=True)
@@ -124,6 +127,8 @@ class FakeIpApi:
         self.requests: list[RecordedRequest] = []
         self.mode = FailMode.NONE
         self._overrides: dict[str, Place] = {}
+        self._tampered: dict[str, dict[str, Any]] = {}
+        self.streamed = hostile.Streamed()
         self._clock_offset = 0.0
         self._budgets = {
             "json": _Budget(requests_per_minute),
@@ -184,6 +189,13 @@ class FakeIpApi:
         """Move `address` to another place, as a geolocation database update would."""
         self._overrides[_normalise(address)] = place(place_key)
 
+    def tamper(self, address: str, **fields: Any) -> None:
+        """Answer `address` with these field values instead, as a hostile service would.
+
+        Values go out as Python's json writes them: NaN and Infinity included.
+        """
+        self._tampered[_normalise(address)] = fields
+
     def advance(self, seconds: float) -> None:
         """Move the fake's clock on, to end a rate-limit window without sleeping."""
         self._clock_offset += seconds
@@ -228,12 +240,19 @@ class FakeIpApi:
             left = 0
         return allowed, (left if allowed else 0), ttl
 
-    async def _answer(self, endpoint: str, build: Callable[[], Any]) -> web.Response:
+    async def _answer(
+        self, request: web.Request, endpoint: str, build: Callable[[], Any]
+    ) -> web.StreamResponse:
         """Apply the rate limit and failure modes around one endpoint's answer."""
         allowed, left, ttl = self._take_budget(endpoint)
         headers = {"X-Rl": str(left), "X-Ttl": str(ttl)}
         if not allowed:
             return web.Response(status=429, text="", headers=headers)
+        if self.mode is FailMode.HUGE:
+            return await hostile.stream_filler(request, self.streamed, "json")
+        if self.mode is FailMode.DRIP:
+            answer = web.json_response(build(), headers=headers)
+            return await hostile.drip(request, answer, self.slow_seconds)
         if self.mode is FailMode.SLOW:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._release.wait(), self.slow_seconds)
@@ -243,13 +262,13 @@ class FakeIpApi:
             )
         return web.json_response(build(), headers=headers)
 
-    async def _handle_json(self, request: web.Request) -> web.Response:
+    async def _handle_json(self, request: web.Request) -> web.StreamResponse:
         query = request.match_info.get("query") or (request.remote or "")
         fields = _parse_fields(request.query.get("fields"))
         self.requests.append(RecordedRequest("GET", request.path, (query,), fields))
-        return await self._answer("json", lambda: self._lookup(query, fields))
+        return await self._answer(request, "json", lambda: self._lookup(query, fields))
 
-    async def _handle_batch(self, request: web.Request) -> web.Response:
+    async def _handle_batch(self, request: web.Request) -> web.StreamResponse:
         try:
             body = json.loads(await request.read())
         except ValueError:
@@ -268,7 +287,7 @@ class FakeIpApi:
         if self.mode is FailMode.PARTIAL:
             items = items[: len(items) // 2]
         return await self._answer(
-            "batch", lambda: [self._lookup(query, fields) for query, fields in items]
+            request, "batch", lambda: [self._lookup(query, fields) for query, fields in items]
         )
 
     def _lookup(self, query: str, fields: frozenset[str]) -> dict[str, Any]:
@@ -280,6 +299,7 @@ class FakeIpApi:
             answer: dict[str, Any] = {"status": "fail", "message": refusal, "query": query}
         else:
             answer = _success(self.place_of(query), query)
+            answer |= self._tampered.get(_normalise(query), {})
         return {name: value for name, value in answer.items() if name in fields}
 
 

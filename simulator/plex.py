@@ -15,11 +15,14 @@ import contextlib
 from enum import StrEnum
 import hashlib
 import re
+import ssl
 from typing import Any
 import xml.etree.ElementTree as ET
 
 from aiohttp import web
 
+from simulator import hostile
+from simulator.plex_notifications import NotificationHub
 from simulator.scenario import (
     Scenario,
     SimDecision,
@@ -61,6 +64,9 @@ class FailureMode(StrEnum):
     TRUNCATED = "truncated"  # XML cut mid-element
     MALFORMED = "malformed"  # not XML at all
     GARBAGE_ATTRIBUTES = "garbage_attributes"  # valid XML, missing and absurd attributes
+    REDIRECT = "redirect"  # 302 to `redirect_location`
+    HUGE = "huge"  # an endless answer, streamed (see `streamed`)
+    DRIP = "drip"  # the answer one byte every `delay` seconds
 
 
 class PlexSimulator:
@@ -76,8 +82,9 @@ class PlexSimulator:
         plex_pass: bool = True,
         host: str = "127.0.0.1",
         port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        """Configure the server; nothing listens until `start()`."""
+        """Configure the server (HTTPS with `ssl_context`); nothing listens until `start()`."""
         self.scenario = scenario if scenario is not None else Scenario()
         self.token = token
         self.machine_identifier = machine_identifier
@@ -88,10 +95,15 @@ class PlexSimulator:
         self.failure = FailureMode.NONE
         self.slow_delay = SLOW_DELAY_SECONDS
         self.fail_all_endpoints = False
+        self.ssl_context = ssl_context
+        self.redirect_location = "http://127.0.0.1:9/"
+        self.streamed = hostile.Streamed()
         self._requests: Counter[str] = Counter()
+        self._with_token: Counter[str] = Counter()
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
         self._stopping = asyncio.Event()
+        self.notifications = NotificationHub(lambda: self.sessions)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -99,7 +111,7 @@ class PlexSimulator:
     def url(self) -> str:
         """The base URL, such as http://127.0.0.1:32400 (the port is known after start)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        return f"{'https' if self.ssl_context else 'http'}://{host}:{self.port}"
 
     async def start(self) -> str:
         """Listen, and return the base URL."""
@@ -112,6 +124,7 @@ class PlexSimulator:
         app.router.add_get("/status/sessions", self._sessions)
         app.router.add_get("/status/sessions/terminate", self._terminate)
         app.router.add_get("/livetv/sessions/{uuid}", self._live_tv)
+        self.notifications.install(app)  # /:/websockets/notifications
         self._stopping = asyncio.Event()
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
@@ -129,7 +142,7 @@ class PlexSimulator:
 
     async def _listen(self) -> None:
         assert self._runner is not None
-        site = web.TCPSite(self._runner, self.host, self.port)
+        site = web.TCPSite(self._runner, self.host, self.port, ssl_context=self.ssl_context)
         await site.start()
         self._site = site
         if self.port == 0:
@@ -156,6 +169,7 @@ class PlexSimulator:
         if mode is FailureMode.REFUSE and self._site is not None:
             await self._site.stop()
             self._site = None
+            await self.notifications.close_all()
 
     async def recover(self) -> None:
         """Behave again, listening on the same port if REFUSE had closed it."""
@@ -193,12 +207,18 @@ class PlexSimulator:
         """How many requests reached `path` (query string excluded), answered or not."""
         return self._requests[path]
 
+    def token_request_count(self) -> int:
+        """How many requests carried a token (any token), on every path."""
+        return sum(self._with_token.values())
+
     # --- HTTP --------------------------------------------------------------------------------
 
     @web.middleware
     async def _middleware(self, request: web.Request, handler: _Handler) -> web.StreamResponse:
         self._requests[request.path] += 1
         token = request.headers.get("X-Plex-Token") or request.query.get("X-Plex-Token")
+        if token:
+            self._with_token[request.path] += 1
         failing = self.fail_all_endpoints or request.path == "/status/sessions"
         response: web.StreamResponse
         # Like real Plex, /identity answers without a token (discovery relies on it).
@@ -219,6 +239,14 @@ class PlexSimulator:
             response = web.Response(text='{"error": "not xml"}', content_type="text/xml")
         elif failing and self.failure is FailureMode.TRUNCATED:
             response = _truncate(await handler(request))
+        elif failing and self.failure is FailureMode.REDIRECT:
+            response = hostile.redirect(self.redirect_location)
+        elif failing and self.failure is FailureMode.HUGE:
+            return await hostile.stream_filler(request, self.streamed, "xml")
+        elif failing and self.failure is FailureMode.DRIP:
+            answer = await handler(request)
+            assert isinstance(answer, web.Response)
+            return await hostile.drip(request, answer, self.slow_delay)
         else:
             response = await handler(request)
         response.headers["X-Plex-Protocol"] = "1.0"

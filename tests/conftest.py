@@ -6,11 +6,16 @@ integration is imported here, at module level, before the `hass` fixture runs.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator, Generator
+import logging
 from pathlib import Path
+import ssl
 from typing import Any
+from unittest.mock import AsyncMock, patch
 
 from homeassistant import block_async_io
+from homeassistant.components.http import HomeAssistantHTTP
 from homeassistant.const import CONF_TOKEN, CONF_URL
 from homeassistant.core import HomeAssistant
 import pytest
@@ -18,12 +23,27 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 import custom_components.plexgeo  # noqa: F401  (must be imported before `hass`)
 from custom_components.plexgeo.const import CONF_GEO_URL, CONF_VERIFY_SSL, DEFAULT_OPTIONS, DOMAIN
+from simulator.hostile import CaptureServer
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
+from simulator.tls import self_signed
+
+from .deprecations import deprecation_reports
 
 # As in Home Assistant core's own tests: a blocking call on the event loop fails the test,
 # which proves polling, storage and geolocation stay off the loop.
 block_async_io.enable()
+
+
+@pytest.fixture(autouse=True)
+def no_listening_http_server() -> Generator[None]:
+    """PlexGeo depends on `http`, which would listen on 0.0.0.0:8123 in every test.
+
+    That port belongs to scripts/develop (and a second test run on the machine); the tests
+    reach HTTP and websocket views through aiohttp's test client on the app instead.
+    """
+    with patch.object(HomeAssistantHTTP, "start", AsyncMock()):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -32,26 +52,87 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> Generat
     yield
 
 
+def _messages(caplog: pytest.LogCaptureFixture, level: int = logging.NOTSET) -> list[str]:
+    return [
+        record.getMessage()
+        for when in ("setup", "call")
+        for record in caplog.get_records(when)  # type: ignore[arg-type]
+        if record.levelno >= level
+    ]
+
+
 @pytest.fixture(autouse=True)
 def fail_on_blocking_calls(caplog: pytest.LogCaptureFixture) -> Generator[None]:
     """HA only warns about a custom integration blocking the loop; here it fails the test."""
     yield
-    blocking = [
-        record.getMessage()
-        for when in ("setup", "call")
-        for record in caplog.get_records(when)  # type: ignore[arg-type]
-        if "Detected blocking call" in record.getMessage()
-    ]
+    blocking = [message for message in _messages(caplog) if "Detected blocking call" in message]
     assert not blocking, blocking
+
+
+@pytest.fixture(autouse=True)
+def fail_on_deprecation_reports(caplog: pytest.LogCaptureFixture) -> Generator[None]:
+    """HA only logs a deprecated use by a custom integration; here it fails the test.
+
+    On every pin, so a call that a coming release removes fails today (see deprecations.py).
+    """
+    yield
+    # Warnings and up, as HA reports them: debug dumps of stored data name fields alike.
+    reports = deprecation_reports(_messages(caplog, logging.WARNING))
+    assert not reports, reports
 
 
 @pytest.fixture
 async def plex_sim(socket_enabled: None) -> AsyncGenerator[PlexSimulator]:
     """A Plex Media Server simulator on 127.0.0.1, with no sessions yet."""
     simulator = PlexSimulator(friendly_name="Test Plex")
+    # Polling tests drive each poll themselves; a notification-triggered fetch in the
+    # background would race their frozen clock. tests/test_notifications.py turns it on.
+    simulator.notifications.supported = False
     await simulator.start()
     yield simulator
     await simulator.stop()
+
+
+@pytest.fixture
+async def capture(socket_enabled: None) -> AsyncGenerator[CaptureServer]:
+    """A server on loopback that records whatever reaches it."""
+    server = CaptureServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def tls_sim(socket_enabled: None, tmp_path: Path) -> AsyncGenerator[PlexSimulator]:
+    """The simulator over HTTPS, with a self-signed certificate made for this test.
+
+    The certificate is tmp_path / "plexgeo-sim.crt".
+    """
+    simulator = PlexSimulator(
+        friendly_name="Test Plex", ssl_context=self_signed(tmp_path).server_context()
+    )
+    await simulator.start()
+    yield simulator
+    await simulator.stop()
+
+
+@pytest.fixture
+async def refused_handshakes() -> AsyncGenerator[None]:
+    """A TLS simulator refusing a client's handshake is expected, not an error of the test."""
+    loop = asyncio.get_running_loop()
+    previous = loop.get_exception_handler()
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if isinstance(context.get("exception"), ssl.SSLError):
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handle)
+    yield
+    loop.set_exception_handler(previous)
 
 
 @pytest.fixture

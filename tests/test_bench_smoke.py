@@ -9,11 +9,12 @@ from collections import Counter
 import json
 import math
 from pathlib import Path
+import shutil
 import sqlite3
 
 import pytest
 
-from bench import cli
+from bench import cli, push, report
 from bench.history import new_stream, population_for, start_time
 from bench.report import TARGETS
 from bench.timing import percentile, summarize
@@ -35,7 +36,8 @@ def _rows(path: Path) -> list[tuple[object, ...]]:
 def test_smoke_run_writes_well_formed_results(tmp_path: Path) -> None:
     """Two sizes, three repetitions: every target gets a finite figure and a verdict."""
     out = tmp_path / "results.json"
-    argv = ["--sizes", "1000,2000", "--repeat", "3", "--cache-dir", str(tmp_path)]
+    argv = ["--sizes", "1000,2000", "--repeat", "3", "--bulk", "300"]
+    argv += ["--cache-dir", str(tmp_path)]
     assert cli.main([*argv, "--output", str(out)]) == 0
 
     results = json.loads(out.read_text())
@@ -47,8 +49,18 @@ def test_smoke_run_writes_well_formed_results(tmp_path: Path) -> None:
             assert summary["n"] >= (1 if name == "ingest_batch" else 3), name
             assert 0 <= summary["min_ms"] <= summary["median_ms"] <= summary["p99_ms"]
             assert summary["p99_ms"] <= summary["max_ms"]
-        assert figures["values"]["ingest_rate"] > 0
+        assert figures["values"]["ingest_rate_poll"] > 0
+        assert figures["values"]["ingest_rate_bulk"] > 0
+        assert figures["bulk_import"]["streams"] == 300
         assert figures["values"]["peak_rss_mib"] > 0
+        assert figures["files"]["streams"] == int(size)
+        assert (
+            sum(p["bytes"] for p in figures["files"]["parts"].values())
+            == (figures["files"]["page_bytes"])
+        )
+        for name in ("users_list", "poll_write", "poll_total"):
+            assert figures["measures"][name]["rounds"] >= 1
+            assert len(figures["measures"][name]["load_average"]) == 2
         assert len(figures["load_average"]) == 3
     verdicts = [v for v in results["verdicts"] if v["size"] == 2000]
     assert {v["measure"] for v in verdicts} == {t.measure for t in TARGETS}
@@ -57,10 +69,15 @@ def test_smoke_run_writes_well_formed_results(tmp_path: Path) -> None:
         assert math.isfinite(verdict["result"])
         assert isinstance(verdict["passed"], bool)
 
+    # BENCHMARKS.md's tables render from it: the targets and where each byte goes.
+    assert "| users list |" in report.markdown(results)
+    breakdown = report.size_breakdown(results)
+    assert "| streams |" in breakdown and breakdown.splitlines()[-1].startswith("| **file** |")
+
     # The bigger history grew from the smaller one and holds exactly its streams.
     bigger = results["sizes"]["2000"]["history"]
     assert bigger["grown_from"] == 1000
-    cached = cli.cached_sizes(tmp_path, 1, cli.schema_fingerprint())
+    cached = cli.cached_sizes(tmp_path, 1, cli.code_digest())
     assert set(cached) == {1000, 2000}
     assert len(_rows(cached[2000])) == 2000
     assert not list(tmp_path.glob("work-*"))  # the probe's copy is gone
@@ -68,28 +85,73 @@ def test_smoke_run_writes_well_formed_results(tmp_path: Path) -> None:
 
 def test_cached_history_is_reused_and_grown_equals_direct(tmp_path: Path) -> None:
     """A second run reuses the file; 1,000 grown to 2,000 equals 2,000 written at once."""
-    fingerprint = cli.schema_fingerprint()
+    code = cli.code_digest()
     grown_dir, direct_dir = tmp_path / "grown", tmp_path / "direct"
     grown_dir.mkdir()
     direct_dir.mkdir()
-    cli.ensure_history(grown_dir, 7, 1000, fingerprint)
-    grown = cli.ensure_history(grown_dir, 7, 2000, fingerprint)
-    direct = cli.ensure_history(direct_dir, 7, 2000, fingerprint)
+    cli.ensure_history(grown_dir, 7, 1000, code)
+    grown = cli.ensure_history(grown_dir, 7, 2000, code)
+    direct = cli.ensure_history(direct_dir, 7, 2000, code)
     assert (grown["grown_from"], direct["grown_from"]) == (1000, 0)
     assert _rows(Path(grown["path"])) == _rows(Path(direct["path"]))
 
-    again = cli.ensure_history(grown_dir, 7, 2000, fingerprint)
+    again = cli.ensure_history(grown_dir, 7, 2000, code)
     assert again["reused"] is True
     assert again["generated_at"] == grown["generated_at"]
 
 
+def test_figures_are_measured_in_the_run_not_read_from_the_cache(tmp_path: Path) -> None:
+    """A reused history's sidecar may say anything: the printed figures ignore it."""
+    argv = ["--sizes", "500", "--repeat", "1", "--bulk", "100", "--cache-dir", str(tmp_path)]
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert cli.main([*argv, "--output", str(first)]) == 0
+    (path,) = cli.cached_sizes(tmp_path, 1, cli.code_digest()).values()
+    sidecar = Path(f"{path}.json")
+    stale = json.loads(sidecar.read_text())
+    stale |= {"file_bytes": 1, "ingest": {"streams": 500, "batch_seconds": [1e-9]}}
+    sidecar.write_text(json.dumps(stale))
+    assert cli.main([*argv, "--output", str(second)]) == 0
+
+    figures = json.loads(second.read_text())["sizes"]["500"]
+    assert figures["history"]["reused"] is True
+    assert figures["files"]["file_bytes"] == path.stat().st_size
+    assert figures["values"]["db_bytes_per_stream"] == path.stat().st_size / 500
+    assert figures["values"]["ingest_rate_bulk"] == figures["bulk_import"]["rate"] < 1e9
+    assert (
+        figures["measures"]["users_list"]
+        != json.loads(first.read_text())["sizes"]["500"]["measures"]["users_list"]
+    )
+
+
+def test_cache_key_follows_the_code_that_writes_a_history(tmp_path: Path) -> None:
+    """Editing the store (or the generator) changes the digest, so the cache is not reused."""
+    for source in cli.HISTORY_SOURCES:
+        origin = cli.REPO / source
+        copy = tmp_path / source
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if origin.is_dir():
+            shutil.copytree(origin, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(origin, copy)
+    before = cli.code_digest(tmp_path)
+    assert before == cli.code_digest()
+    store_file = tmp_path / "custom_components/plexgeo/core/store/streams.py"
+    store_file.write_text(store_file.read_text() + "\n# a change\n")
+    assert cli.code_digest(tmp_path) != before
+    store_file.write_text(store_file.read_text().removesuffix("\n# a change\n"))
+    assert cli.code_digest(tmp_path) == before
+    generator = tmp_path / "bench/population.py"
+    generator.write_text(generator.read_text() + "\n")
+    assert cli.code_digest(tmp_path) != before
+
+
 def test_incomplete_cache_file_is_regenerated(tmp_path: Path) -> None:
     """A history without its sidecar (an interrupted run) is not trusted."""
-    fingerprint = cli.schema_fingerprint()
-    first = cli.ensure_history(tmp_path, 3, 500, fingerprint)
+    code = cli.code_digest()
+    first = cli.ensure_history(tmp_path, 3, 500, code)
     Path(f"{first['path']}.json").unlink()
-    assert cli.cached_sizes(tmp_path, 3, fingerprint) == {}
-    again = cli.ensure_history(tmp_path, 3, 500, fingerprint)
+    assert cli.cached_sizes(tmp_path, 3, code) == {}
+    again = cli.ensure_history(tmp_path, 3, 500, code)
     assert again["reused"] is False
     assert len(_rows(Path(again["path"]))) == 500
 
@@ -151,3 +213,13 @@ def test_percentile_is_nearest_rank() -> None:
         percentile([], 0.5)
     with pytest.raises(ValueError, match="fraction"):
         percentile([1.0], 0.0)
+
+
+@pytest.mark.usefixtures("socket_enabled")
+def test_push_bench_runs_and_a_burst_costs_one_fetch(capsys: pytest.CaptureFixture[str]) -> None:
+    """`scripts/bench --push`, with short idle windows."""
+    assert push.main(idle_seconds=0.1) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["notifications_received"] == push.BURST
+    assert figures["fetches"] == 1
+    assert figures["burst_loop_cpu_ms"] > 0

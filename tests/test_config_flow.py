@@ -17,11 +17,13 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.plexgeo.const import (
+    CONF_GEO_PROVIDER,
     CONF_GEO_URL,
     CONF_RARE_COUNTRY_THRESHOLD,
     CONF_SCAN_INTERVAL,
     CONF_TRUSTED_NETWORKS,
     CONF_VERIFY_SSL,
+    DEFAULT_GEO_URL,
     DOMAIN,
 )
 from simulator.plex import FailureMode, PlexSimulator
@@ -84,19 +86,29 @@ async def test_user_flow_errors_then_recovers(
     assert result["type"] is FlowResultType.CREATE_ENTRY
 
 
-async def test_advanced_user_sets_geolocation_url_before_first_poll(
+async def test_user_form_sets_geolocation_before_first_poll(
     hass: HomeAssistant, plex_sim: PlexSimulator, mock_setup_entry: AsyncMock
 ) -> None:
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER, "show_advanced_options": True}
-    )
-    assert CONF_GEO_URL in {str(key) for key in result["data_schema"].schema}
+    """Provider and URL are plain fields of the first form: no advanced mode needed."""
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    fields = {str(key): key for key in result["data_schema"].schema}
+    assert {CONF_GEO_PROVIDER, CONF_GEO_URL} <= fields.keys()
+    assert fields[CONF_GEO_PROVIDER].default() == "ip-api"
+    assert fields[CONF_GEO_URL].default() == DEFAULT_GEO_URL
+    provider = result["data_schema"].schema[fields[CONF_GEO_PROVIDER]]
+    assert provider.config["options"] == ["ip-api"]
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], _user_input(plex_sim, **{CONF_GEO_URL: "http://127.0.0.1:8088"})
+        result["flow_id"],
+        _user_input(
+            plex_sim, **{CONF_GEO_PROVIDER: "ip-api", CONF_GEO_URL: "http://127.0.0.1:8088"}
+        ),
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"] == _user_input(plex_sim)
-    assert result["result"].options == {CONF_GEO_URL: "http://127.0.0.1:8088"}
+    assert result["result"].options == {
+        CONF_GEO_PROVIDER: "ip-api",
+        CONF_GEO_URL: "http://127.0.0.1:8088",
+    }
 
 
 async def test_user_flow_wrong_token(
@@ -157,23 +169,6 @@ async def test_zeroconf_offers_setup(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["result"].unique_id == plex_sim.machine_identifier
-
-
-async def test_zeroconf_updates_known_server_url(
-    hass: HomeAssistant, plex_sim: PlexSimulator, mock_setup_entry: AsyncMock
-) -> None:
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        unique_id=plex_sim.machine_identifier,
-        data=_user_input(plex_sim, **{CONF_URL: "http://127.0.0.1:1"}),
-    )
-    entry.add_to_hass(hass)
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_ZEROCONF}, data=_zeroconf(plex_sim)
-    )
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "already_configured"
-    assert entry.data[CONF_URL] == plex_sim.url
 
 
 async def test_zeroconf_unreachable_aborts(hass: HomeAssistant, plex_sim: PlexSimulator) -> None:
@@ -260,6 +255,8 @@ async def test_options_flow(hass: HomeAssistant, loaded_entry: MockConfigEntry) 
     entry = loaded_entry
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["step_id"] == "init"
+    # Reachable without advanced mode: plain fields of the options form.
+    assert {CONF_GEO_PROVIDER, CONF_GEO_URL} <= {str(key) for key in result["data_schema"].schema}
     bad = {**entry.options, CONF_TRUSTED_NETWORKS: "10.0.0.0/8, not-a-network"}
     result = await hass.config_entries.options.async_configure(result["flow_id"], bad)
     assert result["errors"] == {CONF_TRUSTED_NETWORKS: "invalid_network"}

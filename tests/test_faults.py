@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import timedelta
 from pathlib import Path
+import re
 import socket
 from typing import Any
 from unittest.mock import patch
@@ -18,7 +19,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.plexgeo import database_path
-from custom_components.plexgeo.const import CONF_VERIFY_SSL, DOMAIN
+from custom_components.plexgeo.const import CONF_STREAM_DETAILS, CONF_VERIFY_SSL, DOMAIN
 from custom_components.plexgeo.core.errors import StoreUnavailable
 from simulator.ipapi import FailMode, FakeIpApi
 from simulator.places import PLACES
@@ -28,6 +29,12 @@ from simulator.scenario import SimSession, ipv6_session, wan_session
 from .common import ACTIVE, TODAY, poll, state
 
 
+@pytest.fixture
+def options(options: dict[str, Any]) -> dict[str, Any]:
+    """The owner opted in to stream details, so the sensor lists what each stream shows."""
+    return {**options, CONF_STREAM_DETAILS: True}
+
+
 def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
     return ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
 
@@ -35,8 +42,12 @@ def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
 async def test_corrupt_database_is_set_aside(
     hass: HomeAssistant, plex_sim: PlexSimulator, config_entry: MockConfigEntry
 ) -> None:
+    # Set up once (so the server has its keys), then the file is damaged while unloaded.
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    assert await hass.config_entries.async_unload(config_entry.entry_id)
     path = database_path(hass, plex_sim.machine_identifier)
-    path.parent.mkdir(parents=True)
+    for extra in ("-wal", "-shm"):
+        path.with_name(path.name + extra).unlink(missing_ok=True)
     path.write_bytes(b"this is not a database" * 100)
     plex_sim.add_session(wan_session("paris"))
     assert await hass.config_entries.async_setup(config_entry.entry_id)
@@ -45,7 +56,8 @@ async def test_corrupt_database_is_set_aside(
     issue = _issue(hass, f"database_recovered_{config_entry.entry_id}")
     assert issue is not None
     assert issue.translation_placeholders is not None
-    moved = Path(issue.translation_placeholders["path"])
+    # The placeholder is Markdown (escaped): the reader sees it without the backslashes.
+    moved = Path(re.sub(r"\\(.)", r"\1", issue.translation_placeholders["path"]))
     assert moved.read_bytes().startswith(b"this is not a database")
     assert state(hass, ACTIVE) == "1"
 
@@ -77,7 +89,7 @@ async def test_locked_database_at_setup_retries(
     hass: HomeAssistant, plex_sim: PlexSimulator, config_entry: MockConfigEntry
 ) -> None:
     with patch(
-        "custom_components.plexgeo.HistoryStore.open",
+        "custom_components.plexgeo.keys.HistoryStore.open",
         side_effect=StoreUnavailable("database is locked"),
     ):
         await hass.config_entries.async_setup(config_entry.entry_id)

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.plexgeo.const import CONF_STREAM_DETAILS
 from simulator.places import place
 from simulator.plex import PlexSimulator
 from simulator.scenario import ipv6_session, lan_session, relayed_session, wan_session
 
 from .common import poll
+
+
+@pytest.fixture
+def options(options: dict[str, Any]) -> dict[str, Any]:
+    """The owner opted in to stream details: entities say whose stream and where exactly."""
+    return {**options, CONF_STREAM_DETAILS: True}
 
 
 def _map(hass: HomeAssistant) -> dict[str, dict[str, object]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
@@ -19,6 +21,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.plexgeo import database_path
 from custom_components.plexgeo.const import (
+    CONF_STREAM_DETAILS,
     DOMAIN,
     EVENT_ANOMALY,
     EVENT_STREAM_ENDED,
@@ -29,6 +32,12 @@ from simulator.plex import FailureMode, PlexSimulator
 from simulator.scenario import lan_session, relayed_session, wan_session
 
 from .common import ACTIVE, BANDWIDTH, EVENT_ENTITY, REMOTE, TODAY, UNACKED, poll, state, watch
+
+
+@pytest.fixture
+def options(options: dict[str, Any]) -> dict[str, Any]:
+    """The owner opted in to stream details (tests/test_privacy.py covers the default)."""
+    return {**options, CONF_STREAM_DETAILS: True}
 
 
 async def test_setup_and_sensors(
@@ -295,9 +304,31 @@ async def test_panel_opened_to_all_users_by_option(
     hass: HomeAssistant, loaded_entry: MockConfigEntry
 ) -> None:
     assert hass.data["frontend_panels"]["plexgeo"].require_admin is True
-    hass.config_entries.async_update_entry(
-        loaded_entry, options={**loaded_entry.options, "panel_admin_only": False}
+    flow = await hass.config_entries.options.async_init(loaded_entry.entry_id)
+    await hass.config_entries.options.async_configure(
+        flow["flow_id"], {**loaded_entry.options, "panel_admin_only": False}
     )
-    await hass.async_block_till_done()  # the update listener reloads the entry
+    await hass.async_block_till_done()  # the options flow reloads the entry
     assert loaded_entry.state is ConfigEntryState.LOADED
-    assert hass.data["frontend_panels"]["plexgeo"].require_admin is False
+    panel = hass.data["frontend_panels"]["plexgeo"]
+    assert panel.require_admin is False
+    assert (panel.sidebar_title, panel.sidebar_icon) == ("PlexGeo", "mdi:earth")
+
+
+async def test_panel_registered_by_keyword_only(
+    hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """HA inserted a positional parameter in 2025.10: every argument goes by keyword."""
+    with patch(
+        "homeassistant.components.panel_custom.async_register_panel", autospec=True
+    ) as register:
+        assert await hass.config_entries.async_setup(config_entry.entry_id)
+        await hass.async_block_till_done()
+    assert register.call_count == 1
+    assert register.call_args.args == ()
+    kwargs = register.call_args.kwargs
+    assert kwargs["hass"] is hass
+    assert (kwargs["sidebar_title"], kwargs["sidebar_icon"]) == ("PlexGeo", "mdi:earth")
+    assert kwargs["frontend_url_path"] == "plexgeo"
+    assert kwargs["webcomponent_name"] == "plexgeo-panel"
+    assert kwargs["require_admin"] is True

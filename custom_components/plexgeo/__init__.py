@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 import logging
 from pathlib import Path
@@ -10,7 +9,11 @@ from pathlib import Path
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_TOKEN, CONF_URL, Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
+from homeassistant.exceptions import (
+    ConfigEntryAuthFailed,
+    ConfigEntryError,
+    ConfigEntryNotReady,
+)
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.event import async_track_time_interval
@@ -18,22 +21,28 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.loader import async_get_integration
 from homeassistant.util import dt as dt_util
 
-from . import alerts, keys, panel, services, websocket_api
+from . import alerts, keys, services, sidebar, websocket_api
 from .const import (
     CONF_GEO_PROVIDER,
     CONF_GEO_URL,
     CONF_PANEL_ADMIN_ONLY,
+    CONF_PUSH_SCAN_INTERVAL,
     CONF_RETENTION_DAYS,
     CONF_VERIFY_SSL,
     DOMAIN,
     PLEX_TIMEOUT,
 )
-from .coordinator import PlexGeoCoordinator
+from .coordinator import (
+    PlexGeoConfigEntry,
+    PlexGeoCoordinator,
+    PlexGeoData,
+    error_placeholders,
+)
 from .core.engine import Engine
 from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.geo import create_provider
 from .core.plex import PlexClient
-from .core.store import HistoryStore
+from .notifications import PlexGeoPush
 from .options import option
 
 _LOGGER = logging.getLogger(__name__)
@@ -41,16 +50,6 @@ _LOGGER = logging.getLogger(__name__)
 PLATFORMS: list[Platform] = [Platform.EVENT, Platform.GEO_LOCATION, Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PURGE_INTERVAL = timedelta(days=1)
-
-type PlexGeoConfigEntry = ConfigEntry[PlexGeoData]
-
-
-@dataclass(slots=True)
-class PlexGeoData:
-    """What one configured Plex server keeps while it is loaded."""
-
-    coordinator: PlexGeoCoordinator
-    store: HistoryStore
 
 
 def database_path(hass: HomeAssistant, machine_identifier: str) -> Path:
@@ -62,18 +61,18 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register what is shared by every server: services, websocket commands, the bundle."""
     services.async_register_services(hass)
     websocket_api.async_register_commands(hass)
-    await panel.async_register_static_path(hass)
+    await sidebar.async_register_static_path(hass)
     return True
 
 
 async def _async_update_panel(hass: HomeAssistant, entries: list[ConfigEntry]) -> None:
     """Show the sidebar panel while any server is loaded; admin-only unless all entries allow."""
-    panel.async_remove_panel(hass)
+    sidebar.async_remove_panel(hass)
     if not entries:
         return
     integration = await async_get_integration(hass, DOMAIN)
     admin_only = any(option(e.options, CONF_PANEL_ADMIN_ONLY) for e in entries)
-    await panel.async_register_panel(hass, str(integration.version), admin_only=admin_only)
+    await sidebar.async_register_panel(hass, str(integration.version), admin_only=admin_only)
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> bool:
@@ -87,21 +86,32 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     try:
         server = await hass.async_add_executor_job(client.connect)
     except PlexAuthError as err:
-        raise ConfigEntryAuthFailed(str(err)) from err
+        raise ConfigEntryAuthFailed(
+            translation_domain=DOMAIN,
+            translation_key="auth_failed",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
     except PlexError as err:
-        raise ConfigEntryNotReady(str(err)) from err
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="plex_unreachable",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
 
-    key_material = await keys.async_load_or_create(hass, entry.entry_id)
     try:
-        store = await hass.async_add_executor_job(
-            HistoryStore.open,
-            database_path(hass, server.machine_identifier),
-            key_material,
-            server.machine_identifier,
+        store = await keys.async_open_store(
+            hass, entry, database_path(hass, server.machine_identifier), server.machine_identifier
         )
     except StoreError as err:
         await hass.async_add_executor_job(client.close)
-        raise ConfigEntryNotReady(f"History database unavailable: {err}") from err
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="database_unavailable",
+            translation_placeholders=error_placeholders(entry, err),
+        ) from err
+    except ConfigEntryError:  # the keys do not fit: a repair issue says what to do
+        await hass.async_add_executor_job(client.close)
+        raise
     if store.recovered_from is not None:
         alerts.async_database_recovered(hass, entry, store.recovered_from)
 
@@ -120,8 +130,18 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         await _async_close(hass, entry.runtime_data)
         raise
 
+    entry.runtime_data.push = PlexGeoPush(
+        hass,
+        entry,
+        coordinator,
+        url=entry.data[CONF_URL],
+        token=entry.data[CONF_TOKEN],
+        verify_ssl=entry.data.get(CONF_VERIFY_SSL, True),
+        push_interval=int(option(entry.options, CONF_PUSH_SCAN_INTERVAL)),
+    )
+    entry.runtime_data.push.async_start()
+
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     # This entry is not "loaded" until setup returns, so it is named explicitly.
     await _async_update_panel(hass, [*hass.config_entries.async_loaded_entries(DOMAIN), entry])
 
@@ -144,13 +164,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
     return True
 
 
-async def _async_options_updated(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
-    """Options changed: reload so they apply from the next poll on."""
-    await hass.config_entries.async_reload(entry.entry_id)
-
-
 async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:
     # No poll may start once the store is closing.
+    if data.push is not None:
+        await data.push.async_stop()
     await data.coordinator.async_shutdown()
     await hass.async_add_executor_job(data.coordinator.client.close)
     await hass.async_add_executor_job(data.store.close)
@@ -167,7 +184,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> 
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> None:
-    """The user removed the server: delete its history and its key."""
+    """The user removed the server: delete its history, its key and its repair issues."""
+    alerts.async_remove_entry_issues(hass, entry.entry_id)
     if entry.unique_id:
         path = database_path(hass, entry.unique_id)
         await hass.async_add_executor_job(_delete_database, path)

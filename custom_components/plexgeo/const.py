@@ -9,6 +9,7 @@ MANUFACTURER: Final = "Plex"
 
 CONF_VERIFY_SSL: Final = "verify_ssl"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_PUSH_SCAN_INTERVAL: Final = "push_scan_interval"
 CONF_RARE_COUNTRY_THRESHOLD: Final = "rare_country_threshold"
 CONF_RARE_COUNTRY_MIN_SESSIONS: Final = "rare_country_min_sessions"
 CONF_LOOKBACK_DAYS: Final = "lookback_days"
@@ -26,12 +27,15 @@ CONF_RETENTION_DAYS: Final = "retention_days"
 CONF_GEO_PROVIDER: Final = "geo_provider"
 CONF_GEO_URL: Final = "geo_url"
 CONF_PANEL_ADMIN_ONLY: Final = "panel_admin_only"
+CONF_STREAM_DETAILS: Final = "stream_details"
 
 GEO_PROVIDER_IPAPI: Final = "ip-api"
 DEFAULT_GEO_URL: Final = "http://ip-api.com"
 
 DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_SCAN_INTERVAL: 30,
+    # The poll interval while Plex's notifications arrive; never shorter than scan_interval.
+    CONF_PUSH_SCAN_INTERVAL: 30,
     CONF_RARE_COUNTRY_THRESHOLD: 0.10,
     CONF_RARE_COUNTRY_MIN_SESSIONS: 5,
     CONF_LOOKBACK_DAYS: 90,
@@ -49,7 +53,13 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_GEO_PROVIDER: GEO_PROVIDER_IPAPI,
     CONF_GEO_URL: DEFAULT_GEO_URL,
     CONF_PANEL_ADMIN_ONLY: True,
+    # Who watches what from where is in entity attributes (which every user can read and
+    # the recorder keeps) only when the owner turns this on.
+    CONF_STREAM_DETAILS: False,
 }
+
+# Map entities per server, at most: the newest streams win; the panel shows every stream.
+MAX_MAP_ENTITIES: Final = 100
 
 PLEX_TIMEOUT: Final = 10
 EVENT_ANOMALY: Final = "plexgeo_anomaly"

@@ -10,8 +10,8 @@ from homeassistant.const import CONF_TOKEN, CONF_URL, __version__ as HA_VERSION
 from homeassistant.core import HomeAssistant
 from homeassistant.loader import async_get_integration
 
-from . import PlexGeoConfigEntry
 from .const import CONF_TRUSTED_NETWORKS, DOMAIN
+from .coordinator import PlexGeoConfigEntry
 from .core.engine import PollOutcome
 
 TO_REDACT = {CONF_TOKEN, CONF_URL, CONF_TRUSTED_NETWORKS}
@@ -50,6 +50,7 @@ async def async_get_config_entry_diagnostics(
             "cached_locations": stats.cached_locations,
             "file_size_bytes": stats.file_size_bytes,
         },
+        "push": data.push.health.as_dict() if data.push else None,
         "geolocation": {
             "provider": provider.name,
             "requests_left": provider.requests_left,

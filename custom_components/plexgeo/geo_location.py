@@ -1,4 +1,10 @@
-"""One geo_location entity per live stream with a known public location, for the map card."""
+"""Map entities: one geo_location entity per located live stream, for the map card.
+
+At most MAX_MAP_ENTITIES per server (the newest streams win; the panel shows them all),
+kept in one pass over the live streams per poll. Who watches what, and the exact
+coordinates, are shown only when the owner opts in to stream details; otherwise an entity
+is an anonymous dot rounded to the nearest degree.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +14,22 @@ from homeassistant.components.geo_location import GeolocationEvent
 from homeassistant.const import UnitOfLength
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from homeassistant.util.location import distance as location_distance
 
-from . import PlexGeoConfigEntry
-from .const import DOMAIN
-from .coordinator import PlexGeoCoordinator
+from .const import DOMAIN, MAX_MAP_ENTITIES
+from .coordinator import PlexGeoConfigEntry, PlexGeoCoordinator, newest_streams
 from .core.models import LocationStatus, Stream
+from .options import stream_details
 
 SOURCE = DOMAIN
+COARSE_DIGITS = 0  # without stream details: about 100 km, a region rather than a street
+
+# Entities read the coordinator's data; nothing polls on its own.
+PARALLEL_UPDATES = 0
 
 
 def _mappable(stream: Stream) -> bool:
     return stream.location_status is LocationStatus.KNOWN and stream.location is not None
-
-
-# Entities read the coordinator's data; nothing polls on its own.
-PARALLEL_UPDATES = 0
 
 
 async def async_setup_entry(
@@ -38,20 +43,22 @@ async def async_setup_entry(
     that ended while Home Assistant was down leaves nothing behind.
     """
     coordinator = entry.runtime_data.coordinator
+    details = stream_details(entry.options)
     entities: dict[int, StreamLocationEntity] = {}
 
     @callback
     def _sync() -> None:
-        live = {s.stream_id: s for s in coordinator.data.live if _mappable(s)}
-        for stream_id in [sid for sid in entities if sid not in live]:
+        located = [stream for stream in coordinator.data.live if _mappable(stream)]
+        shown = {s.stream_id: s for s in newest_streams(located, MAX_MAP_ENTITIES)}
+        for stream_id in [sid for sid in entities if sid not in shown]:
             hass.async_create_task(entities.pop(stream_id).async_remove(force_remove=True))
-        new = [
-            StreamLocationEntity(coordinator, stream)
-            for stream_id, stream in live.items()
-            if stream_id not in entities
-        ]
-        for entity in new:
-            entities[entity.stream_id] = entity
+        new: list[StreamLocationEntity] = []
+        for stream_id, stream in shown.items():
+            if (entity := entities.get(stream_id)) is not None:
+                entity.follow(stream)  # a viewer whose address changed moves on the map
+            else:
+                entities[stream_id] = entity = StreamLocationEntity(coordinator, stream, details)
+                new.append(entity)
         if new:
             async_add_entities(new)
 
@@ -59,7 +66,7 @@ async def async_setup_entry(
     entry.async_on_unload(coordinator.async_add_listener(_sync))
 
 
-class StreamLocationEntity(CoordinatorEntity[PlexGeoCoordinator], GeolocationEvent):
+class StreamLocationEntity(GeolocationEvent):
     """Where one live stream is watched from."""
 
     _attr_should_poll = False
@@ -67,30 +74,45 @@ class StreamLocationEntity(CoordinatorEntity[PlexGeoCoordinator], GeolocationEve
     _attr_icon = "mdi:play-network"
     _attr_unit_of_measurement = UnitOfLength.KILOMETERS
 
-    def __init__(self, coordinator: PlexGeoCoordinator, stream: Stream) -> None:
-        """Follow one stream."""
-        super().__init__(coordinator)
+    def __init__(self, coordinator: PlexGeoCoordinator, stream: Stream, details: bool) -> None:
+        """Follow one stream; with `details`, say whose it is and exactly where."""
+        self.coordinator = coordinator
         self.stream_id = stream.stream_id
+        self._details = details
         self._stream = stream
-        self._attr_name = f"{stream.snapshot.user_name} · {stream.snapshot.full_title}"
+        self._shown = self._view(stream)
+        if details:
+            self._attr_name = f"{stream.snapshot.user_name} · {stream.snapshot.full_title}"
+        else:
+            self._attr_name = "Plex stream"
+
+    def _view(self, stream: Stream) -> tuple[Any, ...]:
+        """What the entity's state shows of a stream: a write only when this changes."""
+        snapshot = stream.snapshot
+        return (stream.location, snapshot.full_title, snapshot.player_title, snapshot.local)
 
     @callback
-    def _handle_coordinator_update(self) -> None:
-        for stream in self.coordinator.data.live:
-            if stream.stream_id == self.stream_id and _mappable(stream):
-                self._stream = stream  # a viewer whose address changed moves on the map
-                self.async_write_ha_state()
-                return
+    def follow(self, stream: Stream) -> None:
+        """The stream as the last poll saw it."""
+        self._stream = stream
+        if (view := self._view(stream)) != self._shown and self.hass is not None:
+            self._shown = view
+            self.async_write_ha_state()
+
+    def _coordinate(self, value: float) -> float:
+        return value if self._details else round(value, COARSE_DIGITS)
 
     @property
     def latitude(self) -> float | None:
         """The stream's latitude."""
-        return self._stream.location.latitude if self._stream.location else None
+        location = self._stream.location
+        return self._coordinate(location.latitude) if location else None
 
     @property
     def longitude(self) -> float | None:
         """The stream's longitude."""
-        return self._stream.location.longitude if self._stream.location else None
+        location = self._stream.location
+        return self._coordinate(location.longitude) if location else None
 
     @property
     def distance(self) -> float | None:
@@ -103,8 +125,10 @@ class StreamLocationEntity(CoordinatorEntity[PlexGeoCoordinator], GeolocationEve
         return round(metres / 1000, 1) if metres is not None else None
 
     @property
-    def extra_state_attributes(self) -> dict[str, Any]:
-        """Who watches what, from where (never the address)."""
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Who watches what, from where (never the address), when the owner opted in."""
+        if not self._details:
+            return None
         snapshot = self._stream.snapshot
         location = self._stream.location
         return {

@@ -20,6 +20,7 @@ from .const import (
     CONF_NEW_NETWORK_ALERTS,
     CONF_RARE_COUNTRY_MIN_SESSIONS,
     CONF_RARE_COUNTRY_THRESHOLD,
+    CONF_STREAM_DETAILS,
     CONF_TRAVEL_SPEED_KMH,
     CONF_TRUSTED_NETWORKS,
     DEFAULT_OPTIONS,
@@ -64,3 +65,8 @@ def alert_settings(options: Mapping[str, Any], home: Home | None = None) -> Aler
         new_network_alerts=bool(option(options, CONF_NEW_NETWORK_ALERTS)),
         home=home,
     )
+
+
+def stream_details(options: Mapping[str, Any]) -> bool:
+    """Whether entities may show who watches what from where (off unless the owner opts in)."""
+    return bool(option(options, CONF_STREAM_DETAILS))

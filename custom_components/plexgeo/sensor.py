@@ -16,7 +16,7 @@ from homeassistant.const import UnitOfDataRate
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import PlexGeoConfigEntry
+from .coordinator import PlexGeoConfigEntry, PlexGeoCoordinator
 from .core.engine import PollOutcome
 from .core.models import Stream
 from .entity import PlexGeoEntity
@@ -43,24 +43,29 @@ def stream_summary(stream: Stream) -> dict[str, Any]:
 
 @dataclass(frozen=True, kw_only=True)
 class PlexGeoSensorDescription(SensorEntityDescription):
-    """A sensor computed from the last poll."""
+    """A sensor computed from the last poll; its attributes are per-stream details."""
 
     value_fn: Callable[[PollOutcome], int]
+    attributes_fn: Callable[[PollOutcome], dict[str, Any]] | None = None
 
 
 SENSORS: tuple[PlexGeoSensorDescription, ...] = (
     PlexGeoSensorDescription(
         key="active_streams",
+        translation_key="active_streams",
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda outcome: len(outcome.live),
+        attributes_fn=lambda outcome: {"streams": [stream_summary(s) for s in outcome.live]},
     ),
     PlexGeoSensorDescription(
         key="remote_streams",
+        translation_key="remote_streams",
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda outcome: sum(1 for stream in outcome.live if _remote(stream)),
     ),
     PlexGeoSensorDescription(
         key="total_bandwidth",
+        translation_key="total_bandwidth",
         device_class=SensorDeviceClass.DATA_RATE,
         native_unit_of_measurement=UnitOfDataRate.KILOBITS_PER_SECOND,
         state_class=SensorStateClass.MEASUREMENT,
@@ -68,11 +73,13 @@ SENSORS: tuple[PlexGeoSensorDescription, ...] = (
     ),
     PlexGeoSensorDescription(
         key="streams_today",
+        translation_key="streams_today",
         state_class=SensorStateClass.TOTAL_INCREASING,
         value_fn=lambda outcome: outcome.streams_today,
     ),
     PlexGeoSensorDescription(
         key="unacknowledged_alerts",
+        translation_key="unacknowledged_alerts",
         value_fn=lambda outcome: outcome.unacknowledged_alerts,
     ),
 )
@@ -99,10 +106,14 @@ class PlexGeoSensor(PlexGeoEntity, SensorEntity):
     # The live list changes every poll; the recorder would store it every 30 s.
     _unrecorded_attributes = frozenset({"streams"})
 
-    def __init__(self, coordinator: Any, description: PlexGeoSensorDescription) -> None:
+    def __init__(
+        self, coordinator: PlexGeoCoordinator, description: PlexGeoSensorDescription
+    ) -> None:
         """Describe the sensor."""
-        super().__init__(coordinator, description.key)
-        self.entity_description = description
+        super().__init__(coordinator, description)
+
+    def _shown(self) -> tuple[Any, ...]:
+        return (self.available, self.native_value, self.extra_state_attributes)
 
     @property
     def native_value(self) -> int:
@@ -111,7 +122,8 @@ class PlexGeoSensor(PlexGeoEntity, SensorEntity):
 
     @property
     def extra_state_attributes(self) -> dict[str, Any] | None:
-        """The active-streams sensor lists the live streams."""
-        if self.entity_description.key != "active_streams":
+        """Per-stream details (the active-streams list), only when the owner opted in."""
+        attributes_fn = self.entity_description.attributes_fn
+        if attributes_fn is None or not self.stream_details:
             return None
-        return {"streams": [stream_summary(stream) for stream in self.coordinator.data.live]}
+        return attributes_fn(self.coordinator.data)

@@ -1,16 +1,29 @@
-"""PlexGeo's actions: acknowledge alerts, trust countries, terminate a stream."""
+"""PlexGeo's actions: acknowledge alerts, trust countries, terminate a stream, limit streams.
+
+Each one changes the history or reaches the Plex server, so each is for administrators
+only; the work itself is the coordinator's, these are thin adapters.
+"""
 
 from __future__ import annotations
 
-from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from collections.abc import Callable, Coroutine
+from functools import wraps
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import (
+    Context,
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+)
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from .actions import async_acknowledge, async_set_trust, loaded_entry
 from .const import DOMAIN
-from .core.errors import PlexAuthError, PlexError
-from .core.plex import session_id_of
+from .coordinator import PlexGeoConfigEntry
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
 ATTR_ALERT_ID = "alert_id"
@@ -53,13 +66,61 @@ TERMINATE_SCHEMA = vol.Schema(
     }
 )
 
+type Handler = Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]]
+
+
+class AdminOnly(Unauthorized):
+    """A non-administrator called an action that changes something or reaches Plex."""
+
+    def __init__(self, context: Context, action: str) -> None:
+        """Home Assistant's Unauthorized, with a translated message."""
+        super().__init__(context=context, perm_category=DOMAIN, permission=action)
+        # Unauthorized takes no translation; the base class's own initialiser sets it up
+        # the way the running core renders it.
+        HomeAssistantError.__init__(
+            self,
+            translation_domain=DOMAIN,
+            translation_key="admin_only",
+            translation_placeholders={"action": f"{DOMAIN}.{action}"},
+        )
+
+
+def loaded_entry(hass: HomeAssistant, entry_id: str) -> PlexGeoConfigEntry:
+    """A loaded PlexGeo entry by id, or a translated validation error."""
+    entry = hass.config_entries.async_get_entry(entry_id)
+    if entry is None or entry.domain != DOMAIN:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_entry",
+            translation_placeholders={"entry_id": entry_id},
+        )
+    if entry.state is not ConfigEntryState.LOADED:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_loaded",
+            translation_placeholders={"entry_id": entry_id},
+        )
+    return entry
+
+
+def _admin_only(handler: Handler) -> Handler:
+    """Refuse callers who are not administrators (automations and scripts have no user)."""
+
+    @wraps(handler)
+    async def checked(call: ServiceCall) -> ServiceResponse:
+        if call.context.user_id is not None:
+            user = await call.hass.auth.async_get_user(call.context.user_id)
+            if user is None or not user.is_admin:
+                raise AdminOnly(call.context, call.service)
+        return await handler(call)
+
+    return checked
+
 
 async def _acknowledge(call: ServiceCall) -> ServiceResponse:
     entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
     alert_id = call.data.get(ATTR_ALERT_ID)
-    acknowledged = await async_acknowledge(
-        call.hass,
-        entry,
+    acknowledged = await entry.runtime_data.coordinator.async_acknowledge(
         [alert_id] if alert_id is not None else None,
         trust=call.data[ATTR_TRUST],
         by=call.context.user_id,
@@ -67,71 +128,50 @@ async def _acknowledge(call: ServiceCall) -> ServiceResponse:
     return {"acknowledged": [alert.alert_id for alert in acknowledged]}
 
 
-async def _trust(call: ServiceCall, trusted: bool) -> None:
+async def _set_trust(call: ServiceCall, trusted: bool) -> ServiceResponse:
     entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
-    await async_set_trust(
-        call.hass, entry, call.data[ATTR_USER_ID], call.data[ATTR_COUNTRY], trusted
+    await entry.runtime_data.coordinator.async_set_trust(
+        call.data[ATTR_USER_ID], call.data[ATTR_COUNTRY], trusted
     )
+    return None
 
 
-async def _trust_location(call: ServiceCall) -> None:
-    await _trust(call, True)
+async def _trust_location(call: ServiceCall) -> ServiceResponse:
+    return await _set_trust(call, True)
 
 
-async def _untrust_location(call: ServiceCall) -> None:
-    await _trust(call, False)
+async def _untrust_location(call: ServiceCall) -> ServiceResponse:
+    return await _set_trust(call, False)
 
 
-async def _set_stream_limit(call: ServiceCall) -> None:
+async def _set_stream_limit(call: ServiceCall) -> ServiceResponse:
     entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
-    await call.hass.async_add_executor_job(
-        entry.runtime_data.store.set_stream_limit,
-        call.data[ATTR_USER_ID],
-        call.data.get(ATTR_LIMIT),
+    await entry.runtime_data.coordinator.async_set_stream_limit(
+        call.data[ATTR_USER_ID], call.data.get(ATTR_LIMIT)
     )
+    return None
 
 
-async def _terminate(call: ServiceCall) -> None:
+async def _terminate(call: ServiceCall) -> ServiceResponse:
     entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
-    coordinator = entry.runtime_data.coordinator
-    stream_id = call.data[ATTR_STREAM_ID]
-    live = {stream.stream_id: stream for stream in coordinator.data.live}
-    if stream_id not in live:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="stream_not_live",
-            translation_placeholders={"stream_id": str(stream_id)},
-        )
-    session_id = session_id_of(live[stream_id].snapshot.session_key)
-    try:
-        await call.hass.async_add_executor_job(
-            coordinator.client.terminate, session_id, call.data[ATTR_MESSAGE]
-        )
-    except PlexAuthError as err:
-        raise HomeAssistantError(
-            translation_domain=DOMAIN, translation_key="terminate_refused"
-        ) from err
-    except PlexError as err:
-        raise HomeAssistantError(
-            translation_domain=DOMAIN,
-            translation_key="terminate_failed",
-            translation_placeholders={"error": str(err)},
-        ) from err
-    await coordinator.async_request_refresh()
+    await entry.runtime_data.coordinator.async_terminate(
+        call.data[ATTR_STREAM_ID], call.data[ATTR_MESSAGE]
+    )
+    return None
+
+
+ACTIONS: tuple[tuple[str, Handler, vol.Schema, SupportsResponse], ...] = (
+    ("acknowledge_alert", _acknowledge, ACKNOWLEDGE_SCHEMA, SupportsResponse.OPTIONAL),
+    ("trust_location", _trust_location, TRUST_SCHEMA, SupportsResponse.NONE),
+    ("untrust_location", _untrust_location, TRUST_SCHEMA, SupportsResponse.NONE),
+    ("terminate_stream", _terminate, TERMINATE_SCHEMA, SupportsResponse.NONE),
+    ("set_stream_limit", _set_stream_limit, STREAM_LIMIT_SCHEMA, SupportsResponse.NONE),
+)
 
 
 def async_register_services(hass: HomeAssistant) -> None:
-    """Register the actions once, for every server."""
-    hass.services.async_register(
-        DOMAIN,
-        "acknowledge_alert",
-        _acknowledge,
-        schema=ACKNOWLEDGE_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    hass.services.async_register(DOMAIN, "trust_location", _trust_location, schema=TRUST_SCHEMA)
-    hass.services.async_register(DOMAIN, "untrust_location", _untrust_location, schema=TRUST_SCHEMA)
-    hass.services.async_register(DOMAIN, "terminate_stream", _terminate, schema=TERMINATE_SCHEMA)
-    hass.services.async_register(
-        DOMAIN, "set_stream_limit", _set_stream_limit, schema=STREAM_LIMIT_SCHEMA
-    )
+    """Register the actions once, for every server; every one is admin-only."""
+    for name, handler, schema, supports_response in ACTIONS:
+        hass.services.async_register(
+            DOMAIN, name, _admin_only(handler), schema=schema, supports_response=supports_response
+        )

@@ -1,6 +1,6 @@
 """The panel's websocket commands: reads from the history store, alert actions, live pushes.
 
-Every store read runs in the executor through `core.panel`, the same functions the
+Every store read runs in the executor through `core.reports`, the same functions the
 benchmark times. Commands are admin-only unless the entry's `panel_admin_only` option is
 off; even then only admins see addresses, and only admins acknowledge or trust.
 """
@@ -8,11 +8,11 @@ off; even then only admins see addresses, and only admins acknowledge or trust.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
-from functools import partial
+from functools import partial, wraps
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.components.websocket_api import async_register_command
 from homeassistant.components.websocket_api.connection import ActiveConnection
@@ -29,19 +29,21 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
-from . import actions
 from .const import CONF_PANEL_ADMIN_ONLY, DOMAIN
-from .core import panel
+from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_streams
+from .core import reports
 from .core.errors import StoreError
 from .core.models import MediaType
+from .core.wire import Entry, LiveEvent
 from .options import option
-
-if TYPE_CHECKING:
-    from . import PlexGeoConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
 
 ERR_STORE_UNAVAILABLE = "store_unavailable"
+# What one poll pushes to one subscription, at most (the unacknowledged count stays exact).
+MAX_PUSH_STREAMS = 500
+MAX_PUSH_ALERTS = 100
+_SUBSCRIPTIONS = f"{DOMAIN}_live_subscriptions"
 MAX_LIMIT = 200
 MAX_DAYS = 3650
 DEFAULT_DAYS = 90
@@ -74,8 +76,8 @@ def _utc(value: datetime) -> datetime:
 
 def _cursor(value: str) -> str:
     try:
-        panel.decode_cursor(value)
-    except panel.InvalidCursor as err:
+        reports.decode_cursor(value)
+    except reports.InvalidCursor as err:
         raise vol.Invalid(str(err)) from err
     return value
 
@@ -91,10 +93,6 @@ COUNTRY = vol.All(str, vol.Match(r"^[A-Za-z]{2}$"), vol.Upper)
 WHEN = vol.All(str, vol.Length(max=64), cv.datetime, _utc)
 LIMIT = _strict_int(1, MAX_LIMIT)
 ID = _strict_int(1, _MAX_ID)
-
-
-def _send_store_error(connection: ActiveConnection, msg_id: int, err: StoreError) -> None:
-    connection.send_error(msg_id, ERR_STORE_UNAVAILABLE, f"History database unavailable: {err}")
 
 
 def _entry(
@@ -113,22 +111,44 @@ def _entry(
     return entry
 
 
-async def _answer(
-    hass: HomeAssistant,
-    connection: ActiveConnection,
-    msg: dict[str, Any],
-    read: Callable[[], dict[str, Any]],
-) -> None:
-    """Run a read in the executor and answer its result or the error it maps to."""
-    try:
-        result = await hass.async_add_executor_job(read)
-    except StoreError as err:
-        _send_store_error(connection, msg["id"], err)
-        return
-    except panel.UnknownUser:
-        connection.send_error(msg["id"], ERR_NOT_FOUND, "No such user on record")
-        return
-    connection.send_result(msg["id"], result)
+type EntryHandler = Callable[
+    [HomeAssistant, ActiveConnection, dict[str, Any], PlexGeoConfigEntry],
+    Awaitable[Mapping[str, object] | None],
+]
+
+
+def entry_command(handler: EntryHandler) -> Handler:
+    """Resolve and authorise the message's entry, answer the handler's result, map errors.
+
+    The handler gets the loaded entry this user may read; what it returns is the result
+    (None: it answered itself). A refusing database and an unknown user become errors.
+    """
+
+    @async_response
+    @wraps(handler)
+    async def run(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+        if (entry := _entry(hass, connection, msg)) is None:
+            return
+        try:
+            answer = await handler(hass, connection, msg, entry)
+        except (StoreError, StoreUnavailableError) as err:
+            reason = err.reason if isinstance(err, StoreUnavailableError) else str(err)
+            connection.send_error(
+                msg["id"], ERR_STORE_UNAVAILABLE, f"History database unavailable: {reason}"
+            )
+            return
+        except reports.UnknownUser:
+            connection.send_error(msg["id"], ERR_NOT_FOUND, "No such user on record")
+            return
+        if answer is not None:
+            connection.send_result(msg["id"], answer)
+
+    return run
+
+
+async def _read[T: Mapping[str, object]](hass: HomeAssistant, read: Callable[[], T]) -> T:
+    """A report, read from the store in the executor."""
+    return await hass.async_add_executor_job(read)
 
 
 @websocket_command({vol.Required("type"): "plexgeo/entries"})
@@ -144,22 +164,23 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
     if not admin and not entries:
         connection.send_error(msg["id"], ERR_UNAUTHORIZED, "PlexGeo is for admins")
         return
-    connection.send_result(
-        msg["id"],
+    rows: list[Entry] = [
         {
-            "entries": [
-                {"entry_id": e.entry_id, "title": e.title, "server_id": e.unique_id}
-                for e in entries
-            ]
-        },
-    )
+            "entry_id": e.entry_id,
+            "title": e.title,
+            "server_id": e.unique_id,
+            "push": e.runtime_data.push.health.as_dict() if e.runtime_data.push else None,
+        }
+        for e in entries
+    ]
+    connection.send_result(msg["id"], {"entries": rows})
 
 
 @websocket_command(
     {
         vol.Required("type"): "plexgeo/streams",
         vol.Required("entry_id"): ENTRY_ID,
-        vol.Optional("limit", default=panel.DEFAULT_LIMIT): LIMIT,
+        vol.Optional("limit", default=reports.DEFAULT_LIMIT): LIMIT,
         vol.Optional("cursor"): _optional(vol.All(str, _cursor)),
         vol.Optional("user_id"): _optional(USER_ID),
         vol.Optional("country"): _optional(COUNTRY),
@@ -170,15 +191,16 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
         vol.Optional("search"): _optional(vol.All(str, vol.Length(max=100))),
     }
 )
-@async_response
+@entry_command
 async def ws_streams(
-    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
-) -> None:
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
     """A page of the stream log."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     read = partial(
-        panel.stream_page,
+        reports.stream_page,
         entry.runtime_data.store,
         user_id=msg.get("user_id"),
         country=msg.get("country"),
@@ -191,16 +213,19 @@ async def ws_streams(
         limit=msg["limit"],
         include_ip=connection.user.is_admin,
     )
-    await _answer(hass, connection, msg, read)
+    return await _read(hass, read)
 
 
 @websocket_command({vol.Required("type"): "plexgeo/users", vol.Required("entry_id"): ENTRY_ID})
-@async_response
-async def ws_users(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_users(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
     """Every user on record."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
-    await _answer(hass, connection, msg, partial(panel.user_list, entry.runtime_data.store))
+    return await _read(hass, partial(reports.user_list, entry.runtime_data.store))
 
 
 @websocket_command(
@@ -211,20 +236,23 @@ async def ws_users(hass: HomeAssistant, connection: ActiveConnection, msg: dict[
         vol.Optional("days", default=DEFAULT_DAYS): _strict_int(1, MAX_DAYS),
     }
 )
-@async_response
-async def ws_user(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_user(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
     """One user's drill-down."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     read = partial(
-        panel.user_detail,
+        reports.user_detail,
         entry.runtime_data.store,
         msg["user_id"],
         now=dt_util.utcnow(),
         days=msg["days"],
         include_ip=connection.user.is_admin,
     )
-    await _answer(hass, connection, msg, read)
+    return await _read(hass, read)
 
 
 @websocket_command(
@@ -232,21 +260,24 @@ async def ws_user(hass: HomeAssistant, connection: ActiveConnection, msg: dict[s
         vol.Required("type"): "plexgeo/alerts",
         vol.Required("entry_id"): ENTRY_ID,
         vol.Optional("acknowledged"): _optional(bool),
-        vol.Optional("limit", default=panel.DEFAULT_LIMIT): LIMIT,
+        vol.Optional("limit", default=reports.DEFAULT_LIMIT): LIMIT,
     }
 )
-@async_response
-async def ws_alerts(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_alerts(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
     """Alerts, newest first, with the unacknowledged count."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     read = partial(
-        panel.alert_list,
+        reports.alert_list,
         entry.runtime_data.store,
         acknowledged=msg.get("acknowledged"),
         limit=msg["limit"],
     )
-    await _answer(hass, connection, msg, read)
+    return await _read(hass, read)
 
 
 @websocket_command(
@@ -257,13 +288,16 @@ async def ws_alerts(hass: HomeAssistant, connection: ActiveConnection, msg: dict
         vol.Required("until"): WHEN,
     }
 )
-@async_response
-async def ws_stats(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_stats(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
     """Counts over a time range for the map and charts."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
-    read = partial(panel.trends, entry.runtime_data.store, since=msg["since"], until=msg["until"])
-    await _answer(hass, connection, msg, read)
+    store = entry.runtime_data.store
+    return await _read(hass, partial(reports.trends, store, since=msg["since"], until=msg["until"]))
 
 
 @websocket_command(
@@ -275,26 +309,19 @@ async def ws_stats(hass: HomeAssistant, connection: ActiveConnection, msg: dict[
     }
 )
 @require_admin
-@async_response
+@entry_command
 async def ws_acknowledge(
-    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
-) -> None:
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
     """Acknowledge one alert or all, optionally trusting their countries (admins only)."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
     alert_id = msg.get("alert_id")
-    try:
-        done = await actions.async_acknowledge(
-            hass,
-            entry,
-            None if alert_id is None else [alert_id],
-            trust=msg["trust"],
-            by=connection.user.id,
-        )
-    except StoreError as err:
-        _send_store_error(connection, msg["id"], err)
-        return
-    connection.send_result(msg["id"], {"acknowledged": [alert.alert_id for alert in done]})
+    done = await entry.runtime_data.coordinator.async_acknowledge(
+        None if alert_id is None else [alert_id], trust=msg["trust"], by=connection.user.id
+    )
+    return {"acknowledged": [alert.alert_id for alert in done]}
 
 
 @websocket_command(
@@ -307,44 +334,56 @@ async def ws_acknowledge(
     }
 )
 @require_admin
-@async_response
-async def ws_trust(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+@entry_command
+async def ws_trust(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
     """Trust or untrust a country for a user (admins only)."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
-    try:
-        trusted = await actions.async_set_trust(
-            hass, entry, msg["user_id"], msg["country_code"], msg["trusted"]
-        )
-    except StoreError as err:
-        _send_store_error(connection, msg["id"], err)
-        return
-    connection.send_result(msg["id"], {"trusted_countries": sorted(trusted)})
+    trusted = await entry.runtime_data.coordinator.async_set_trust(
+        msg["user_id"], msg["country_code"], msg["trusted"]
+    )
+    return {"trusted_countries": sorted(trusted)}
 
 
 @websocket_command({vol.Required("type"): "plexgeo/subscribe", vol.Required("entry_id"): ENTRY_ID})
-@async_response
+@entry_command
 async def ws_subscribe(
-    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
 ) -> None:
-    """Push the live streams and new alerts now and after every poll, until unsubscribed."""
-    if (entry := _entry(hass, connection, msg)) is None:
-        return
+    """Push the live streams and new alerts now and after every poll, until unsubscribed.
+
+    One live subscription per connection and server: a second one replaces the first.
+    One push carries at most MAX_PUSH_STREAMS live streams and MAX_PUSH_ALERTS new alerts,
+    and pushes that fall behind the polls are merged into one.
+    """
     coordinator = entry.runtime_data.coordinator
     store = entry.runtime_data.store
     include_ip = connection.user.is_admin
+    subscriptions: dict[tuple[int, str], int] = hass.data.setdefault(_SUBSCRIPTIONS, {})
+    key = (id(connection), entry.entry_id)
+    if (previous := subscriptions.get(key)) is not None and (
+        unsubscribe := connection.subscriptions.pop(previous, None)
+    ) is not None:
+        unsubscribe()
     # Pushes go out in poll order even when an admin's address lookups take a while.
     lock = asyncio.Lock()
+    waiting = False
 
-    async def live_event() -> dict[str, Any] | None:
+    async def live_event() -> LiveEvent | None:
         outcome = coordinator.data
         try:
             return await hass.async_add_executor_job(
                 partial(
-                    panel.live_update,
+                    reports.live_update,
                     store,
-                    outcome.live,
-                    outcome.new_alerts,
+                    newest_streams(outcome.live, MAX_PUSH_STREAMS),
+                    outcome.new_alerts[:MAX_PUSH_ALERTS],
                     outcome.unacknowledged_alerts,
                     include_ip=include_ip,
                 )
@@ -355,7 +394,12 @@ async def ws_subscribe(
             return None
 
     async def push() -> None:
+        nonlocal waiting
+        if waiting:  # a push that has not started yet will read the newest data
+            return
+        waiting = True
         async with lock:
+            waiting = False
             if (event := await live_event()) is not None:
                 connection.send_message(event_message(msg["id"], event))
 
@@ -363,7 +407,16 @@ async def ws_subscribe(
     def updated() -> None:
         hass.async_create_task(push(), "plexgeo live update")
 
-    connection.subscriptions[msg["id"]] = coordinator.async_add_listener(updated)
+    remove_listener = coordinator.async_add_listener(updated)
+
+    @callback
+    def unsubscribe_live() -> None:
+        remove_listener()
+        if subscriptions.get(key) == msg["id"]:
+            del subscriptions[key]
+
+    subscriptions[key] = msg["id"]
+    connection.subscriptions[msg["id"]] = unsubscribe_live
     # The first state is read before the result goes out, so a client that has the
     # result knows what the subscription starts from.
     async with lock:

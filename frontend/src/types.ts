@@ -10,10 +10,21 @@ export type AlertKind =
   | "new_device"
   | "new_network";
 
+export interface PushHealth {
+  connected: boolean;
+  since: string | null;
+  notifications: number;
+  fetches: number;
+  garbled: number;
+  connects: number;
+  last_error: string | null;
+}
+
 export interface Entry {
   entry_id: string;
   title: string;
   server_id: string;
+  push: PushHealth | null;
 }
 
 export interface StreamRow {

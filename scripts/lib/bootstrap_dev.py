@@ -246,9 +246,9 @@ async def _create_entry(client: HomeAssistantClient, target: Target) -> str:
     status, form = await client.request(
         "POST",
         "/api/config/config_entries/flow",
-        # Advanced mode shows the geolocation URL in the first form, so the entry's very
-        # first poll already asks the fake ip-api and never the real one.
-        {"handler": "plexgeo", "show_advanced_options": True},
+        # The first form asks for the geolocation URL, so the entry's very first poll
+        # already asks the fake ip-api and never the real one.
+        {"handler": "plexgeo"},
     )
     if status != HTTP_OK:
         raise BootstrapError(f"PlexGeo's config flow could not start ({status}): {form}")
@@ -256,7 +256,7 @@ async def _create_entry(client: HomeAssistantClient, target: Target) -> str:
         raise BootstrapError(f"PlexGeo's config flow did not show a form: {form}")
     fields = {field["name"] for field in form.get("data_schema") or []}
     if "geo_url" not in fields:
-        raise BootstrapError(f"PlexGeo's config form offers no geo_url in advanced mode: {form}")
+        raise BootstrapError(f"PlexGeo's config form offers no geo_url: {form}")
     answer = {
         "url": target.plex_url,
         "token": target.plex_token,
@@ -331,8 +331,24 @@ async def run(
         await configure_plexgeo(client, target)
         if check:
             entity_id, count = await wait_for_streams(client, deadline)
-            print(f"OK: {entity_id} = {count:g}")
+            config = await client.expect("GET", "/api/config")
+            print(f"OK: {entity_id} = {count:g} (Home Assistant {config.get('version')})")
+            reports = deprecation_reports_in(target.config_dir / "home-assistant.log")
+            if reports:
+                raise BootstrapError(
+                    "Home Assistant reported deprecated use by PlexGeo:\n" + "\n".join(reports)
+                )
     return new_token
+
+
+def deprecation_reports_in(log: Path) -> list[str]:
+    """The lines of Home Assistant's log that report a deprecated use by PlexGeo."""
+    # The test suite's guard decides, so both fail on the same lines.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.deprecations import log_file_reports  # noqa: PLC0415
+
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.exists() else []
+    return log_file_reports(lines)
 
 
 def _save_token(path: Path, token: str) -> None:

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # `scripts/test --latest [pytest args...]`: the pytest suite on the newest pin
 # (requirements/latest.txt) under Python 3.14.
+# `latest.sh --develop-check` (what `scripts/develop --check --newest` runs): the newest
+# `homeassistant` release on the registry, installed in a venv of its own, started as a
+# real process by `scripts/develop --check` against the simulator.
 # With a python3.14 on PATH it uses a venv at .venv-latest; otherwise a Debian forky
 # chroot cached under .cache/forky, with the repo bind-mounted at /repo. Every mount made
 # here is undone on exit, failure or signal, because `rm -rf .cache` with the repo still
@@ -12,6 +15,47 @@ cd "$REPO_ROOT"
 
 LATEST_REQUIREMENTS=(requirements/latest.txt requirements/latest-develop.txt requirements/dev.txt)
 STAMP_NAME=.plexgeo-requirements.sha256
+NEWEST_STAMP_NAME=.plexgeo-newest-ha
+develop_check=0
+if [[ "${1:-}" == "--develop-check" ]]; then
+    develop_check=1
+    shift
+fi
+
+# newest_ha_check PYTHON3.14 VENV REPO HOST_VENV [RUN...]: asks the registry for the newest
+# homeassistant release, installs it (once per release) with what config/ and PlexGeo need,
+# and runs `scripts/develop --check` with it. VENV and REPO are paths as RUN sees them
+# (RUN is empty natively, in_chroot in the chroot); HOST_VENV is VENV as seen from here.
+newest_ha_check() {
+    local python="$1" venv="$2" repo="$3" host_venv="$4"
+    shift 4
+    local run=("$@") version want
+    [[ -x "$host_venv/bin/python" ]] || "${run[@]}" "$python" -m venv "$venv"
+    version="$("${run[@]}" "$venv/bin/python" -m pip index versions homeassistant 2>/dev/null |
+        sed -n 's/^homeassistant (\([^)]*\))$/\1/p')"
+    [[ -n "$version" ]] || die "pip found no homeassistant release for Python 3.14"
+    want="$version $(requirements_digest config/configuration.yaml \
+        custom_components/plexgeo/manifest.json scripts/lib/ha_requirements.py)"
+    if [[ "$(cat "$host_venv/$NEWEST_STAMP_NAME" 2>/dev/null)" != "$want" ]]; then
+        local start=$SECONDS site
+        log "Installing homeassistant $version, the newest release, in $venv"
+        "${run[@]}" "$venv/bin/python" -m pip install --quiet "homeassistant==$version"
+        site="$("${run[@]}" "$venv/bin/python" -c 'import homeassistant, os; print(os.path.dirname(homeassistant.__file__))')"
+        "${run[@]}" "$venv/bin/python" "$repo/scripts/lib/ha_requirements.py" \
+            "$repo/config/configuration.yaml" "$repo/custom_components/plexgeo/manifest.json" \
+            >"$REPO_ROOT/.cache/newest-ha-requirements.txt"
+        "${run[@]}" "$venv/bin/python" -m pip install --quiet \
+            -c "$site/package_constraints.txt" -r "$repo/.cache/newest-ha-requirements.txt"
+        printf '%s\n' "$want" >"$host_venv/$NEWEST_STAMP_NAME"
+        log "homeassistant $version ready in $((SECONDS - start)) s"
+    fi
+    log "scripts/develop --check on Home Assistant $version ($("${run[@]}" "$venv/bin/python" --version))"
+    # A config dir of its own, fresh each run: a newer release must not migrate config/.
+    rm -rf "$REPO_ROOT/.cache/newest-ha"
+    "${run[@]}" env PLEXGEO_DEV_PYTHON="$venv/bin/python" \
+        PLEXGEO_DEV_CONFIG="$repo/.cache/newest-ha/config" PLEXGEO_CHECK_SECONDS=300 \
+        "$repo/scripts/develop" --check
+}
 
 report_pytest() { # report_pytest EXIT_CODE
     if (($1 == 5)); then
@@ -45,6 +89,12 @@ run_native() { # run_native PYTHON3.14 [pytest args...]
 }
 
 if python314="$(find_python 3.14)"; then
+    if ((develop_check)); then
+        mkdir -p "$REPO_ROOT/.cache"
+        newest_ha_check "$python314" "$REPO_ROOT/.venv-newest-ha" "$REPO_ROOT" \
+            "$REPO_ROOT/.venv-newest-ha"
+        exit 0
+    fi
     run_native "$python314" "$@"
 fi
 
@@ -57,9 +107,10 @@ MARKER="$ROOT/.plexgeo-complete"
 PACKAGES_MARKER="$ROOT/.plexgeo-packages"
 # Installed with apt inside the finished chroot (debootstrap's base step cannot configure
 # Chromium's desktop dependencies): a compiler for the two HA packages with no 3.14
-# wheels, and Chromium with a font for the panel's browser test. The marker records the
-# list, so a changed list installs again.
-CHROOT_PACKAGES=(python3.14-dev g++ chromium fonts-dejavu-core)
+# wheels, Chromium with a font for the panel's browser test, chattr (e2fsprogs) for the
+# read-only database tests and node for the wire-contract test: no test skips here. The
+# marker records the list, so a changed list installs again.
+CHROOT_PACKAGES=(python3.14-dev g++ chromium fonts-dejavu-core e2fsprogs nodejs)
 CA_IN_CHROOT=/etc/ssl/certs/host-ca-certificates.crt
 CHROOT_VENV=/opt/venv-latest
 CHROOT_ENV=(
@@ -218,6 +269,10 @@ ensure_chroot_venv() {
 ensure_chroot
 prepare_chroot
 ensure_chroot_packages
+if ((develop_check)); then
+    newest_ha_check python3.14 /opt/venv-newest-ha /repo "$ROOT/opt/venv-newest-ha" in_chroot
+    exit 0
+fi
 ensure_chroot_venv
 log "pytest (latest pin, $(chroot "$ROOT" "$CHROOT_VENV/bin/python" --version), forky chroot)"
 rc=0

@@ -10,11 +10,14 @@ go to tests/artifacts/.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 import re
 import time
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
+from aiohttp import web
 import pytest
 
 from custom_components.plexgeo.alerts import alert_issue_id
@@ -32,6 +35,7 @@ from .conftest import (
     ARTIFACTS,
     HomeAssistantProcess,
     bootstrap,
+    free_port,
     home_assistant_socket,
     wait_for,
 )
@@ -359,14 +363,122 @@ async def _check_acknowledge(
     await _screenshot(page, "5-alerts-acknowledged")
 
 
-@pytest.mark.timeout(240)
+@dataclass(slots=True)
+class CaptureServer:
+    """Where an injected image or link would lead: it records every request it gets."""
+
+    url: str
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+async def capture(socket_enabled: None) -> AsyncIterator[CaptureServer]:
+    """A server on 127.0.0.1 that answers everything and remembers it was asked."""
+    port = free_port()
+    server = CaptureServer(f"http://127.0.0.1:{port}")
+
+    async def record(request: web.Request) -> web.Response:
+        server.requests.append(str(request.rel_url))
+        return web.Response(body=b"", content_type="image/png")
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", record)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        yield server
+    finally:
+        await runner.cleanup()
+
+
+def _markdown_payloads(capture: CaptureServer) -> dict[str, Any]:
+    """A user, title and player that would load an image and show links if rendered."""
+    return {
+        "user_id": 104,
+        "user_name": f"![x]({capture.url}/user.png)",
+        "title": f"[link]({capture.url}/title) {capture.url}/bare www.example.org",
+        "player_title": f"<img src={capture.url}/player.png>",
+    }
+
+
+async def _hostile_alert(house: House, plex: PlexSimulator, capture: CaptureServer) -> None:
+    """The hostile user streams from London, then from Sydney: a rare-country alert."""
+    payloads = _markdown_payloads(capture)
+    london = plex.add_session(wan_session("london", **payloads, rating_key=3005))
+    active = len(plex.sessions)
+    await house.poll_now()
+    await house.wait_for_sensor("active_streams", active)
+    plex.update_session(london, bandwidth_kbps=2_000, view_offset_ms=60_000)
+    await house.poll_now()
+    plex.remove_session(london)
+    await house.poll_now()
+    await house.wait_for_sensor("active_streams", active - 1)
+    plex.add_session(wan_session("sydney", **payloads, rating_key=3006))
+    await house.poll_now()
+    await house.wait_for_sensor("active_streams", active)
+
+
+async def _check_repair_dialog(
+    page: Page,
+    watch: BrowserWatch,
+    socket: Any,
+    url: str,
+    house: House,
+    capture: CaptureServer,
+) -> None:
+    """The hostile user's repair dialog renders the payloads as text and fetches nothing."""
+    from playwright.async_api import expect
+
+    async def hostile_issue() -> dict[str, Any] | None:
+        result = await socket.call("repairs/list_issues")
+        for issue in result["issues"]:
+            if issue["domain"] == DOMAIN and capture.url.split("//")[1] in str(
+                issue.get("translation_placeholders")
+            ):
+                return dict(issue)
+        return None
+
+    await wait_for(
+        "the hostile user's repair issue",
+        hostile_issue,
+        seconds=STATE_SECONDS,
+        explain=house.explain,
+    )
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    await page.goto(url + "/config/repairs")
+    item = page.get_by_text(re.compile(r"is streaming from Australia")).first
+    await expect(item).to_be_visible(timeout=UI_MS)
+    await item.click()
+    dialog = page.locator("dialog-data-entry-flow")
+    description = dialog.locator("ha-markdown").first
+    # The payloads are on screen as the text they are.
+    await expect(description).to_contain_text(f"![x]({capture.url}/user.png)", timeout=UI_MS)
+    await expect(description).to_contain_text(f"[link]({capture.url}/title)")
+    await expect(description).to_contain_text(f"<img src={capture.url}/player.png>")
+    await _screenshot(page, "6-repair-dialog")
+    for selector in ("img", "a", "iframe", "svg[onload]"):
+        found = await description.locator(selector).count()
+        assert found == 0, f"repair dialog: {found} {selector} element(s) from untrusted text"
+    links = await dialog.locator(f"a[href^='{capture.url}'], img[src^='{capture.url}']").count()
+    assert links == 0, "the repair dialog links to the capture server"
+    await page.wait_for_timeout(1_000)  # an image would have been requested by now
+    leaked = [u for u in fetched if u.startswith(capture.url)]
+    assert leaked == [], f"the browser asked the capture server for {leaked}"
+    assert capture.requests == [], f"the capture server was asked for {capture.requests}"
+    watch.assert_clean("repair dialog")
+
+
+@pytest.mark.timeout(300)
 async def test_panel_in_a_real_browser(
     browser: Browser,  # first: without a browser, nothing else is worth starting
     home_assistant: HomeAssistantProcess,
     plex_sim: PlexSimulator,
     ipapi: FakeIpApi,
+    capture: CaptureServer,
 ) -> None:
-    """Sidebar → map dots → stream log → alice's countries → acknowledge; payloads inert."""
+    """Sidebar → map → stream log → alice → acknowledge → repair dialog; payloads inert."""
     started = time.monotonic()
     timeout = aiohttp.ClientTimeout(total=30)
     async with aiohttp.ClientSession(timeout=timeout) as session:
@@ -399,6 +511,8 @@ async def test_panel_in_a_real_browser(
             await _check_user(page, watch)
             async with home_assistant_socket(session, home_assistant.url, client.token) as ws:
                 await _check_acknowledge(page, watch, ws, entry_id, house)
+                await _hostile_alert(house, plex_sim, capture)
+                await _check_repair_dialog(page, watch, ws, home_assistant.url, house, capture)
         except BaseException:
             # What the browser showed when it went wrong, beside the views' screenshots.
             for open_page in context.pages:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+import os
+from pathlib import Path
+import shutil
+import subprocess
 from typing import Any
+
+import pytest
 
 from custom_components.plexgeo.core.addresses import choose_address
 from custom_components.plexgeo.core.geo.base import LookupResult
@@ -165,3 +172,23 @@ def alert(store: HistoryStore, alert_id: int) -> Alert | None:
 def cache_location(store: HistoryStore, address_hash: str, location: Location) -> None:
     """Remember where one address hash is."""
     store.cache_locations([(address_hash, location)])
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make a file or directory read-only, even for root (who ignores permission bits)."""
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(path)], check=False).returncode:
+        pytest.skip("cannot make a file read-only for root here")
+    try:
+        yield
+    finally:
+        subprocess.run([chattr, "-i", str(path)], check=True)

@@ -15,6 +15,7 @@ import pytest
 from custom_components.plexgeo.core.geo import (
     REASON_INVALID,
     REASON_LOCAL,
+    REASON_UNUSABLE,
     GeoProvider,
     IpApiProvider,
     create_provider,
@@ -418,10 +419,10 @@ async def test_429_without_ttl_waits_a_minute(
     assert provider.status().requests_left == 0
 
 
-async def test_unusable_items_defer_their_addresses(
+async def test_unusable_items_are_unknown_locations(
     odd_server: Callable[[Reply], Awaitable[str]], session: aiohttp.ClientSession
 ) -> None:
-    """Items without coordinates, of the wrong shape or about other addresses are not trusted."""
+    """Items without coordinates or country are unknown locations; strays are not trusted."""
     good = {"status": "success", "query": LONDON_V4, "countryCode": "GB", "country": "",
             "lat": 51.5, "lon": -0.1, "city": "", "mobile": "yes"}  # fmt: skip
     body = [
@@ -439,8 +440,9 @@ async def test_unusable_items_defer_their_addresses(
     assert set(result.located) == {LONDON_V4}
     london = result.located[LONDON_V4]
     assert (london.country_name, london.city, london.mobile) == ("GB", None, None)
-    assert set(result.deferred) == {NEW_YORK_V6, "82.14.203.9"}
-    assert result.error == "2 of 3 addresses missing from the reply"
+    assert result.failed == {NEW_YORK_V6: REASON_UNUSABLE, "82.14.203.9": REASON_UNUSABLE}
+    assert result.deferred == ()
+    assert result.error == "2 unusable items in the reply"  # the bare string and 8.8.8.8
 
 
 async def test_stray_items_are_reported_when_all_are_answered(

@@ -1,4 +1,4 @@
-"""The household model's store side: schema v2 migration, queries, habits, limits."""
+"""The household model's store side: schema v4 migration, queries, habits, limits."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from simulator.places import place
 
 from . import helpers
 from .helpers import T0, location_of, snapshot
+from .test_schema_places import as_before_household
 
 HOUR = timedelta(hours=1)
 
@@ -74,23 +75,19 @@ def _alert(stream: Stream, at: datetime) -> Alert:
     )
 
 
-def test_version_1_file_migrates_with_nothing_lost(
-    tmp_path: Path, keys: KeyMaterial, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A v1 database opens, gains the household tables filled from its history, and
-    keeps every stream and alert."""
+def test_version_3_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMaterial) -> None:
+    """A version-3 database (places, before the household model) opens, gains the household
+    tables filled from its history, and keeps every stream and alert."""
     path = tmp_path / "old.db"
-    with monkeypatch.context() as patched:
-        patched.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-        patched.setattr(HistoryStore, "SCHEMA_VERSION", 1)
-        old = HistoryStore.open(path, keys, "srv")
-        london = _start(old, "1", T0, "london")
-        _start(old, "2", T0 + HOUR, "paris", player_machine_id="tablet")
-        _start(old, "3", T0 + 2 * HOUR, None)
-        assert old.schema_version == 1
-        old.close()
-    # An alert as version 1 wrote it.
+    old = HistoryStore.open(path, keys, "srv")
+    london = _start(old, "1", T0, "london")
+    _start(old, "2", T0 + HOUR, "paris", player_machine_id="tablet")
+    _start(old, "3", T0 + 2 * HOUR, None)
+    old.close()
+    as_before_household(path)
+    # An alert as version 3 wrote it.
     with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (3,)
         conn.execute(
             "INSERT INTO alerts (kind, stream_ref, user_id, user_name, dedup_key, created_at,"
             " country_code, country_name, latitude, longitude, media_title, player)"
@@ -101,7 +98,7 @@ def test_version_1_file_migrates_with_nothing_lost(
     conn.close()
     store = HistoryStore.open(path, keys, "srv")
     try:
-        assert store.schema_version == len(schema.MIGRATIONS) == 2
+        assert store.schema_version == len(schema.MIGRATIONS) == HistoryStore.SCHEMA_VERSION == 4
         assert store.recovered_from is None
         assert [s.stream_id for s in store.streams([1, 2, 3])] == [1, 2, 3]
         assert store.stream_address(london.stream_id) == place("london").ipv4[0]

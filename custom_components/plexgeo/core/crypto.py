@@ -20,6 +20,8 @@ from cryptography.fernet import Fernet, InvalidToken
 from .errors import StoreError
 
 _HMAC_KEY_BYTES = 32
+# What the database's keyed check value is computed over, besides the Fernet key.
+_CHECK_LABEL = b"plexgeo key check\x00"
 
 
 class InvalidKeyMaterial(ValueError):
@@ -63,9 +65,14 @@ class KeyMaterial:
         try:
             fernet_key = data["fernet_key"].encode("ascii")
             hmac_key = base64.b64decode(data["hmac_key"], altchars=b"-_", validate=True)
-        except (KeyError, AttributeError, UnicodeError, binascii.Error) as err:
+        except (KeyError, AttributeError, TypeError, UnicodeError, binascii.Error) as err:
             raise InvalidKeyMaterial("stored key material is incomplete or malformed") from err
         return cls(fernet_key, hmac_key)
+
+    def check_value(self) -> bytes:
+        """A keyed digest over both keys: stored in the database, it tells at open whether
+        these are the keys that wrote it, without revealing either."""
+        return hmac.new(self.hmac_key, _CHECK_LABEL + self.fernet_key, hashlib.sha256).digest()
 
 
 class AddressCipher:

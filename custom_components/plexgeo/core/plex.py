@@ -7,6 +7,7 @@ reply (no User, empty address, absurd numbers) is handled in one place.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 import logging
@@ -17,7 +18,15 @@ from xml.etree.ElementTree import Element, ParseError
 import aiohttp
 
 from .addresses import choose_address
-from .errors import PlexAuthError, PlexError, PlexResponseError, PlexSSLError, PlexUnreachable
+from .errors import (
+    PlexAuthError,
+    PlexError,
+    PlexResponseError,
+    PlexSSLError,
+    PlexUnreachable,
+    ResponseTooLarge,
+)
+from .http import GuardedSession, read_capped, redirect_error
 from .models import MediaType, PlaybackState, StreamSnapshot
 
 _LOGGER = logging.getLogger(__name__)
@@ -35,6 +44,13 @@ _MEDIA_TYPES = {
 }
 _STATES = {state.value: state for state in PlaybackState}
 UNKNOWN_USER_ID = "unknown"
+# Largest answer read from Plex. A session item is 1-3 KB of XML, so this holds about ten
+# thousand streams or more; a 200 MB answer is refused after 32 MiB, before any parsing.
+MAX_ANSWER_BYTES = 32 * 2**20
+# /identity is one short element; discovery reads it on the event loop, so it stays tiny.
+MAX_IDENTITY_BYTES = 64 * 2**10
+# Longest any one request to Plex may take, however the server trickles its answer.
+DEFAULT_DEADLINE = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +190,8 @@ def _translate(err: Exception) -> PlexError:
 
     if isinstance(err, PlexError):
         return err
+    if isinstance(err, ResponseTooLarge):
+        return PlexResponseError(str(err))
     if isinstance(err, Unauthorized):
         return PlexAuthError("The Plex server rejected the token")
     if isinstance(err, requests.exceptions.SSLError):
@@ -197,12 +215,27 @@ def _translate(err: Exception) -> PlexError:
 class PlexClient:
     """A synchronous Plex connection: call every method from an executor thread."""
 
-    def __init__(self, url: str, token: str, *, verify_ssl: bool = True, timeout: float = 10):
-        """Remember how to connect; nothing is sent until `connect`."""
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        verify_ssl: bool = True,
+        timeout: float = 10,
+        deadline: float | None = None,
+        max_bytes: int = MAX_ANSWER_BYTES,
+    ):
+        """Remember how to connect; nothing is sent until `connect`.
+
+        `timeout` bounds each wait for data, `deadline` (DEFAULT_DEADLINE when None) each
+        request as a whole.
+        """
         self._url = url.rstrip("/")
         self._token = token
         self._verify_ssl = verify_ssl
         self._timeout = timeout
+        self._deadline = DEFAULT_DEADLINE if deadline is None else deadline
+        self._max_bytes = max_bytes
         self._server: Any = None
 
     def _call[T](self, func: Callable[[], T]) -> T:
@@ -216,11 +249,11 @@ class PlexClient:
     def connect(self) -> ServerInfo:
         """Connect and identify the server."""
         from plexapi.server import PlexServer  # noqa: PLC0415
-        import requests  # noqa: PLC0415
 
         def _connect() -> Any:
-            session = requests.Session()
-            session.verify = self._verify_ssl
+            session = GuardedSession(
+                verify=self._verify_ssl, max_bytes=self._max_bytes, deadline=self._deadline
+            )
             return PlexServer(self._url, self._token, session=session, timeout=self._timeout)
 
         server = self._call(_connect)
@@ -273,18 +306,31 @@ async def fetch_identity(
     verify_ssl: bool = True,
     request_timeout: float = 10,
 ) -> str:
-    """A server's machineIdentifier from its public /identity endpoint (no token needed)."""
+    """A server's machineIdentifier from its public /identity endpoint (no token needed).
+
+    `request_timeout` is the deadline for the whole exchange; the answer is capped at
+    MAX_IDENTITY_BYTES, small enough to parse on the event loop.
+    """
     try:
-        async with session.get(
-            f"{url.rstrip('/')}/identity",
-            ssl=verify_ssl,
-            timeout=aiohttp.ClientTimeout(total=request_timeout),
-        ) as response:
+        async with (
+            asyncio.timeout(request_timeout),
+            session.get(
+                f"{url.rstrip('/')}/identity",
+                ssl=verify_ssl,
+                allow_redirects=False,
+                timeout=aiohttp.ClientTimeout(total=request_timeout),
+            ) as response,
+        ):
+            if 300 <= response.status < 400:
+                raise redirect_error(response.headers.get("Location"))
             response.raise_for_status()
-            # Same parser plexapi uses; expat (>= 2.4.1) refuses entity-expansion bombs.
-            root = ElementTree.fromstring(await response.text())  # noqa: S314
+            body = await read_capped(response, MAX_IDENTITY_BYTES, "The identity answer")
+        # Same parser plexapi uses; expat (>= 2.4.1) refuses entity-expansion bombs.
+        root = ElementTree.fromstring(body)  # noqa: S314
     except (aiohttp.ClientError, TimeoutError) as err:
         raise PlexUnreachable(f"Plex server unreachable: {type(err).__name__}") from err
+    except ResponseTooLarge as err:
+        raise PlexResponseError(str(err)) from err
     except ParseError as err:
         raise PlexResponseError(f"Identity reply is not XML: {err}") from err
     machine_identifier = root.get("machineIdentifier")

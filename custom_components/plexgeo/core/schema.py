@@ -9,11 +9,20 @@ n + 1, and the store applies each in its own transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+import hashlib
+import json
 import sqlite3
 
 from .models import AddressRule, LocationStatus, MediaType, PlaybackState
 
 type Migration = Callable[[sqlite3.Connection], None]
+
+
+def row_key(*values: object) -> bytes:
+    """A dedup key for a row of a lookup table (JSON keeps None, ints and floats exact)."""
+    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.blake2b(encoded, digest_size=16).digest()
+
 
 # Stored codes: append only, never renumber (rows on disk hold these integers).
 MEDIA_TYPE_CODES: dict[MediaType, int] = {
@@ -364,14 +373,98 @@ def _migrate_to_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _migrate_to_v2(conn: sqlite3.Connection) -> None:
+    """Add the keyed check value (one row) that tells at open whether the keys fit the file.
+
+    The store writes the row at its first open with keys, after checking that they decrypt
+    an address already stored (if there is one).
+    """
+    conn.execute(
+        """CREATE TABLE key_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value BLOB NOT NULL
+        )"""
+    )
+
+
+# Version 3 (places): a location row was the provider's whole answer plus when it was given, so
+# every monthly lookup of every address repeated the same place's text (at 100,000
+# streams, 36,000 such rows: a fifth of the file). Now a location is a place (the text,
+# once per distinct answer) and a time. Location ids are kept, so streams, the geo cache
+# and users still point at the same rows.
+_PLACE_COLUMNS = (
+    "country_code", "country_name", "region", "city", "latitude", "longitude", "timezone",
+    "isp", "org", "asn", "mobile", "proxy", "hosting", "provider",
+)  # fmt: skip
+_PLACE_FLAGS = tuple(_PLACE_COLUMNS.index(name) for name in ("mobile", "proxy", "hosting"))
+_V3 = (
+    """CREATE TABLE places (
+        id INTEGER PRIMARY KEY,
+        key BLOB NOT NULL UNIQUE,
+        country_code TEXT NOT NULL,
+        country_name TEXT NOT NULL,
+        region TEXT,
+        city TEXT,
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        timezone TEXT,
+        isp TEXT,
+        org TEXT,
+        asn TEXT,
+        mobile INTEGER,
+        proxy INTEGER,
+        hosting INTEGER,
+        provider TEXT NOT NULL
+    )""",
+    "CREATE INDEX places_by_country ON places (country_code)",
+    """CREATE TABLE located (
+        id INTEGER PRIMARY KEY,
+        place_ref INTEGER NOT NULL REFERENCES places (id),
+        looked_up_at INTEGER NOT NULL,
+        UNIQUE (place_ref, looked_up_at)
+    )""",
+)
+
+
+def _migrate_to_v3(conn: sqlite3.Connection) -> None:
+    """Split each location into its place (stored once) and its lookup time."""
+    for statement in _V3:
+        conn.execute(statement)
+    columns = ", ".join(_PLACE_COLUMNS)
+    places: dict[tuple[object, ...], int] = {}
+    rows = []
+    for location_id, *place, looked_up_at in conn.execute(
+        f"SELECT id, {columns}, looked_up_at FROM locations ORDER BY id"  # noqa: S608
+    ).fetchall():
+        # As the store interns a place: the flags as booleans, the way a Location has them.
+        for flag in _PLACE_FLAGS:
+            place[flag] = None if place[flag] is None else bool(place[flag])
+        key = tuple(place)
+        if key not in places:
+            places[key] = int(
+                conn.execute(
+                    f"INSERT INTO places (key, {columns})"  # noqa: S608
+                    f" VALUES ({', '.join('?' * (len(_PLACE_COLUMNS) + 1))})",
+                    (row_key(*place), *place),
+                ).lastrowid
+                or 0
+            )
+        rows.append((location_id, places[key], looked_up_at))
+    conn.executemany("INSERT INTO located (id, place_ref, looked_up_at) VALUES (?, ?, ?)", rows)
+    # The store migrates with foreign keys off (SQLite's way to rebuild a parent table);
+    # it checks them before committing.
+    conn.execute("DROP TABLE locations")
+    conn.execute("ALTER TABLE located RENAME TO locations")
+
+
 # The AS number of ip-api's "AS2856 British Telecommunications PLC" (household.asn_of).
 _ASN = "upper(substr(l.asn, 1, instr(l.asn || ' ', ' ') - 1))"
 
-# Version 2 (issue 15): the household model. Alerts name the other stream of a pair and
+# Version 4 (issue 15): the household model. Alerts name the other stream of a pair and
 # carry their evidence; each user's devices and networks are counted with their last use
 # (filled from the history already there: devices from players, networks by ASN); users
 # may have their own concurrent-stream limit.
-_V2 = (
+_V4 = (
     "ALTER TABLE alerts ADD COLUMN other_stream_id INTEGER",
     "ALTER TABLE alerts ADD COLUMN network_type TEXT",
     "ALTER TABLE alerts ADD COLUMN seconds_apart REAL",
@@ -405,19 +498,20 @@ _V2 = (
         GROUP BY s.user_ref, p.machine_id""",
     f"""INSERT INTO user_networks (user_ref, network, first_seen, last_seen, count)
         SELECT s.user_ref, {_ASN}, MIN(s.started_at), MAX(s.started_at), COUNT(*)
-        FROM streams AS s JOIN locations AS l ON l.id = s.location_ref
+        FROM streams AS s JOIN locations AS lo ON lo.id = s.location_ref
+        JOIN places AS l ON l.id = lo.place_ref
         WHERE s.location_status = 4 AND {_ASN} GLOB 'AS[0-9]*'
         GROUP BY 1, 2""",  # noqa: S608  (a fixed expression, no value)
 )
 
 
-def _migrate_to_v2(conn: sqlite3.Connection) -> None:
+def _migrate_to_v4(conn: sqlite3.Connection) -> None:
     """The household model's tables and the alerts' evidence columns."""
-    for statement in _V2:
+    for statement in _V4:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_migrate_to_v1, _migrate_to_v2]
+MIGRATIONS: list[Migration] = [_migrate_to_v1, _migrate_to_v2, _migrate_to_v3, _migrate_to_v4]
 
 
 def expected_shape(migrations: list[Migration]) -> dict[str, tuple[str, ...]]:

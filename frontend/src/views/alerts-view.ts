@@ -6,7 +6,8 @@ import { alertCard } from "../components/alert-card.js";
 import { alertStyles } from "../components/alert-styles.js";
 import { icon, mdiCheckAll } from "../components/icon.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
-import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import type { PlexGeoApi } from "../lib/api.js";
+import { RequestController } from "../lib/request-controller.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow } from "../types.js";
 import { alertsChanged, showUser } from "./events.js";
@@ -18,9 +19,6 @@ export class PlexGeoAlertsView extends LitElement {
     version: { type: Number },
     _showAcknowledged: { state: true },
     _alerts: { state: true },
-    _error: { state: true },
-    _actionError: { state: true },
-    _busy: { state: true },
   };
 
   api: PlexGeoApi | undefined;
@@ -29,10 +27,8 @@ export class PlexGeoAlertsView extends LitElement {
   version = 0;
   private _showAcknowledged = false;
   private _alerts: AlertRow[] | undefined;
-  private _error: PlexGeoApiError | undefined;
-  private _actionError: PlexGeoApiError | undefined;
-  private _busy = false;
-  private requestId = 0;
+  private request = new RequestController(this);
+  private action = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("api") || changed.has("version") || changed.has("_showAcknowledged")) {
@@ -41,31 +37,24 @@ export class PlexGeoAlertsView extends LitElement {
   }
 
   async load(): Promise<void> {
-    if (!this.api) return;
-    const request = ++this.requestId;
-    this._error = undefined;
-    try {
-      const result = await this.api.alerts(this._showAcknowledged);
-      if (request !== this.requestId) return;
-      this._alerts = result.alerts;
-      alertsChanged(this, result.unacknowledged);
-    } catch (err) {
-      if (request === this.requestId) this._error = toApiError(err);
-    }
+    const api = this.api;
+    if (!api) return;
+    await this.request.run(
+      () => api.alerts(this._showAcknowledged),
+      (result) => {
+        this._alerts = result.alerts;
+        alertsChanged(this, result.unacknowledged);
+      },
+    );
   }
 
   private async acknowledge(alertId: number | undefined, trust: boolean): Promise<void> {
-    if (!this.api) return;
-    this._busy = true;
-    this._actionError = undefined;
-    try {
-      await this.api.acknowledge(alertId, trust);
+    const api = this.api;
+    if (!api) return;
+    await this.action.run(async () => {
+      await api.acknowledge(alertId, trust);
       await this.load();
-    } catch (err) {
-      this._actionError = toApiError(err);
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 
   protected override render() {
@@ -89,18 +78,18 @@ export class PlexGeoAlertsView extends LitElement {
         </div>
         <button
           class="btn primary"
-          ?disabled=${this._busy || this._showAcknowledged || open === 0}
+          ?disabled=${this.action.loading || this._showAcknowledged || open === 0}
           @click=${() => void this.acknowledge(undefined, false)}
         >
           ${icon(mdiCheckAll)} Acknowledge all
         </button>
       </div>
-      ${this._actionError ? errorState(this._actionError) : nothing} ${this.renderBody()}
+      ${this.action.error ? errorState(this.action.error) : nothing} ${this.renderBody()}
     </section>`;
   }
 
   private renderBody() {
-    if (this._error) return errorState(this._error, () => void this.load());
+    if (this.request.error) return errorState(this.request.error, () => void this.load());
     if (!this._alerts) return loadingState();
     if (this._alerts.length === 0) {
       return this._showAcknowledged
@@ -110,7 +99,7 @@ export class PlexGeoAlertsView extends LitElement {
     return html`<ul class="alerts">
       ${this._alerts.map((a) =>
         alertCard(a, {
-          busy: this._busy,
+          busy: this.action.loading,
           locale: this.locale,
           onAcknowledge: (alert, trust) => void this.acknowledge(alert.alert_id, trust),
           onUser: (userId) => showUser(this, userId),

@@ -6,7 +6,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import type { MapDot } from "../components/world-map.js";
 import "../components/world-map.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
-import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import type { PlexGeoApi } from "../lib/api.js";
 import {
   countsByCountry,
   formatBandwidth,
@@ -16,6 +16,7 @@ import {
   type RangeKey,
   rangeBounds,
 } from "../lib/format.js";
+import { RequestController } from "../lib/request-controller.js";
 import { sharedStyles } from "../styles.js";
 import type { Stats, StreamRow } from "../types.js";
 import { showUser } from "./events.js";
@@ -41,8 +42,6 @@ export class PlexGeoLiveView extends LitElement {
     liveReady: { type: Boolean },
     _range: { state: true },
     _stats: { state: true },
-    _error: { state: true },
-    _loading: { state: true },
   };
 
   api: PlexGeoApi | undefined;
@@ -50,9 +49,7 @@ export class PlexGeoLiveView extends LitElement {
   liveReady = false;
   private _range: RangeKey = "30d";
   private _stats: Stats | undefined;
-  private _error: PlexGeoApiError | undefined;
-  private _loading = false;
-  private requestId = 0;
+  private request = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("api") || changed.has("_range")) void this.load();
@@ -60,19 +57,13 @@ export class PlexGeoLiveView extends LitElement {
 
   /** Reload the range's statistics (the panel calls this when a stream starts or ends). */
   async load(): Promise<void> {
-    if (!this.api) return;
-    const request = ++this.requestId;
-    this._loading = true;
-    this._error = undefined;
+    const api = this.api;
+    if (!api) return;
     const { since, until } = rangeBounds(this._range, new Date());
-    try {
-      const stats = await this.api.stats(since, until);
-      if (request === this.requestId) this._stats = stats;
-    } catch (err) {
-      if (request === this.requestId) this._error = toApiError(err);
-    } finally {
-      if (request === this.requestId) this._loading = false;
-    }
+    await this.request.run(
+      () => api.stats(since, until),
+      (stats) => (this._stats = stats),
+    );
   }
 
   protected override render() {
@@ -102,10 +93,10 @@ export class PlexGeoLiveView extends LitElement {
           <section class="card">
             <h2>
               Streams by country
-              ${this._loading && this._stats ? html`<span class="spinner small"></span>` : nothing}
+              ${this.request.loading && this._stats ? html`<span class="spinner small"></span>` : nothing}
             </h2>
-            ${this._error
-              ? errorState(this._error, () => void this.load())
+            ${this.request.error
+              ? errorState(this.request.error, () => void this.load())
               : !this._stats
                 ? loadingState()
                 : html`<plexgeo-world-map

@@ -5,7 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 
 import { icon, mdiChevronLeft, mdiChevronRight } from "../components/icon.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
-import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import type { PlexGeoApi } from "../lib/api.js";
 import {
   formatBandwidth,
   formatDateTime,
@@ -16,6 +16,7 @@ import {
 } from "../lib/format.js";
 import { EMPTY_FORM, type FilterForm, formToFilters } from "../lib/filters.js";
 import { CursorPager } from "../lib/pager.js";
+import { RequestController } from "../lib/request-controller.js";
 import { type SortDirection, type SortKey, sortStreams } from "../lib/sort.js";
 import { sharedStyles } from "../styles.js";
 import type { StreamFilters, StreamRow, UserSummary } from "../types.js";
@@ -44,8 +45,6 @@ export class PlexGeoStreamsView extends LitElement {
     locale: {},
     _form: { state: true },
     _rows: { state: true },
-    _loading: { state: true },
-    _error: { state: true },
     _sortKey: { state: true },
     _sortDir: { state: true },
   };
@@ -55,13 +54,11 @@ export class PlexGeoStreamsView extends LitElement {
   locale: string | undefined;
   private _form: FilterForm = { ...EMPTY_FORM };
   private _rows: StreamRow[] | undefined;
-  private _loading = false;
-  private _error: PlexGeoApiError | undefined;
   private _sortKey: SortKey = "started_at";
   private _sortDir: SortDirection = "desc";
   private pager = new CursorPager();
   private filters: StreamFilters = {};
-  private requestId = 0;
+  private request = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("api")) {
@@ -71,20 +68,15 @@ export class PlexGeoStreamsView extends LitElement {
   }
 
   private async load(): Promise<void> {
-    if (!this.api) return;
-    const request = ++this.requestId;
-    this._loading = true;
-    this._error = undefined;
-    try {
-      const page = await this.api.streams(this.filters, PAGE_SIZE, this.pager.current);
-      if (request !== this.requestId) return;
-      this.pager.loaded(page.next_cursor);
-      this._rows = page.streams;
-    } catch (err) {
-      if (request === this.requestId) this._error = toApiError(err);
-    } finally {
-      if (request === this.requestId) this._loading = false;
-    }
+    const api = this.api;
+    if (!api) return;
+    await this.request.run(
+      () => api.streams(this.filters, PAGE_SIZE, this.pager.current),
+      (page) => {
+        this.pager.loaded(page.next_cursor);
+        this._rows = page.streams;
+      },
+    );
   }
 
   private apply(event: Event): void {
@@ -197,7 +189,7 @@ export class PlexGeoStreamsView extends LitElement {
   }
 
   private renderBody() {
-    if (this._error) return errorState(this._error, () => void this.load());
+    if (this.request.error) return errorState(this.request.error, () => void this.load());
     if (!this._rows) return loadingState();
     const filtered = Object.keys(this.filters).length > 0;
     if (this._rows.length === 0 && this.pager.page === 0) {
@@ -207,7 +199,7 @@ export class PlexGeoStreamsView extends LitElement {
     }
     const rows = sortStreams(this._rows, this._sortKey, this._sortDir);
     return html`
-      <div class="table-wrap ${this._loading ? "busy" : ""}">
+      <div class="table-wrap ${this.request.loading ? "busy" : ""}">
         <table>
           <thead>
             <tr>
@@ -229,10 +221,10 @@ export class PlexGeoStreamsView extends LitElement {
       </div>
       <div class="pager">
         <span class="muted">Page ${this.pager.page + 1} · ${this._rows.length} streams</span>
-        <button class="btn" ?disabled=${!this.pager.hasPrevious || this._loading} @click=${this.previous}>
+        <button class="btn" ?disabled=${!this.pager.hasPrevious || this.request.loading} @click=${this.previous}>
           ${icon(mdiChevronLeft)} Previous
         </button>
-        <button class="btn" ?disabled=${!this.pager.hasNext || this._loading} @click=${this.next}>
+        <button class="btn" ?disabled=${!this.pager.hasNext || this.request.loading} @click=${this.next}>
           Next ${icon(mdiChevronRight)}
         </button>
       </div>

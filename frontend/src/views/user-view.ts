@@ -10,7 +10,7 @@ import { icon, mdiArrowLeft, mdiShieldCheck, mdiShieldOffOutline } from "../comp
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import type { MapDot } from "../components/world-map.js";
 import "../components/world-map.js";
-import { type PlexGeoApi, type PlexGeoApiError, toApiError } from "../lib/api.js";
+import type { PlexGeoApi } from "../lib/api.js";
 import {
   formatBandwidth,
   formatDateTime,
@@ -19,6 +19,7 @@ import {
   fillDays,
   mediaLabel,
 } from "../lib/format.js";
+import { RequestController } from "../lib/request-controller.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow, UserDetail } from "../types.js";
 import { alertsChanged } from "./events.js";
@@ -54,9 +55,6 @@ export class PlexGeoUserView extends LitElement {
     dark: { type: Boolean },
     _days: { state: true },
     _detail: { state: true },
-    _error: { state: true },
-    _actionError: { state: true },
-    _busy: { state: true },
   };
 
   api: PlexGeoApi | undefined;
@@ -65,10 +63,8 @@ export class PlexGeoUserView extends LitElement {
   dark = false;
   private _days = 90;
   private _detail: UserDetail | undefined;
-  private _error: PlexGeoApiError | undefined;
-  private _actionError: PlexGeoApiError | undefined;
-  private _busy = false;
-  private requestId = 0;
+  private request = new RequestController(this);
+  private action = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("userId")) this._detail = undefined;
@@ -76,28 +72,19 @@ export class PlexGeoUserView extends LitElement {
   }
 
   async load(): Promise<void> {
-    if (!this.api || !this.userId) return;
-    const request = ++this.requestId;
-    this._error = undefined;
-    try {
-      const detail = await this.api.user(this.userId, this._days);
-      if (request === this.requestId) this._detail = detail;
-    } catch (err) {
-      if (request === this.requestId) this._error = toApiError(err);
-    }
+    const { api, userId } = this;
+    if (!api || !userId) return;
+    await this.request.run(
+      () => api.user(userId, this._days),
+      (detail) => (this._detail = detail),
+    );
   }
 
   private async act(action: () => Promise<unknown>): Promise<void> {
-    this._busy = true;
-    this._actionError = undefined;
-    try {
+    await this.action.run(async () => {
       await action();
       await this.load();
-    } catch (err) {
-      this._actionError = toApiError(err);
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 
   private setTrust(countryCode: string, trusted: boolean): void {
@@ -138,11 +125,11 @@ export class PlexGeoUserView extends LitElement {
           )}
         </div>
       </div>
-      ${this._actionError
-        ? html`<div class="card banner">${errorState(this._actionError)}</div>`
+      ${this.action.error
+        ? html`<div class="card banner">${errorState(this.action.error)}</div>`
         : nothing}
-      ${this._error
-        ? html`<section class="card">${errorState(this._error, () => void this.load())}</section>`
+      ${this.request.error
+        ? html`<section class="card">${errorState(this.request.error, () => void this.load())}</section>`
         : !detail
           ? html`<section class="card">${loadingState()}</section>`
           : this.renderDetail(detail)}
@@ -201,7 +188,7 @@ export class PlexGeoUserView extends LitElement {
           : html`<ul class="alerts">
               ${detail.alerts.map((a) =>
                 alertCard(a, {
-                  busy: this._busy,
+                  busy: this.action.loading,
                   locale: this.locale,
                   onAcknowledge: (alert, trust) => this.acknowledge(alert, trust),
                 }),
@@ -252,7 +239,7 @@ export class PlexGeoUserView extends LitElement {
             ${isTrusted ? html`<span class="chip lan">Trusted</span>` : nothing}</span>
           <button
             class="btn"
-            ?disabled=${this._busy}
+            ?disabled=${this.action.loading}
             aria-label="${isTrusted ? "Untrust" : "Trust"} ${name}"
             @click=${() => this.setTrust(code, !isTrusted)}
           >

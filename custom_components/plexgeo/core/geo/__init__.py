@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import aiohttp
 
-from .base import REASON_INVALID, REASON_LOCAL, GeoProvider, LookupResult, ProviderStatus
+from .base import (
+    REASON_INVALID,
+    REASON_LOCAL,
+    REASON_UNUSABLE,
+    GeoProvider,
+    LookupResult,
+    ProviderStatus,
+)
 from .ipapi import DEFAULT_BASE_URL, PROVIDER_NAME as IPAPI, IpApiProvider
 
 __all__ = [
@@ -12,6 +19,7 @@ __all__ = [
     "PROVIDERS",
     "REASON_INVALID",
     "REASON_LOCAL",
+    "REASON_UNUSABLE",
     "GeoProvider",
     "IpApiProvider",
     "LookupResult",

@@ -12,6 +12,8 @@ from ..models import Location
 # The reason given for addresses that are never sent to a provider.
 REASON_LOCAL = "local"
 REASON_INVALID = "invalid address"
+# The reason given for addresses whose answer failed validation (see validate.py).
+REASON_UNUSABLE = "unusable answer"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+import json
+import logging
 from typing import Any, Final
 
 import aiohttp
 
 from ..addresses import is_public, parse_address
+from ..errors import ResponseTooLarge
+from ..http import read_capped
 from ..models import Location
-from .base import REASON_INVALID, REASON_LOCAL, LookupResult, ProviderStatus
+from .base import REASON_INVALID, REASON_LOCAL, REASON_UNUSABLE, LookupResult, ProviderStatus
+from .validate import InvalidLocation, build_location, clean_text
+
+_LOGGER = logging.getLogger(__name__)
 
 PROVIDER_NAME: Final = "ip-api"
 DEFAULT_BASE_URL: Final = "http://ip-api.com"
@@ -38,10 +46,8 @@ REQUEST_FIELDS: Final = (
 )
 # When a 429 carries no X-Ttl, wait out a whole window (ip-api's windows are a minute).
 _FALLBACK_TTL: Final = timedelta(seconds=60)
-
-
-class _MalformedItemError(ValueError):
-    """A success item lacks what a Location needs."""
+# A full batch answer is about 40 KB; anything past this is not ip-api.
+MAX_ANSWER_BYTES: Final = 2**20
 
 
 @dataclass(slots=True)
@@ -135,12 +141,17 @@ class IpApiProvider:
         """Send one batch; every failure becomes the batch's error, never an exception."""
         self._requests_sent += 1
         try:
-            async with self._session.post(
-                self._batch_url,
-                params={"fields": ",".join(REQUEST_FIELDS)},
-                json=chunk,
-                timeout=self._timeout,
-            ) as response:
+            # The whole exchange has one deadline, however slowly the answer trickles in.
+            async with (
+                asyncio.timeout(self._timeout_seconds),
+                self._session.post(
+                    self._batch_url,
+                    params={"fields": ",".join(REQUEST_FIELDS)},
+                    json=chunk,
+                    allow_redirects=False,  # addresses go to the configured service only
+                    timeout=self._timeout,
+                ) as response,
+            ):
                 self._read_budget(response.headers, now)
                 if response.status == 429:
                     self._requests_left = 0
@@ -149,11 +160,15 @@ class IpApiProvider:
                     return _Batch(unanswered=chunk, error="rate limited (HTTP 429)")
                 if response.status != 200:
                     return _Batch(unanswered=chunk, error=f"HTTP {response.status}")
-                body: Any = await response.json(content_type=None)
+                raw = await read_capped(response, MAX_ANSWER_BYTES, "The answer")
+            # Off the event loop: even a capped answer can take a while to parse.
+            body: Any = await asyncio.get_running_loop().run_in_executor(None, json.loads, raw)
         except TimeoutError:
             return _Batch(unanswered=chunk, error=f"timed out after {self._timeout_seconds:g} s")
         except aiohttp.ClientError as err:
             return _Batch(unanswered=chunk, error=f"connection failed: {type(err).__name__}: {err}")
+        except ResponseTooLarge as err:
+            return _Batch(unanswered=chunk, error=str(err))
         except ValueError:
             return _Batch(unanswered=chunk, error="invalid JSON in reply")
         batch = _read_batch(body, chunk, now)
@@ -201,6 +216,7 @@ def _read_batch(body: Any, chunk: list[str], now: datetime) -> _Batch:
     batch = _Batch()
     asked = set(chunk)
     malformed = 0
+    unusable: list[str] = []
     for item in body:
         if not isinstance(item, dict):
             malformed += 1
@@ -210,12 +226,20 @@ def _read_batch(body: Any, chunk: list[str], now: datetime) -> _Batch:
             malformed += 1
             continue
         if item.get("status") == "fail":
-            batch.failed[address] = str(item.get("message") or "fail")
+            batch.failed[address] = clean_text(item.get("message")) or "fail"
             continue
         try:
             batch.located[address] = _location(item, now)
-        except _MalformedItemError:
-            malformed += 1
+        except InvalidLocation as err:
+            # A place that cannot be is an unknown location, not something to ask again.
+            batch.failed[address] = REASON_UNUSABLE
+            unusable.append(str(err))
+    if unusable:
+        _LOGGER.warning(
+            "ip-api answered %d unusable location(s) (%s); treated as unknown locations",
+            len(unusable),
+            "; ".join(dict.fromkeys(unusable)),
+        )
     batch.unanswered = [a for a in chunk if a not in batch.located and a not in batch.failed]
     if batch.unanswered:
         batch.error = f"{len(batch.unanswered)} of {len(chunk)} addresses missing from the reply"
@@ -232,38 +256,23 @@ def _answered_address(item: Mapping[str, Any]) -> str | None:
 
 
 def _location(item: Mapping[str, Any], now: datetime) -> Location:
-    """A Location from one ip-api success object."""
+    """A checked Location from one ip-api success object; raises InvalidLocation."""
     if item.get("status") != "success":
-        raise _MalformedItemError("status")
-    country_code = item.get("countryCode")
-    lat, lon = item.get("lat"), item.get("lon")
-    if not isinstance(country_code, str) or not country_code:
-        raise _MalformedItemError("countryCode")
-    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
-        raise _MalformedItemError("lat/lon")
-    return Location(
-        country_code=country_code,
-        country_name=_text(item.get("country")) or country_code,
-        region=_text(item.get("regionName")),
-        city=_text(item.get("city")),
-        latitude=float(lat),
-        longitude=float(lon),
-        timezone=_text(item.get("timezone")),
-        isp=_text(item.get("isp")),
-        org=_text(item.get("org")),
-        asn=_text(item.get("as")),
-        mobile=_flag(item.get("mobile")),
-        proxy=_flag(item.get("proxy")),
-        hosting=_flag(item.get("hosting")),
+        raise InvalidLocation("status is neither success nor fail")
+    return build_location(
+        country_code_value=item.get("countryCode"),
+        country_name=item.get("country"),
+        region=item.get("regionName"),
+        city=item.get("city"),
+        latitude=item.get("lat"),
+        longitude=item.get("lon"),
+        timezone_name=item.get("timezone"),
+        isp=item.get("isp"),
+        org=item.get("org"),
+        asn=item.get("as"),
+        mobile=item.get("mobile"),
+        proxy=item.get("proxy"),
+        hosting=item.get("hosting"),
         provider=PROVIDER_NAME,
         looked_up_at=now,
     )
-
-
-def _text(value: object) -> str | None:
-    """ip-api sends "" for unknown text fields; the records use None."""
-    return value if isinstance(value, str) and value else None
-
-
-def _flag(value: object) -> bool | None:
-    return value if isinstance(value, bool) else None

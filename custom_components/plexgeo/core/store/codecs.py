@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-import hashlib
-import json
 import math
 from typing import Any, NamedTuple
 
@@ -63,10 +61,7 @@ def tristate(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
-def row_key(*values: object) -> bytes:
-    """A dedup key for a row of a lookup table (JSON keeps None, ints and floats exact)."""
-    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return hashlib.blake2b(encoded, digest_size=16).digest()
+row_key = schema.row_key
 
 
 def day_of(seconds: int) -> int:

@@ -12,7 +12,7 @@ from typing import ClassVar, Self
 
 from .. import schema
 from ..crypto import AddressCipher, KeyMaterial
-from ..errors import StoreCorrupt, StoreError, StoreUnavailable
+from ..errors import StoreCorrupt, StoreError
 from ..models import Stream
 from .codecs import stream_from
 from .files import connect, move_aside, prepare, translate
@@ -61,18 +61,15 @@ class StoreCore:
         """Open (creating, migrating or replacing a damaged file as needed) the store at `path`.
 
         Raises StoreUnavailable when the file is locked past `busy_timeout` seconds or the
-        disk refuses it, and StoreError when its schema is newer than this code.
+        disk refuses it, StoreKeyMismatch when `keys` did not write it, and StoreError when
+        its schema is newer than this code. The folder and files are the owner's alone.
         """
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StoreUnavailable(f"cannot create {path.parent}: {err}") from err
         recovered_from: Path | None = None
         try:
-            writer = prepare(path, busy_timeout)
+            writer = prepare(path, busy_timeout, keys)
         except StoreCorrupt:
             recovered_from = move_aside(path)
-            writer = prepare(path, busy_timeout)
+            writer = prepare(path, busy_timeout, keys)
         try:
             reader = connect(path, busy_timeout, read_only=True)
         except sqlite3.Error as err:

@@ -4,11 +4,17 @@ aside a damaged one, and map SQLite's errors to the store's exceptions."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+import logging
+import os
 from pathlib import Path
 import sqlite3
 
 from .. import schema
+from ..crypto import KeyMaterial
 from ..errors import StoreCorrupt, StoreError, StoreUnavailable
+from .keycheck import check_keys
+
+_LOGGER = logging.getLogger(__name__)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # A batch this large is a bulk import: the writer's page cache grows for it (the
@@ -77,13 +83,48 @@ def _check_header(path: Path) -> None:
         raise StoreCorrupt(f"{path.name} is truncated")
 
 
-def move_aside(path: Path) -> Path:
-    """Rename a damaged database (and its -wal/-shm) out of the way; return its new path."""
+def make_private(path: Path) -> None:
+    """Create the database's folder (0700) and file (0600) for the owner alone, and take
+    group and other access away from an existing folder, file, -wal and -shm.
+
+    SQLite gives the -wal and -shm files the database file's mode, so they follow it.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreUnavailable(f"cannot create {folder}: {err}") from err
+    for existing in (folder, *(path.with_name(path.name + x) for x in ("", "-wal", "-shm"))):
+        _restrict(existing)
+    try:
+        created = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as err:
+        raise StoreUnavailable(f"cannot create {path.name}: {err}") from err
+    os.close(created)
+
+
+def _restrict(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode & 0o7777
+        if mode & 0o077:
+            path.chmod(mode & ~0o077)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        # Not ours to change (another owner, an immutable file): the file still works.
+        _LOGGER.warning("Cannot restrict %s to its owner: %s", path, err)
+
+
+def move_aside(path: Path, label: str = "corrupt") -> Path:
+    """Rename a database (and its -wal/-shm) out of the way, as `<name>.<label>-<time>`;
+    return its new path."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
     suffix = 1
     while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{suffix}")
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{suffix}")
         suffix += 1
     try:
         # The companions keep SQLite's naming relative to the new name, so the moved
@@ -94,7 +135,7 @@ def move_aside(path: Path) -> Path:
                 companion.rename(target.with_name(f"{target.name}{extra}"))
         path.rename(target)
     except OSError as err:
-        raise StoreUnavailable(f"cannot move the damaged {path.name} aside: {err}") from err
+        raise StoreUnavailable(f"cannot move {path.name} aside: {err}") from err
     return target
 
 
@@ -111,8 +152,9 @@ def connect(path: Path, busy_timeout: float, *, read_only: bool) -> sqlite3.Conn
     return conn
 
 
-def prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """Open the write connection, migrate forward and check the schema."""
+def prepare(path: Path, busy_timeout: float, keys: KeyMaterial) -> sqlite3.Connection:
+    """Open the write connection, migrate forward, check the schema and the keys."""
+    make_private(path)
     _check_header(path)
     try:
         conn = connect(path, busy_timeout, read_only=False)
@@ -140,6 +182,7 @@ def prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
         _migrate(conn, version)
         if schema.database_shape(conn) != schema.expected_shape(schema.MIGRATIONS):
             raise StoreCorrupt(f"{path.name} does not have PlexGeo's schema")
+        check_keys(conn, keys, path.name)
     except sqlite3.Error as err:
         conn.close()
         raise translate(err) from err
@@ -150,12 +193,21 @@ def prepare(path: Path, busy_timeout: float) -> sqlite3.Connection:
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
-    for target, migration in enumerate(schema.MIGRATIONS[version:], start=version + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            migration(conn)
-            conn.execute(f"PRAGMA user_version = {int(target)}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    # Foreign keys off while migrating (a migration may rebuild a table others point
+    # at, the way SQLite documents); each migration's result is checked before it commits.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for target, migration in enumerate(schema.MIGRATIONS[version:], start=version + 1):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                migration(conn)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+                if broken is not None:
+                    raise StoreError(f"migration to version {target} broke a reference: {broken}")
+                conn.execute(f"PRAGMA user_version = {int(target)}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")

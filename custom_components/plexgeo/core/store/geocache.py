@@ -41,9 +41,5 @@ class GeoCache(StoreCore):
     def country_name(self, country_code: str) -> str | None:
         """The name the latest stored location gives a country code, or None if unseen."""
         with self._reading() as conn:
-            row = conn.execute(
-                "SELECT country_name FROM locations WHERE country_code = ?"
-                " ORDER BY looked_up_at DESC LIMIT 1",
-                (country_code,),
-            ).fetchone()
+            row = conn.execute(sql.COUNTRY_NAME, (country_code,)).fetchone()
         return None if row is None else str(row[0])

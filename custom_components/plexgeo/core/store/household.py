@@ -27,7 +27,8 @@ _USER_ID = "SELECT id FROM users WHERE plex_id = ?"
 _PLACED = f"""
 SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref,
     {sql.LOCATIONS_L}
-FROM streams AS s LEFT JOIN locations AS l ON l.id = s.location_ref
+FROM streams AS s LEFT JOIN locations AS lk ON lk.id = s.location_ref
+LEFT JOIN places AS l ON l.id = lk.place_ref
 WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """  # noqa: S608  (fixed text)
 _PLACED_BETWEEN = _PLACED + "s.started_at >= ?2 AND s.started_at <= ?3 AND s.last_seen >= ?2"
 _PLACED_OPEN = _PLACED + "s.ended_at IS NULL"

@@ -1,5 +1,5 @@
 """The lookup-table id cache: the writer's ids of users, players, media, addresses,
-locations and labels, inserting the rows it has not seen."""
+places, locations and labels, inserting the rows it has not seen."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from . import sql
 from .codecs import SnapshotRefs, floor_seconds, row_key, snapshot_flags
 
 # Lookup rows cached by the writer: a year of a busy server has about 95,000 (mostly
-# locations, one per address and month), so the cache must hold them all or bulk ingest
-# keeps clearing it and re-reading every row.
+# locations, one per address and month; their places are few), so the cache must hold
+# them all or bulk ingest keeps clearing it and re-reading every row.
 REF_CACHE_LIMIT = 400_000
 
 
@@ -39,14 +39,16 @@ class LookupIds:
         if cached is not None:
             return cached
         select, insert = sql.INTERN[table]
-        # Labels are unique by their text; other tables by a digest of all their columns
-        # (a UNIQUE constraint over nullable columns would let duplicates through).
-        key = values[0] if table == "labels" else row_key(*values)
-        row = conn.execute(select, (key,)).fetchone()
+        # Labels and locations are unique by their (non-null) columns; other tables by a
+        # digest of all their columns (a UNIQUE constraint over nullable columns would
+        # let duplicates through).
+        keyless = table in sql.KEYLESS
+        key = None if keyless else row_key(*values)
+        row = conn.execute(select, values if keyless else (key,)).fetchone()
         if row is not None:
             ref = int(row[0])
         else:
-            params = values if table == "labels" else (key, *values)
+            params = values if keyless else (key, *values)
             ref = int(conn.execute(insert, params).lastrowid or 0)
         if len(self._refs) >= REF_CACHE_LIMIT:
             self.forget()
@@ -151,7 +153,7 @@ class LookupIds:
             location.proxy,
             location.hosting,
             location.provider,
-            floor_seconds(location.looked_up_at),
         )
-        ref = self.intern(conn, "locations", values)
+        place = self.intern(conn, "places", values)
+        ref = self.intern(conn, "locations", (place, floor_seconds(location.looked_up_at)))
         return ref, self.label(conn, location.country_code)

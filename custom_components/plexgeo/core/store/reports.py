@@ -50,7 +50,6 @@ class PanelReports(StoreCore):
             countries: dict[int, list[str]] = {}
             for user_ref, code in conn.execute(sql.USER_COUNTRIES):
                 countries.setdefault(user_ref, []).append(code)
-            locations = self._locations(conn, {row[5] for row in users if row[5] is not None})
             unacknowledged = dict(
                 conn.execute(
                     "SELECT user_id, COUNT(*) FROM alerts WHERE acknowledged_at IS NULL"
@@ -64,10 +63,10 @@ class PanelReports(StoreCore):
                 stream_count=int(total or 0),
                 countries=tuple(countries.get(ref, ())),
                 last_seen=from_epoch(last_seen),
-                last_location=None if location_ref is None else locations.get(location_ref),
+                last_location=None if place[0] is None else location_from(place),
                 unacknowledged_alerts=int(unacknowledged.get(plex_id, 0)),
             )
-            for ref, plex_id, name, last_seen, total, location_ref in users
+            for ref, plex_id, name, last_seen, total, location_ref, *place in users
         ]
 
     def user_activity(self, user_id: str, since: datetime) -> UserActivity | None:
@@ -96,9 +95,10 @@ class PanelReports(StoreCore):
             per_location = conn.execute(sql.USER_PLACES, (ref, start, start)).fetchall()
             locations = self._locations(conn, {row[0] for row in per_location})
         places: dict[tuple[object, ...], tuple[Location, int]] = {}
-        for location_ref, count in per_location:
+        # Ascending location ids: the newest row of a dot stands for it.
+        for location_ref, count in sorted(per_location):
             location = locations[location_ref]
-            # Lookups at other times give the same place other rows: one dot per place.
+            # Places differing only in provider details (ISP...) make one dot on the map.
             key = (location.country_code, location.city, location.latitude, location.longitude)
             known = places.get(key)
             places[key] = (location, count + (known[1] if known else 0))

@@ -61,7 +61,10 @@ def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
-LOCATIONS_L = _columns(LOCATION_COLUMNS, "l.")
+# A location is a place (what the provider said) and when it said it (schema v2):
+# `l` is the place, `lk` the location row (id and looked_up_at).
+PLACE_COLUMNS = LOCATION_COLUMNS[:-1]
+LOCATIONS_L = _columns(PLACE_COLUMNS, "l.") + ", lk.looked_up_at"
 
 STREAM_SELECT = f"""
 SELECT s.id, s.session_key, u.plex_id, u.name, p.title, p.product, p.platform, p.device,
@@ -75,7 +78,8 @@ JOIN users AS u ON u.id = s.user_ref
 JOIN players AS p ON p.id = s.player_ref
 JOIN media AS m ON m.id = s.media_ref
 LEFT JOIN addresses AS a ON a.id = s.address_ref
-LEFT JOIN locations AS l ON l.id = s.location_ref
+LEFT JOIN locations AS lk ON lk.id = s.location_ref
+LEFT JOIN places AS l ON l.id = lk.place_ref
 LEFT JOIN labels AS net ON net.id = s.network_ref
 LEFT JOIN labels AS tc ON tc.id = s.transcode_ref
 """
@@ -99,18 +103,30 @@ WHERE (title LIKE ?1 ESCAPE '\\' OR grandparent_title LIKE ?1 ESCAPE '\\')
 PLAYER_FTS = """SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'
   AND id IN (SELECT rowid FROM player_search WHERE player_search = ?2)"""
 # Each user's total and last place are kept in their row by the write path.
-USERS_OVERVIEW = """
-SELECT id, plex_id, name, last_seen, stream_count, location_ref
-FROM users ORDER BY name, plex_id
+# Each user with their last place, in one pass (no second query by location ids).
+USERS_OVERVIEW = f"""
+SELECT u.id, u.plex_id, u.name, u.last_seen, u.stream_count, u.location_ref, {LOCATIONS_L}
+FROM users AS u
+LEFT JOIN locations AS lk ON lk.id = u.location_ref
+LEFT JOIN places AS l ON l.id = lk.place_ref
+ORDER BY u.name, u.plex_id
 """
 USER_COUNTRIES = """
 SELECT c.user_ref, l.text FROM user_countries AS c JOIN labels AS l ON l.id = c.country_ref
 WHERE c.country_ref != 0 ORDER BY c.user_ref, c.count DESC, l.text
 """
+# A user's streams per place (its newest location row stands for it): counted per
+# location in the covering index first, then a few hundred rows joined to their places,
+# so the drill-down decodes a handful of places instead of a location per lookup.
 USER_PLACES = """
-SELECT location_ref, COUNT(*) FROM streams INDEXED BY streams_located
-WHERE user_ref = ? AND location_status = 4 AND last_seen >= ? AND started_at >= ?
-GROUP BY location_ref
+WITH per_location AS (
+    SELECT location_ref, COUNT(*) AS n FROM streams INDEXED BY streams_located
+    WHERE user_ref = ? AND location_status = 4 AND last_seen >= ? AND started_at >= ?
+    GROUP BY location_ref
+)
+SELECT max(c.location_ref), SUM(c.n) FROM per_location AS c
+JOIN locations AS lk ON lk.id = c.location_ref
+GROUP BY lk.place_ref
 """
 # Top users: whole months from user_months, the days around them from user_days; one
 # seek per user in each, so a year costs about 12 + 60 rows a user at most.
@@ -125,17 +141,19 @@ SELECT u.plex_id, u.name,
 FROM users AS u
 """
 COUNTRY_NAMES = """
-SELECT j.value, (SELECT country_name FROM locations WHERE country_code = j.value
-    ORDER BY looked_up_at DESC LIMIT 1)
+SELECT j.value, (SELECT p.country_name FROM places AS p WHERE p.country_code = j.value
+    ORDER BY (SELECT max(looked_up_at) FROM locations WHERE place_ref = p.id) DESC LIMIT 1)
 FROM json_each(?) AS j
 """
 LOCATION_SELECT = f"""
-SELECT id, {_columns(LOCATION_COLUMNS)}
-FROM locations WHERE id IN (SELECT value FROM json_each(?))
+SELECT lk.id, {LOCATIONS_L}
+FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
+WHERE lk.id IN (SELECT value FROM json_each(?))
 """
 CACHED_LOCATION = f"""
 SELECT {LOCATIONS_L} FROM geo_cache AS g
-JOIN locations AS l ON l.id = g.location_ref WHERE g.hash = ?
+JOIN locations AS lk ON lk.id = g.location_ref
+JOIN places AS l ON l.id = lk.place_ref WHERE g.hash = ?
 """
 BY_ID = STREAM_SELECT + "WHERE s.id = ?"
 OPEN = STREAM_SELECT + "WHERE s.ended_at IS NULL ORDER BY s.id"
@@ -178,13 +196,24 @@ INTERN = {
         "INSERT INTO media (key, media_type, title, grandparent_title, parent_title,"
         " parent_index, item_index, year, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
+    "places": (
+        "SELECT id FROM places WHERE key = ?",
+        f"INSERT INTO places (key, {_columns(PLACE_COLUMNS)})"
+        f" VALUES ({_marks(len(PLACE_COLUMNS) + 1)})",
+    ),
+    # Unique by its two columns: no digest key (KEYLESS).
     "locations": (
-        "SELECT id FROM locations WHERE key = ?",
-        f"INSERT INTO locations (key, {_columns(LOCATION_COLUMNS)})"
-        f" VALUES ({_marks(len(LOCATION_COLUMNS) + 1)})",
+        "SELECT id FROM locations WHERE place_ref = ? AND looked_up_at = ?",
+        "INSERT INTO locations (place_ref, looked_up_at) VALUES (?, ?)",
     ),
     "labels": ("SELECT id FROM labels WHERE text = ?", "INSERT INTO labels (text) VALUES (?)"),
 }
+# Lookup tables unique by their own columns: interned without a digest key.
+KEYLESS = frozenset({"labels", "locations"})
+COUNTRY_NAME = """
+SELECT p.country_name FROM places AS p WHERE p.country_code = ?
+ORDER BY (SELECT max(looked_up_at) FROM locations WHERE place_ref = p.id) DESC LIMIT 1
+"""
 ALERT_SELECT = f"SELECT id, {_columns(ALERT_COLUMNS)} FROM alerts "
 ACKNOWLEDGE = f"""
 UPDATE alerts SET acknowledged_at = ?1, acknowledged_by = ?2
@@ -215,6 +244,7 @@ PURGE_ORPHANS = (
     "DELETE FROM locations WHERE id NOT IN"
     " (SELECT location_ref FROM streams WHERE location_ref IS NOT NULL)"
     " AND id NOT IN (SELECT location_ref FROM geo_cache)",
+    "DELETE FROM places WHERE id NOT IN (SELECT place_ref FROM locations)",
 )
 # Inserted streams' rollup counts, one UPSERT per group of a batch.
 ROLLUP_UPSERTS = {

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from custom_components.plexgeo.core import panel
+from custom_components.plexgeo.core import reports
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.models import LocationStatus, MediaType, Stream
 from custom_components.plexgeo.core.store import HistoryStore
@@ -92,7 +92,7 @@ def test_trends_match_brute_force_across_days_and_months(store: HistoryStore, se
         for a in (T0 + timedelta(seconds=rng.randrange(100 * 86400)) for _ in range(12))
     ]
     for since, until in ranges:
-        found = panel.trends(store, since=since, until=until)
+        found = reports.trends(store, since=since, until=until)
         expected = _brute_trends(streams, since, until)
         per_day = sorted(((d["date"], d["country_code"]), d["count"]) for d in found["per_day"])
         assert per_day == expected["per_day"], (since, until)
@@ -109,7 +109,7 @@ def test_trends_match_brute_force_across_days_and_months(store: HistoryStore, se
 def test_users_overview_matches_brute_force(store: HistoryStore) -> None:
     _random_history(store, 3)
     streams = store.stream_log(limit=10_000)
-    users = panel.user_list(store)["users"]
+    users = reports.user_list(store)["users"]
     assert [u["user_name"] for u in users] == sorted({s.snapshot.user_name for s in streams})
     for user in users:
         mine = [s for s in streams if s.snapshot.user_id == user["user_id"]]
@@ -136,7 +136,7 @@ def test_user_detail_window(store: HistoryStore) -> None:
     _start(store, T0 + timedelta(days=9, hours=1), "paris", key="3")
     _start(store, now, None, key="4")
     _start(store, now, "tokyo", key="5", user="bob")
-    detail = panel.user_detail(store, "id-alice", now=now, days=2, include_ip=True)
+    detail = reports.user_detail(store, "id-alice", now=now, days=2, include_ip=True)
     assert detail["timeline"] == [
         {"date": (now - timedelta(days=1)).date().isoformat(), "count": 2},
         {"date": now.date().isoformat(), "count": 1},
@@ -154,11 +154,11 @@ def test_user_detail_window(store: HistoryStore) -> None:
         place("london").ipv4[0],
         place("london").ipv4[0],
     ]
-    whole = panel.user_detail(store, "id-alice", now=now, days=3650)
+    whole = reports.user_detail(store, "id-alice", now=now, days=3650)
     assert sum(d["count"] for d in whole["timeline"]) == 4
     assert all(r["ip"] is None for r in whole["recent_streams"])
-    with pytest.raises(panel.UnknownUser):
-        panel.user_detail(store, "nobody", now=now, days=7)
+    with pytest.raises(reports.UnknownUser):
+        reports.user_detail(store, "nobody", now=now, days=7)
 
 
 def test_stream_page_cursor_walk_with_ties(store: HistoryStore) -> None:
@@ -169,7 +169,7 @@ def test_stream_page_cursor_walk_with_ties(store: HistoryStore) -> None:
     seen: list[int] = []
     cursor = None
     while True:
-        page = panel.stream_page(store, cursor=cursor, limit=3)
+        page = reports.stream_page(store, cursor=cursor, limit=3)
         seen += [row["stream_id"] for row in page["streams"]]
         cursor = page["next_cursor"]
         if cursor is None:
@@ -183,7 +183,7 @@ def test_search_uses_literal_text(store: HistoryStore) -> None:
     _start(store, T0, "london", key="2", title="1000 Wolves")
     _start(store, T0, "london", key="3", title="a_b", player_title="Den")
     titles = {
-        text: [r["title"] for r in panel.stream_page(store, search=text)["streams"]]
+        text: [r["title"] for r in reports.stream_page(store, search=text)["streams"]]
         for text in ("100%", "a_b", "_", "wolf", "wolv", "den", "%")
     }
     assert titles == {
@@ -202,9 +202,9 @@ def test_search_with_many_matching_items_walks_the_log(store: HistoryStore) -> N
     for n in range(80):
         _start(store, T0 + timedelta(minutes=n), "london", key=str(n), title=f"Saga {n}")
     _start(store, T0 + timedelta(hours=5), "london", key="other", title="Other")
-    page = panel.stream_page(store, search="saga", limit=5)
+    page = reports.stream_page(store, search="saga", limit=5)
     assert [r["title"] for r in page["streams"]] == [f"Saga {n}" for n in (79, 78, 77, 76, 75)]
-    rest = panel.stream_page(store, search="saga", limit=100, cursor=page["next_cursor"])
+    rest = reports.stream_page(store, search="saga", limit=100, cursor=page["next_cursor"])
     assert len(rest["streams"]) == 75
     assert rest["next_cursor"] is None
 
@@ -213,12 +213,12 @@ def test_filters_combine(store: HistoryStore) -> None:
     _start(store, T0, "london", key="1", media_type=MediaType.EPISODE)
     _start(store, T0, None, key="2", media_type=MediaType.EPISODE)
     _start(store, T0, "paris", key="3")
-    rows = panel.stream_page(store, network="wan", media_type="episode")["streams"]
+    rows = reports.stream_page(store, network="wan", media_type="episode")["streams"]
     assert [r["country_code"] for r in rows] == ["GB"]
     with pytest.raises(ValueError):
-        panel.stream_page(store, network="cellular")
+        reports.stream_page(store, network="cellular")
     with pytest.raises(ValueError):
-        panel.stream_page(store, media_type="opera")
+        reports.stream_page(store, media_type="opera")
 
 
 @pytest.mark.parametrize(
@@ -226,25 +226,25 @@ def test_filters_combine(store: HistoryStore) -> None:
     ["", "x", "MTox" * 30, "=", "LTE6MQ==", "MTow", "KzE6Mg==", "MTpfMQ==", "w6k6MQ==", "MTox\n"],
 )
 def test_garbage_cursors_are_refused(store: HistoryStore, cursor: str) -> None:
-    with pytest.raises(panel.InvalidCursor):
-        panel.stream_page(store, cursor=cursor)
+    with pytest.raises(reports.InvalidCursor):
+        reports.stream_page(store, cursor=cursor)
 
 
 def test_cursor_round_trip(store: HistoryStore) -> None:
     stream = _start(store, T0, "london")
-    assert panel.decode_cursor(panel.encode_cursor(stream)) == (T0, stream.stream_id)
+    assert reports.decode_cursor(reports.encode_cursor(stream)) == (T0, stream.stream_id)
 
 
 def test_rows_are_json_ready(store: HistoryStore) -> None:
     stream = _start(store, T0, "london")
-    row = panel.stream_row(stream, include_ip=False)
+    row = reports.stream_row(stream, include_ip=False)
     assert row["ip"] is None
-    assert panel.stream_row(stream, include_ip=True)["ip"] == place("london").ipv4[0]
-    live = panel.live_update(
+    assert reports.stream_row(stream, include_ip=True)["ip"] == place("london").ipv4[0]
+    live = reports.live_update(
         store, [helpers.stream(store, stream.stream_id)], [], 3, include_ip=True
     )  # type: ignore[list-item]
     assert [r["ip"] for r in live["live_streams"]] == [place("london").ipv4[0]]
-    hidden = panel.live_update(store, [stream], [], 3)
+    hidden = reports.live_update(store, [stream], [], 3)
     assert [r["ip"] for r in hidden["live_streams"]] == [None]
     assert hidden["unacknowledged"] == 3
 
@@ -301,7 +301,7 @@ def test_users_overview_follows_moves_and_purges(store: HistoryStore) -> None:
             )
     store.purge_older_than(T0 + timedelta(days=50))
     streams = store.stream_log(limit=10_000)
-    for user in panel.user_list(store)["users"]:
+    for user in reports.user_list(store)["users"]:
         mine = [s for s in streams if s.snapshot.user_id == user["user_id"]]
         assert user["stream_count"] == len(mine)
         latest = max(
@@ -309,7 +309,7 @@ def test_users_overview_follows_moves_and_purges(store: HistoryStore) -> None:
             key=lambda s: (s.last_seen, s.stream_id),
             default=None,
         )
-        expected = None if latest is None else panel.stream_row(latest, False)["city"]
+        expected = None if latest is None else reports.stream_row(latest, False)["city"]
         assert (user["last_location"] or {}).get("city") == expected, user["user_id"]
 
 
@@ -322,11 +322,11 @@ def test_search_answers_the_same_with_and_without_trigram(store: HistoryStore) -
         _start(store, T0 + timedelta(minutes=n), "london", key=str(n), title=title)
     words = ["épisode", "Épisode", "harbour", "ARB", "tōkyō", "TŌKYŌ", 'a"b', "pis", "zzz"]
     with_index = {
-        w: [r["title"] for r in panel.stream_page(store, search=w)["streams"]] for w in words
+        w: [r["title"] for r in reports.stream_page(store, search=w)["streams"]] for w in words
     }
     store._trigram = False  # the fallback an older SQLite takes
     without = {
-        w: [r["title"] for r in panel.stream_page(store, search=w)["streams"]] for w in words
+        w: [r["title"] for r in reports.stream_page(store, search=w)["streams"]] for w in words
     }
     assert with_index == without
     assert with_index["épisode"] == ["épisode deux"]
@@ -340,11 +340,11 @@ def test_purged_titles_leave_the_search_index(store: HistoryStore) -> None:
     old = _start(store, T0, "london", key="1", title="Gone Title", player_title="Old Box")
     store.end_streams([old.stream_id])
     store.purge_older_than(T0 + timedelta(days=1))
-    assert panel.stream_page(store, search="Gone Title")["streams"] == []
-    assert panel.stream_page(store, search="Old Box")["streams"] == []
+    assert reports.stream_page(store, search="Gone Title")["streams"] == []
+    assert reports.stream_page(store, search="Old Box")["streams"] == []
     # The freed row ids are reused by other titles: the index must not confuse them.
     _start(store, T0 + timedelta(days=2), "london", key="2", title="New Title")
-    assert panel.stream_page(store, search="Gone Title")["streams"] == []
-    assert [r["title"] for r in panel.stream_page(store, search="new t")["streams"]] == [
+    assert reports.stream_page(store, search="Gone Title")["streams"] == []
+    assert [r["title"] for r in reports.stream_page(store, search="new t")["streams"]] == [
         "New Title"
     ]

@@ -24,9 +24,12 @@ async def async_register_static_path(hass: HomeAssistant) -> None:
 
 
 async def async_register_panel(hass: HomeAssistant, version: str, *, admin_only: bool) -> None:
-    """Add the sidebar entry."""
+    """Add the sidebar entry.
+
+    Every argument by keyword: HA inserts new positional parameters between releases.
+    """
     await panel_custom.async_register_panel(
-        hass,
+        hass=hass,
         webcomponent_name="plexgeo-panel",
         frontend_url_path=PANEL_URL_PATH,
         module_url=f"{STATIC_URL}/{BUNDLE}?v={version}",  # a new release busts the cache

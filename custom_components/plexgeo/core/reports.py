@@ -15,7 +15,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .models import Alert, Location, MediaType, Stream
-from .store import CountryCount, HistoryStore
+from .store import CountryCount as StoredCountryCount, HistoryStore
+from .wire import (
+    AlertList,
+    AlertRow,
+    CountryCount,
+    LastLocation,
+    LiveEvent,
+    Stats,
+    StreamPage,
+    StreamRow,
+    UserDetail,
+    UserList,
+)
 
 DEFAULT_LIMIT = 50
 RECENT_STREAMS = 20
@@ -63,7 +75,7 @@ def _iso(at: datetime | None) -> str | None:
     return None if at is None else at.isoformat()
 
 
-def _place(location: Location | None) -> JsonDict | None:
+def _place(location: Location | None) -> LastLocation | None:
     if location is None:
         return None
     return {
@@ -75,7 +87,7 @@ def _place(location: Location | None) -> JsonDict | None:
     }
 
 
-def stream_row(stream: Stream, include_ip: bool) -> JsonDict:
+def stream_row(stream: Stream, include_ip: bool) -> StreamRow:
     """A stream as the panel's StreamRow; `ip` is None unless `include_ip`."""
     snapshot = stream.snapshot
     location = stream.location
@@ -109,7 +121,7 @@ def stream_row(stream: Stream, include_ip: bool) -> JsonDict:
     }
 
 
-def alert_row(alert: Alert) -> JsonDict:
+def alert_row(alert: Alert) -> AlertRow:
     """An alert as the panel's AlertRow."""
     return {
         "alert_id": alert.alert_id,
@@ -142,7 +154,7 @@ def alert_row(alert: Alert) -> JsonDict:
     }
 
 
-def _country(count: CountryCount) -> JsonDict:
+def _country(count: StoredCountryCount) -> CountryCount:
     return {
         "country_code": count.country_code,
         "country_name": count.country_name,
@@ -163,7 +175,7 @@ def stream_page(
     cursor: str | None = None,
     limit: int = DEFAULT_LIMIT,
     include_ip: bool = False,
-) -> JsonDict:
+) -> StreamPage:
     """One page of the stream log, newest first: {streams, next_cursor}.
 
     `network` is "lan" or "wan" (Plex's local flag); raises InvalidCursor for a cursor
@@ -192,7 +204,7 @@ def stream_page(
     }
 
 
-def user_list(store: HistoryStore) -> JsonDict:
+def user_list(store: HistoryStore) -> UserList:
     """Every user with streams on record, by name: {users}."""
     return {
         "users": [
@@ -212,7 +224,7 @@ def user_list(store: HistoryStore) -> JsonDict:
 
 def user_detail(
     store: HistoryStore, user_id: str, *, now: datetime, days: int, include_ip: bool = False
-) -> JsonDict:
+) -> UserDetail:
     """A user's drill-down over the last `days` UTC days (today included).
 
     Raises UnknownUser when the user has no streams on record.
@@ -229,14 +241,22 @@ def user_detail(
         "timeline": [{"date": day.isoformat(), "count": count} for day, count in activity.days],
         "recent_streams": [stream_row(stream, include_ip) for stream in recent],
         "locations": [
-            {**(_place(place.location) or {}), "count": place.count} for place in activity.places
+            {
+                "country_code": place.location.country_code,
+                "country_name": place.location.country_name,
+                "city": place.location.city,
+                "latitude": place.location.latitude,
+                "longitude": place.location.longitude,
+                "count": place.count,
+            }
+            for place in activity.places
         ],
         "alerts": [alert_row(a) for a in store.alerts(user_id=user_id, limit=USER_ALERTS)],
         "trusted_countries": sorted(store.trusted_countries(user_id)),
     }
 
 
-def trends(store: HistoryStore, *, since: datetime, until: datetime) -> JsonDict:
+def trends(store: HistoryStore, *, since: datetime, until: datetime) -> Stats:
     """Streams started in [since, until): per UTC day and country, top countries and
     users, LAN and WAN counts. Streams without a known country count only in lan/wan
     and top_users."""
@@ -258,7 +278,7 @@ def trends(store: HistoryStore, *, since: datetime, until: datetime) -> JsonDict
 
 def alert_list(
     store: HistoryStore, *, acknowledged: bool | None = None, limit: int = DEFAULT_LIMIT
-) -> JsonDict:
+) -> AlertList:
     """Alerts newest first: {alerts, unacknowledged}."""
     return {
         "alerts": [alert_row(a) for a in store.alerts(acknowledged=acknowledged, limit=limit)],
@@ -273,7 +293,7 @@ def live_update(
     unacknowledged: int,
     *,
     include_ip: bool = False,
-) -> JsonDict:
+) -> LiveEvent:
     """A subscription event from a poll's outcome: {live_streams, new_alerts, unacknowledged}.
 
     Live streams read back from the store carry no address, so an admin's event looks

@@ -1,0 +1,271 @@
+"""The wire contract: the rows the panel receives and the bus carries, as typed dicts.
+
+`frontend/src/types.ts` declares the same shapes for the panel and `frontend/dev/mock-hass.js`
+answers with them; tests/test_wire_contract.py holds all three to the same fields.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class PushHealth(TypedDict):
+    """How a server's notification socket is doing (None until it first tried)."""
+
+    connected: bool
+    since: str | None
+    notifications: int
+    fetches: int
+    garbled: int
+    connects: int
+    last_error: str | None
+
+
+class Entry(TypedDict):
+    """A loaded server the user may open."""
+
+    entry_id: str
+    title: str
+    server_id: str | None
+    push: PushHealth | None
+
+
+class StreamRow(TypedDict):
+    """One stream; `ip` is None unless the caller is an administrator."""
+
+    stream_id: int
+    started_at: str
+    last_seen: str
+    ended_at: str | None
+    live: bool
+    user_id: str
+    user_name: str
+    media_type: str
+    title: str
+    player: str
+    product: str
+    platform: str
+    ip: str | None
+    local: bool
+    relayed: bool
+    network: str | None
+    country_code: str | None
+    country_name: str | None
+    city: str | None
+    latitude: float | None
+    longitude: float | None
+    location_status: str
+    duration_s: int
+    bandwidth_kbps: int | None
+    state: str
+
+
+class AlertRow(TypedDict):
+    """One alert."""
+
+    alert_id: int
+    kind: str
+    stream_id: int
+    user_id: str
+    user_name: str
+    created_at: str
+    country_code: str
+    country_name: str
+    city: str | None
+    latitude: float
+    longitude: float
+    share: float | None
+    session_count: int | None
+    previous_country_code: str | None
+    previous_country_name: str | None
+    previous_city: str | None
+    distance_km: float | None
+    speed_kmh: float | None
+    media_title: str
+    player: str
+    acknowledged_at: str | None
+    acknowledged_by: str | None
+    # The household model's evidence (issue 15): the other stream of a pair, the network
+    # type of the out-of-place stream, the time between two streams, streams at once and
+    # the new device or network.
+    other_stream_id: int | None
+    network_type: str | None
+    seconds_apart: float | None
+    stream_count: int | None
+    device: str | None
+
+
+class LastLocation(TypedDict):
+    """Where a place is."""
+
+    country_code: str
+    country_name: str
+    city: str | None
+    latitude: float
+    longitude: float
+
+
+class UserSummary(TypedDict):
+    """A user in the users list."""
+
+    user_id: str
+    user_name: str
+    stream_count: int
+    countries: list[str]
+    last_seen: str | None
+    last_location: LastLocation | None
+    unacknowledged_alerts: int
+
+
+class CountryCount(TypedDict):
+    """Streams from one country."""
+
+    country_code: str
+    country_name: str
+    count: int
+
+
+class UserLocation(TypedDict):
+    """Streams from one place of a user's."""
+
+    country_code: str
+    country_name: str
+    city: str | None
+    latitude: float
+    longitude: float
+    count: int
+
+
+class DayCount(TypedDict):
+    """Streams on one day."""
+
+    date: str
+    count: int
+
+
+class UserDetail(TypedDict):
+    """A user's drill-down."""
+
+    user_id: str
+    user_name: str
+    countries: list[CountryCount]
+    timeline: list[DayCount]
+    recent_streams: list[StreamRow]
+    locations: list[UserLocation]
+    alerts: list[AlertRow]
+    trusted_countries: list[str]
+
+
+class DayCountryCount(TypedDict):
+    """Streams from one country on one day."""
+
+    date: str
+    country_code: str
+    count: int
+
+
+class UserCount(TypedDict):
+    """Streams of one user."""
+
+    user_id: str
+    user_name: str
+    count: int
+
+
+class Stats(TypedDict):
+    """Counts over a time range, for the map and charts."""
+
+    per_day: list[DayCountryCount]
+    top_countries: list[CountryCount]
+    top_users: list[UserCount]
+    lan: int
+    wan: int
+
+
+class StreamPage(TypedDict):
+    """A page of the stream log."""
+
+    streams: list[StreamRow]
+    next_cursor: str | None
+
+
+class UserList(TypedDict):
+    """Every user on record."""
+
+    users: list[UserSummary]
+
+
+class AlertList(TypedDict):
+    """Alerts with the unacknowledged count."""
+
+    alerts: list[AlertRow]
+    unacknowledged: int
+
+
+class LiveEvent(TypedDict):
+    """What a live subscription pushes after a poll."""
+
+    live_streams: list[StreamRow]
+    new_alerts: list[AlertRow]
+    unacknowledged: int
+
+
+class StreamEvent(TypedDict):
+    """`plexgeo_stream_started` / `plexgeo_stream_ended`: a stream row without `ip`."""
+
+    entry_id: str
+    stream_id: int
+    started_at: str
+    last_seen: str
+    ended_at: str | None
+    live: bool
+    user_id: str
+    user_name: str
+    media_type: str
+    title: str
+    player: str
+    product: str
+    platform: str
+    local: bool
+    relayed: bool
+    network: str | None
+    country_code: str | None
+    country_name: str | None
+    city: str | None
+    latitude: float | None
+    longitude: float | None
+    location_status: str
+    duration_s: int
+    bandwidth_kbps: int | None
+    state: str
+
+
+class AlertEvent(TypedDict):
+    """`plexgeo_anomaly`: an alert row as raised (never acknowledged yet)."""
+
+    entry_id: str
+    alert_id: int
+    kind: str
+    stream_id: int
+    user_id: str
+    user_name: str
+    created_at: str
+    country_code: str
+    country_name: str
+    city: str | None
+    latitude: float
+    longitude: float
+    share: float | None
+    session_count: int | None
+    previous_country_code: str | None
+    previous_country_name: str | None
+    previous_city: str | None
+    distance_km: float | None
+    speed_kmh: float | None
+    media_title: str
+    player: str
+    other_stream_id: int | None
+    network_type: str | None
+    seconds_apart: float | None
+    stream_count: int | None
+    device: str | None
