@@ -65,13 +65,18 @@ async def test_travel_is_worded_in_time_apart(
     assert (event.data["seconds_apart"], event.data["network_type"]) == (20.0, "hosting")
 
 
-async def test_trust_is_offered_for_rare_country_only(hass: HomeAssistant) -> None:
-    flow = await async_create_fix_flow(hass, "x", {"entry_id": "e", "alert_id": 1, "trust": False})
+async def test_trust_is_offered_for_rare_country_only(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry
+) -> None:
+    entry_id = loaded_entry.entry_id
+    flow = await async_create_fix_flow(
+        hass, "x", {"entry_id": entry_id, "alert_id": 1, "trust": False}
+    )
     flow.hass = hass
     result = await flow.async_step_init()
     assert result["menu_options"] == ["acknowledge"]
     # Issues raised before the flag existed keep both choices.
-    old = await async_create_fix_flow(hass, "y", {"entry_id": "e", "alert_id": 2})
+    old = await async_create_fix_flow(hass, "y", {"entry_id": entry_id, "alert_id": 2})
     old.hass = hass
     assert (await old.async_step_init())["menu_options"] == ["acknowledge", "trust"]
 

@@ -41,7 +41,7 @@ def test_damaged_file_that_cannot_be_moved_aside(
         raise PermissionError("read-only folder")
 
     monkeypatch.setattr(Path, "rename", refuse)
-    with pytest.raises(StoreUnavailable, match="cannot move machine-1.db aside"):
+    with pytest.raises(StoreUnavailable, match=r"cannot move machine-1\.db aside"):
         HistoryStore.open(db_path, KeyMaterial.generate(), "machine-1")
     assert db_path.read_bytes().startswith(b"not a database")  # nothing lost
 
