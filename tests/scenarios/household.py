@@ -19,11 +19,14 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.plexgeo.const import EVENT_ANOMALY
 from custom_components.plexgeo.core.models import LocationStatus
+from custom_components.plexgeo.event import PUBLIC_FIELDS
 from simulator.ipapi import FailMode, FakeIpApi
 from simulator.plex import PlexSimulator
 from simulator.scenario import SimSession
 
 EVENT_ENTITY = "event.test_plex_anomaly"
+# The event entity's own attributes, and what an alert shows without stream details.
+PUBLIC_ATTRIBUTES = {"event_type", "event_types", "friendly_name", *PUBLIC_FIELDS}
 POLL_INTERVAL = timedelta(seconds=30)
 _LOCATED = (LocationStatus.KNOWN, LocationStatus.LOCAL)
 
@@ -54,6 +57,9 @@ class Household:
     located_poll: dict[str, int] = field(default_factory=dict)
     anomalies: list[Raised] = field(default_factory=list)
     entity_firings: list[int] = field(default_factory=list)  # alert ids, as fired
+    # Attribute names the event entity showed beyond its public fields (stream details are
+    # off in the corpus, so whose and where must never appear, backlog firings included).
+    entity_private: set[str] = field(default_factory=set)
 
     def listen(self) -> None:
         """Record anomaly events and the event entity's firings from now on."""
@@ -85,6 +91,7 @@ class Household:
         if old is not None and old.attributes.get("alert_id") == new.attributes["alert_id"]:
             return  # a state write for availability, not a new firing
         self.entity_firings.append(int(new.attributes["alert_id"]))
+        self.entity_private |= set(new.attributes) - PUBLIC_ATTRIBUTES
 
     # --- what the scenario does ---------------------------------------------------------
 

@@ -58,6 +58,7 @@ async def test_scenario(
     await household.load()
     await scenario.script(household)
     result = score(scenario, household)
+    assert household.entity_private == set()
     if REPORT:
         with Path(REPORT).open("a", encoding="utf-8") as report:
             report.write(json.dumps(result.as_json()) + "\n")
