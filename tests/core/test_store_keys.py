@@ -212,3 +212,23 @@ def test_database_that_cannot_be_created_is_unavailable(db_path: Path) -> None:
     db_path.parent.mkdir(mode=0o700)
     with helpers.read_only(db_path.parent), pytest.raises(StoreUnavailable, match="cannot create"):
         HistoryStore.open(db_path, KeyMaterial.generate(), "machine-1")
+
+
+def test_a_refused_check_value_write_is_rolled_back() -> None:
+    """Writing the check value fails: the transaction is rolled back and the error raised."""
+    from custom_components.plexgeo.core.store.keycheck import check_keys
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in schema.MIGRATIONS:
+            migration(conn)
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON key_check"
+            " BEGIN SELECT RAISE(ABORT, 'disk refused'); END"
+        )
+        with pytest.raises(sqlite3.IntegrityError, match="disk refused"):
+            check_keys(conn, KeyMaterial.generate(), "machine-1.db")
+        assert not conn.in_transaction
+        assert conn.execute("SELECT COUNT(*) FROM key_check").fetchone() == (0,)
+    finally:
+        conn.close()
