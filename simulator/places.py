@@ -365,10 +365,80 @@ PLACES: tuple[Place, ...] = (
     ),
 )
 
+# Places only the detection corpus (tests/scenarios) uses: a household by a border, a
+# mobile carrier's exit across it, and a country-level answer. Kept out of PLACES so the
+# fake's spread of unlisted addresses (and the demo) stay as they were.
+CORPUS_PLACES: tuple[Place, ...] = (
+    Place(
+        "strasbourg",
+        "FR",
+        "France",
+        "GES",
+        "Grand Est",
+        "Strasbourg",
+        48.5734,
+        7.7521,
+        "Europe/Paris",
+        "Free SAS",
+        "Free SAS",
+        "AS12322 Free SAS",
+        ("82.64.12.34",),
+        ("2a01:e0a:3c1:7d20::6",),
+    ),
+    Place(
+        "frankfurt_mobile",
+        "DE",
+        "Germany",
+        "HE",
+        "Hesse",
+        "Frankfurt am Main",
+        50.1109,
+        8.6821,
+        "Europe/Berlin",
+        "Telekom Deutschland GmbH",
+        "Telekom Deutschland Mobile",
+        "AS3320 Deutsche Telekom AG",
+        ("80.187.100.12",),
+        mobile=True,
+    ),
+    Place(
+        "istanbul",
+        "TR",
+        "Turkey",
+        "34",
+        "Istanbul",
+        "Istanbul",
+        41.0082,
+        28.9784,
+        "Europe/Istanbul",
+        "Turk Telekom",
+        "TurkTelekom",
+        "AS9121 Turk Telekomunikasyon Anonim Sirketi",
+        ("88.230.15.4",),
+    ),
+    # ip-api answers some carrier ranges with the country only: no city, its centre.
+    Place(
+        "us_country",
+        "US",
+        "United States",
+        "",
+        "",
+        "",
+        37.751,
+        -97.822,
+        "America/Chicago",
+        "T-Mobile USA, Inc.",
+        "T-Mobile USA, Inc.",
+        "AS21928 T-Mobile USA, Inc.",
+        ("172.56.20.4",),
+        mobile=True,
+    ),
+)
+
 _BY_ADDRESS: dict[str, Place] = {
-    address: place for place in PLACES for address in (*place.ipv4, *place.ipv6)
+    address: place for place in (*PLACES, *CORPUS_PLACES) for address in (*place.ipv4, *place.ipv6)
 }
-_BY_KEY: dict[str, Place] = {place.key: place for place in PLACES}
+_BY_KEY: dict[str, Place] = {place.key: place for place in (*PLACES, *CORPUS_PLACES)}
 
 
 def place_for_address(address: str) -> Place | None:

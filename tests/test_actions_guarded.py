@@ -27,6 +27,8 @@ def _data(entry: MockConfigEntry, action: str, stream_id: int = 1) -> dict[str, 
         return {**base, "user_id": "1", "country": "AU"}
     if action == "terminate_stream":
         return {**base, "stream_id": stream_id}
+    if action == "set_stream_limit":
+        return {**base, "user_id": "1", "limit": 1}
     return base
 
 
@@ -36,6 +38,7 @@ def test_every_action_is_covered() -> None:
         "trust_location",
         "untrust_location",
         "terminate_stream",
+        "set_stream_limit",
     ]
 
 
@@ -66,6 +69,7 @@ async def test_non_admin_is_refused(
     assert await hass.async_add_executor_job(store.alerts) == before
     assert await hass.async_add_executor_job(store.trusted_countries, "1") == frozenset()
     assert plex_sim.terminated == []
+    assert await hass.async_add_executor_job(store.stream_limit, "1") is None
     issue_id = f"alert_{loaded_entry.entry_id}_{alert['alert_id']}"
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
 
@@ -86,6 +90,7 @@ async def test_non_admin_is_refused(
         ("acknowledge_alert", "acknowledge_alerts"),
         ("trust_location", "trust_country"),
         ("untrust_location", "untrust_country"),
+        ("set_stream_limit", "set_stream_limit"),
     ],
 )
 async def test_refusing_database_is_a_translated_error(

@@ -12,8 +12,9 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN, EVENT_ANOMALY, EVENT_STREAM_ENDED, EVENT_STREAM_STARTED
 from .core.engine import PollOutcome
+from .core.household import format_apart
 from .core.markdown import escape_markdown
-from .core.models import Alert, Stream
+from .core.models import Alert, AlertKind, Stream
 from .core.reports import alert_row, stream_row
 from .core.wire import AlertEvent, StreamEvent
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry
 
 
+# Trusting a country only silences rare-country alerts: offered where it helps.
+TRUSTABLE = frozenset({AlertKind.RARE_COUNTRY})
 # At most this many alert issues per server are open at once; the panel lists every alert.
 MAX_ALERT_ISSUES = 50
 # HA 2026.11 links an issue to its config entry; 2025.4.4 has no such parameter.
@@ -97,6 +100,8 @@ def alert_placeholders(alert: Alert) -> dict[str, str]:
         "city": alert.city or alert.country_name,
         "previous_country": alert.previous_country_name or "",
         "previous_city": alert.previous_city or alert.previous_country_name or "",
+        "network": alert.network_type or "unknown",
+        "device": alert.device or alert.player,
         "title": alert.media_title,
         "player": alert.player,
     }
@@ -106,6 +111,10 @@ def alert_placeholders(alert: Alert) -> dict[str, str]:
         "sessions": str(alert.session_count or 0),
         "distance": f"{alert.distance_km:.0f}" if alert.distance_km is not None else "",
         "speed": f"{alert.speed_kmh:.0f}" if alert.speed_kmh is not None else "",
+        # The time between two streams, in words ("20 s"), never a seven-digit speed.
+        "apart": format_apart(alert.seconds_apart) if alert.seconds_apart is not None else "",
+        "count": str(alert.stream_count or 0),
+        "limit": str(alert.session_count or 0),
     }
 
 
@@ -156,7 +165,12 @@ def _async_open_alert_issues(
             severity=ir.IssueSeverity.WARNING,
             translation_key=alert.kind.value,
             translation_placeholders=alert_placeholders(alert),
-            data={"alert_id": alert.alert_id, "user_id": alert.user_id, "kind": key[1]},
+            data={
+                "alert_id": alert.alert_id,
+                "user_id": alert.user_id,
+                "kind": key[1],
+                "trust": alert.kind in TRUSTABLE,
+            },
         )
     async_update_more_alerts(hass, entry, unacknowledged, len(open_issues))
 

@@ -17,6 +17,12 @@ CONF_DEDUP_HOURS: Final = "dedup_hours"
 CONF_TRAVEL_SPEED_KMH: Final = "travel_speed_kmh"
 CONF_DISTANCE_FLOOR_KM: Final = "distance_floor_km"
 CONF_TRUSTED_NETWORKS: Final = "trusted_networks"
+CONF_MOBILE_DISTANCE_FLOOR_KM: Final = "mobile_distance_floor_km"
+CONF_IPV4_PREFIX: Final = "ipv4_prefix"
+CONF_IPV6_PREFIX: Final = "ipv6_prefix"
+CONF_CONCURRENT_STREAMS_LIMIT: Final = "concurrent_streams_limit"
+CONF_NEW_DEVICE_ALERTS: Final = "new_device_alerts"
+CONF_NEW_NETWORK_ALERTS: Final = "new_network_alerts"
 CONF_RETENTION_DAYS: Final = "retention_days"
 CONF_GEO_PROVIDER: Final = "geo_provider"
 CONF_GEO_URL: Final = "geo_url"
@@ -54,6 +60,12 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_TRAVEL_SPEED_KMH: 800,
     CONF_DISTANCE_FLOOR_KM: 500,
     CONF_TRUSTED_NETWORKS: "",
+    CONF_MOBILE_DISTANCE_FLOOR_KM: 1000,
+    CONF_IPV4_PREFIX: 24,
+    CONF_IPV6_PREFIX: 64,
+    CONF_CONCURRENT_STREAMS_LIMIT: 0,
+    CONF_NEW_DEVICE_ALERTS: False,
+    CONF_NEW_NETWORK_ALERTS: False,
     CONF_RETENTION_DAYS: 365,
     CONF_GEO_PROVIDER: GEO_PROVIDER_IPAPI,
     CONF_GEO_URL: DEFAULT_GEO_URL,

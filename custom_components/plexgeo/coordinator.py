@@ -29,7 +29,7 @@ from .core.geo import GeoProvider, LookupResult
 from .core.models import Alert, Stream
 from .core.plex import PlexClient, ServerInfo, session_id_of
 from .core.store import HistoryStore
-from .options import alert_settings, option
+from .options import alert_settings, home_of, option
 
 if TYPE_CHECKING:
     from .notifications import PlexGeoPush
@@ -115,9 +115,13 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.server = server
         self.engine = engine
         self.provider = provider
-        self.settings = alert_settings(entry.options)
+        self.settings = alert_settings(entry.options, home_of(hass))
         self.last_poll = PollTiming()
         self._geolocation_error: str | None = None
+        # Alerts raised while no event entity listened (the first poll after a start or
+        # reload runs before the platforms are set up); the entity fires them when added.
+        self.anomaly_listening = False
+        self.unfired_alerts: list[Alert] = []
         # A refresh triggered by a Plex notification never runs beside a scheduled one.
         self._poll_lock = asyncio.Lock()
 
@@ -140,6 +144,8 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
             now.isoformat(), round((time.perf_counter() - started) * 1000, 1), len(outcome.live)
         )
         alerts.async_announce(self.hass, self.config_entry, outcome)
+        if not self.anomaly_listening:
+            self.unfired_alerts.extend(outcome.new_alerts)
         return outcome
 
     def _log_geolocation(self, lookup: LookupResult) -> None:
@@ -228,6 +234,10 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         code = country_code.upper()
         await self._store(store.trust_country if trusted else store.untrust_country, user_id, code)
         return await self._store(store.trusted_countries, user_id)
+
+    async def async_set_stream_limit(self, user_id: str, limit: int | None) -> None:
+        """Set a user's own concurrent-stream limit (None: the server's limit; 0: none)."""
+        await self._store(self.engine.store.set_stream_limit, user_id, limit)
 
     async def async_terminate(self, stream_id: int, message: str) -> None:
         """Stop a live stream on the Plex server, showing the viewer `message`."""

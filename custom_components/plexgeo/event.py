@@ -21,8 +21,11 @@ ANOMALY = EventEntityDescription(
     translation_key="anomaly",
     event_types=[kind.value for kind in AlertKind],
 )
-# What the event carries without stream details: which alert, never whose or where.
-PUBLIC_FIELDS = ("entry_id", "alert_id", "stream_id", "created_at")
+# What the event carries without stream details: which alert (and the other stream of its
+# pair, and the network type an automation may test), never whose or where.
+PUBLIC_FIELDS = (
+    "entry_id", "alert_id", "stream_id", "other_stream_id", "network_type", "created_at",
+)  # fmt: skip
 
 
 async def async_setup_entry(
@@ -46,6 +49,21 @@ class PlexGeoAnomalyEvent(PlexGeoEntity, EventEntity):
         if self.stream_details:
             return data
         return {key: data[key] for key in PUBLIC_FIELDS}
+
+    async def async_added_to_hass(self) -> None:
+        """Listen, and fire the alerts raised before this entity was added."""
+        await super().async_added_to_hass()
+        coordinator = self.coordinator
+        coordinator.anomaly_listening = True
+        self.async_on_remove(self._stop_listening)
+        backlog, coordinator.unfired_alerts = coordinator.unfired_alerts, []
+        for alert in backlog:
+            self._trigger_event(alert.kind.value, self._event_data(alert))
+            self.async_write_ha_state()
+
+    @callback
+    def _stop_listening(self) -> None:
+        self.coordinator.anomaly_listening = False
 
     @callback
     def _handle_coordinator_update(self) -> None:

@@ -18,10 +18,11 @@ from .keys_repair import NewHistoryFlow
 class AlertRepairFlow(RepairsFlow):
     """Acknowledge one alert from its repair issue."""
 
-    def __init__(self, entry_id: str, alert_id: int) -> None:
-        """Remember which alert the issue is about."""
+    def __init__(self, entry_id: str, alert_id: int, *, trust: bool = True) -> None:
+        """Remember which alert the issue is about, and whether trusting would help."""
         self._entry_id = entry_id
         self._alert_id = alert_id
+        self._trust = trust
 
     def _entry(self) -> PlexGeoConfigEntry | str:
         """The alert's loaded entry, or why the flow cannot go on."""
@@ -35,10 +36,11 @@ class AlertRepairFlow(RepairsFlow):
     async def async_step_init(
         self, user_input: dict[str, str] | None = None
     ) -> data_entry_flow.FlowResult:
-        """Offer the two ways to close the alert (if its server is still there)."""
+        """Offer the ways to close the alert (trust only where it helps), if its server is there."""
         if isinstance(reason := self._entry(), str):
             return self.async_abort(reason=reason)
-        return self.async_show_menu(step_id="init", menu_options=["acknowledge", "trust"])
+        options = ["acknowledge", "trust"] if self._trust else ["acknowledge"]
+        return self.async_show_menu(step_id="init", menu_options=options)
 
     async def _finish(self, trust: bool) -> data_entry_flow.FlowResult:
         if isinstance(entry := self._entry(), str):
@@ -78,4 +80,7 @@ async def async_create_fix_flow(
             translation_key="no_fix_flow",
             translation_placeholders={"issue_id": issue_id},
         )
-    return AlertRepairFlow(str(data.get("entry_id")), int(data["alert_id"]))
+    # Issues raised before "trust" was recorded offered it: keep doing so.
+    return AlertRepairFlow(
+        str(data.get("entry_id")), int(data["alert_id"]), trust=bool(data.get("trust", True))
+    )

@@ -1,4 +1,4 @@
-"""PlexGeo's actions: acknowledge alerts, trust countries, terminate a stream.
+"""PlexGeo's actions: acknowledge alerts, trust countries, terminate a stream, limit streams.
 
 Each one changes the history or reaches the Plex server, so each is for administrators
 only; the work itself is the coordinator's, these are thin adapters.
@@ -32,6 +32,7 @@ ATTR_USER_ID = "user_id"
 ATTR_COUNTRY = "country"
 ATTR_STREAM_ID = "stream_id"
 ATTR_MESSAGE = "message"
+ATTR_LIMIT = "limit"
 
 _COUNTRY = vol.All(cv.string, vol.Length(min=2, max=2), vol.Upper)
 
@@ -47,6 +48,14 @@ TRUST_SCHEMA = vol.Schema(
         vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
         vol.Required(ATTR_USER_ID): vol.All(cv.string, vol.Length(min=1, max=100)),
         vol.Required(ATTR_COUNTRY): _COUNTRY,
+    }
+)
+STREAM_LIMIT_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_USER_ID): vol.All(cv.string, vol.Length(min=1, max=100)),
+        # Absent: the user follows the server's limit again; 0: no limit for this user.
+        vol.Optional(ATTR_LIMIT): vol.All(vol.Coerce(int), vol.Range(min=0, max=100)),
     }
 )
 TERMINATE_SCHEMA = vol.Schema(
@@ -135,6 +144,14 @@ async def _untrust_location(call: ServiceCall) -> ServiceResponse:
     return await _set_trust(call, False)
 
 
+async def _set_stream_limit(call: ServiceCall) -> ServiceResponse:
+    entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
+    await entry.runtime_data.coordinator.async_set_stream_limit(
+        call.data[ATTR_USER_ID], call.data.get(ATTR_LIMIT)
+    )
+    return None
+
+
 async def _terminate(call: ServiceCall) -> ServiceResponse:
     entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
     await entry.runtime_data.coordinator.async_terminate(
@@ -148,6 +165,7 @@ ACTIONS: tuple[tuple[str, Handler, vol.Schema, SupportsResponse], ...] = (
     ("trust_location", _trust_location, TRUST_SCHEMA, SupportsResponse.NONE),
     ("untrust_location", _untrust_location, TRUST_SCHEMA, SupportsResponse.NONE),
     ("terminate_stream", _terminate, TERMINATE_SCHEMA, SupportsResponse.NONE),
+    ("set_stream_limit", _set_stream_limit, STREAM_LIMIT_SCHEMA, SupportsResponse.NONE),
 )
 
 

@@ -136,7 +136,7 @@ function buildData(now, empty) {
     alert(1, "rare_country", liveXss, now, 20, { share: 0.012, session_count: 83 }),
     alert(2, "impossible_travel", liveBob, now, 48, {
       previous: PLACES.toronto, distance_km: 703, speed_kmh: 1406,
-      place: PLACES.chicago,
+      place: PLACES.chicago, seconds_apart: 1800, network_type: "residential",
     }),
     alert(3, "concurrent_locations", streams.find((s) => s.user_id === "4" && s.city === "Frankfurt am Main") ?? liveBob, now, 60 * 24 * 3, {
       previous: PLACES.berlin, place: PLACES.frankfurt,
@@ -172,6 +172,11 @@ function alert(alert_id, kind, stream, now, minutesAgo, extra) {
     player: stream.player,
     acknowledged_at: extra.acknowledged_at ?? null,
     acknowledged_by: extra.acknowledged_by ?? null,
+    other_stream_id: extra.other_stream_id ?? null,
+    network_type: extra.network_type ?? null,
+    seconds_apart: extra.seconds_apart ?? null,
+    stream_count: extra.stream_count ?? null,
+    device: extra.device ?? null,
   };
 }
 

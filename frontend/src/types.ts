@@ -2,7 +2,13 @@
 
 export type LocationStatus = "local" | "unknown" | "pending" | "known" | "failed";
 export type PlaybackState = "playing" | "paused" | "buffering" | "unknown";
-export type AlertKind = "rare_country" | "impossible_travel" | "concurrent_locations";
+export type AlertKind =
+  | "rare_country"
+  | "impossible_travel"
+  | "concurrent_locations"
+  | "concurrent_streams"
+  | "new_device"
+  | "new_network";
 
 export interface PushHealth {
   connected: boolean;
@@ -96,6 +102,11 @@ export interface AlertRow {
   player: string;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
+  other_stream_id: number | null;
+  network_type: string | null;
+  seconds_apart: number | null;
+  stream_count: number | null;
+  device: string | null;
 }
 
 export interface CountryCount {

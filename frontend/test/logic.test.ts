@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { alertSummary } from "../src/lib/alerts.js";
+import { alertSummary, formatApart, trustHelps } from "../src/lib/alerts.js";
 import { chooseEntry } from "../src/lib/entries.js";
 import { EMPTY_FORM, formToFilters } from "../src/lib/filters.js";
 import type { AlertRow } from "../src/types.js";
@@ -27,6 +27,11 @@ const base: AlertRow = {
   speed_kmh: null,
   media_title: "Arrival",
   player: "TV",
+  other_stream_id: null,
+  network_type: null,
+  seconds_apart: null,
+  stream_count: null,
+  device: null,
   acknowledged_at: null,
   acknowledged_by: null,
 };
@@ -48,20 +53,66 @@ test("alert summaries explain each kind", () => {
       previous_country_name: "Canada",
       distance_km: 702.6,
       speed_kmh: 1405.2,
+      seconds_apart: 1800,
     }),
-    "From Canada to Tokyo, Japan: 703 km at 1405 km/h",
+    "From Canada to Tokyo, Japan: 703 km in 30 min",
   );
   assert.equal(
-    alertSummary({ ...base, kind: "concurrent_locations", previous_city: "Berlin", previous_country_name: "Germany" }),
-    "Streaming from Tokyo, Japan while also streaming from Berlin, Germany",
+    alertSummary({
+      ...base,
+      kind: "impossible_travel",
+      previous_city: "London",
+      previous_country_name: "United Kingdom",
+      distance_km: 5570.2,
+      speed_kmh: 1002636,
+      seconds_apart: 20,
+      network_type: "hosting",
+    }),
+    "From London, United Kingdom to Tokyo, Japan (hosting or VPN): 5570 km in 20 s",
+  );
+  assert.equal(
+    alertSummary({
+      ...base,
+      kind: "concurrent_locations",
+      previous_city: "Berlin",
+      previous_country_name: "Germany",
+      distance_km: 8900.4,
+      network_type: "mobile",
+    }),
+    "Streaming from Tokyo, Japan (mobile network) while also streaming from Berlin, Germany, 8900 km away",
+  );
+  assert.equal(
+    alertSummary({ ...base, kind: "concurrent_streams", stream_count: 3, session_count: 2 }),
+    "3 streams at once (limit 2)",
+  );
+  assert.equal(alertSummary({ ...base, kind: "new_device", device: "iPad" }), "First stream on iPad");
+  assert.equal(
+    alertSummary({ ...base, kind: "new_network", device: "NTT" }),
+    "First stream from NTT in Tokyo, Japan",
   );
   assert.equal(alertSummary({ ...base, share: null, session_count: null }), "Streaming from Tokyo, Japan");
 });
 
+test("trust is offered for rare country only", () => {
+  assert.equal(trustHelps(base), true);
+  assert.equal(trustHelps({ ...base, kind: "impossible_travel" }), false);
+  assert.equal(trustHelps({ ...base, kind: "new_device" }), false);
+});
+
+test("time apart in words", () => {
+  assert.equal(formatApart(20), "20 s");
+  assert.equal(formatApart(14 * 60 + 5), "14 min");
+  assert.equal(formatApart(3 * 3600 + 300), "3 h 5 min");
+  assert.equal(formatApart(7200), "2 h");
+  assert.equal(formatApart(50 * 3600), "2 d 2 h");
+  assert.equal(formatApart(48 * 3600), "2 d");
+  assert.equal(formatApart(-1), "0 s");
+});
+
 test("the remembered server wins while it exists, else the first", () => {
   const entries = [
-    { entry_id: "a", title: "A", server_id: "1" },
-    { entry_id: "b", title: "B", server_id: "2" },
+    { entry_id: "a", title: "A", server_id: "1", push: null },
+    { entry_id: "b", title: "B", server_id: "2", push: null },
   ];
   assert.equal(chooseEntry(entries, "b")?.entry_id, "b");
   assert.equal(chooseEntry(entries, "gone")?.entry_id, "a");

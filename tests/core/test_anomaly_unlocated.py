@@ -35,8 +35,9 @@ def test_unlocated_stream_raises_nothing_and_reads_nothing(status: LocationStatu
     stream = _stream(1, status, located=False)
     settings = AlertSettings()
     assert anomaly.detect(store, stream, settings, T0) == []
+    judge = anomaly.Judge(store, stream, settings, T0)
     for detector in anomaly.DETECTORS:
-        assert detector(store, stream, settings, T0) is None
+        assert detector(judge) is None
     assert store.mock_calls == []
 
 
@@ -44,5 +45,7 @@ def test_no_distance_to_an_unlocated_stream() -> None:
     store = MagicMock(spec=HistoryStore)
     located = _stream(1, LocationStatus.KNOWN, located=True)
     unlocated = _stream(2, LocationStatus.PENDING, located=False)
-    assert anomaly._far_apart(store, located, unlocated, AlertSettings()) is None
+    judge = anomaly.Judge(store, located, AlertSettings(), T0)
+    assert judge.sighting.place is not None
+    assert judge.judge(judge.sight(unlocated, None)) is None
     assert store.mock_calls == []

@@ -218,7 +218,9 @@ def test_alice_example(harness: Harness) -> None:
     outcome = harness.poll([snapshot("gb", where="london")], at + timedelta(hours=30))
     assert outcome.new_alerts == ()
     harness.poll([], at + timedelta(hours=31))
-    # A third US stream: 2 of 52 (3.8 %) → alert.
+    # A third US stream: 2 of 52 (3.8 %) → alert, once the US alerts of the history are
+    # acknowledged (an open alert holds its country back: one alert per visit).
+    harness.store.acknowledge_alerts(None, None, at + timedelta(hours=59))
     outcome = harness.poll([snapshot("us", where="new_york")], at + timedelta(hours=60))
     assert _kinds(outcome) == [AlertKind.RARE_COUNTRY]
     assert outcome.new_alerts[0].share == pytest.approx(2 / 52)
@@ -237,14 +239,15 @@ def test_rare_country_ignores_streams_outside_the_window(harness: Harness) -> No
 
 
 def test_rare_country_threshold_and_minimum_from_settings(harness: Harness) -> None:
-    at = _history(harness, "alice", ["london"] * 3 + ["paris"], T0 - timedelta(days=10))
+    at = _history(harness, "alice", ["london"] * 3 + ["madrid"], T0 - timedelta(days=10))
     harness.settings = replace(harness.settings, rare_country_min_sessions=3)
-    # Paris is 1 of 4 = 25 %: fine at 10 %, rare at 30 %.
-    outcome = harness.poll([snapshot("fr", where="paris")], at)
+    # Madrid is 1 of 4 = 25 %: fine at 10 %, rare at 50 % (and 1,260 km from London:
+    # beyond the floor of the user's usual place).
+    outcome = harness.poll([snapshot("es", where="madrid")], at)
     assert outcome.new_alerts == ()
     harness.poll([], at + timedelta(minutes=1))
     harness.settings = replace(harness.settings, rare_country_threshold=0.5)
-    outcome = harness.poll([snapshot("fr2", where="paris")], at + timedelta(days=1))
+    outcome = harness.poll([snapshot("es2", where="madrid")], at + timedelta(days=1))
     assert _kinds(outcome) == [AlertKind.RARE_COUNTRY]
 
 
@@ -255,7 +258,7 @@ def test_trusted_country_never_rare(harness: Harness) -> None:
     assert outcome.new_alerts == ()
 
 
-def test_rare_country_deduplicated_within_window(harness: Harness) -> None:
+def test_rare_country_once_per_visit(harness: Harness) -> None:
     at = _history(harness, "alice", ["london"] * 40, T0 - timedelta(days=50))
     assert _kinds(harness.poll([snapshot("au1", where="sydney")], at)) == [AlertKind.RARE_COUNTRY]
     harness.poll([], at + timedelta(minutes=1))
@@ -263,7 +266,18 @@ def test_rare_country_deduplicated_within_window(harness: Harness) -> None:
     outcome = harness.poll([snapshot("au2", where="melbourne")], at + timedelta(hours=5))
     assert outcome.new_alerts == ()
     harness.poll([], at + timedelta(hours=5, minutes=1))
+    # Past the window, the visit goes on while its alert is open: still one alert.
     outcome = harness.poll([snapshot("au3", where="sydney")], at + timedelta(hours=30))
+    assert outcome.new_alerts == ()
+    harness.poll([], at + timedelta(hours=31))
+    # Acknowledged but not home yet: the same visit.
+    harness.store.acknowledge_alerts(None, None, at + timedelta(hours=32))
+    outcome = harness.poll([snapshot("au4", where="sydney")], at + timedelta(hours=33))
+    assert outcome.new_alerts == ()
+    harness.poll([], at + timedelta(hours=34))
+    # Home again, then back to Australia: a new visit, a new alert.
+    harness.watch(snapshot("gb", where="london"), at + timedelta(days=3), minutes=30)
+    outcome = harness.poll([snapshot("au5", where="sydney")], at + timedelta(days=5))
     assert _kinds(outcome) == [AlertKind.RARE_COUNTRY]
 
 

@@ -27,14 +27,39 @@ T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 KNOWN = LocationStatus.KNOWN
 # The file as the version before places left it.
 BEFORE = schema.MIGRATIONS[: schema.MIGRATIONS.index(schema._migrate_to_v3)]
+# The household model (version 5) came after places.
+HOUSEHOLD_TABLES = ("user_devices", "user_networks", "stream_limits")
+HOUSEHOLD_ALERT_COLUMNS = (
+    "other_stream_id",
+    "network_type",
+    "seconds_apart",
+    "stream_count",
+    "device",
+)
 
 
 def _open(db_path: Path, keys: KeyMaterial) -> HistoryStore:
     return HistoryStore.open(db_path, keys, "machine-1")
 
 
+def as_before_household(db_path: Path) -> None:
+    """Undo the household model's migration: the file as version 4 (accuracy) left it."""
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        for table in HOUSEHOLD_TABLES:
+            conn.execute(f"DROP TABLE {table}")
+        for column in HOUSEHOLD_ALERT_COLUMNS:
+            conn.execute(f"ALTER TABLE alerts DROP COLUMN {column}")
+        version = schema.MIGRATIONS.index(schema._migrate_household)
+        conn.execute(f"PRAGMA user_version = {version}")
+        assert schema.database_shape(conn) == schema.expected_shape(schema.MIGRATIONS[:version])
+    finally:
+        conn.close()
+
+
 def as_before_places(db_path: Path) -> None:
     """Rewrite the locations as the previous version stored them: every row the whole answer."""
+    as_before_household(db_path)
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         (create_v1,) = [s for s in schema._V1 if "CREATE TABLE locations" in s]

@@ -459,37 +459,6 @@ def test_country_counts_include_streams_located_later(store: HistoryStore) -> No
     assert store.country_counts("1001", T0, T0 + timedelta(seconds=1)) == {"FR": 1}
 
 
-def test_previous_located_stream(store: HistoryStore) -> None:
-    current = start(store, T0, loc("AU"))
-    assert store.previous_located_stream("1001", T0, current.stream_id) is None
-
-    early_long = start(store, T0 - timedelta(hours=5), loc("FR"))
-    helpers.update_stream(store, early_long.stream_id, snap(), T0 - timedelta(minutes=10))
-    start(store, T0 - timedelta(hours=2), loc("GB"))  # started later, but last seen earlier
-    start(store, T0 - timedelta(minutes=1))  # not located
-    start(store, T0 + timedelta(seconds=1), loc("GB"))  # started after `before`
-    start(store, T0 - timedelta(minutes=1), loc("GB"), user_id="other")
-
-    previous = store.previous_located_stream("1001", T0, current.stream_id)
-    assert previous is not None
-    assert previous.stream_id == early_long.stream_id  # most recent by last_seen
-
-    at_boundary = start(store, T0, loc("GB"))
-    helpers.update_stream(store, at_boundary.stream_id, snap(), T0 + timedelta(minutes=3))
-    previous = store.previous_located_stream("1001", T0, current.stream_id)
-    assert previous is not None
-    assert previous.stream_id == at_boundary.stream_id  # started exactly at `before`
-
-
-def test_live_located_streams(store: HistoryStore) -> None:
-    live = start(store, T0, loc("GB"))
-    ended = start(store, T0, loc("FR"))
-    start(store, T0)  # pending
-    start(store, T0, loc("FR"), user_id="other")
-    store.end_streams([ended.stream_id])
-    assert [s.stream_id for s in store.live_located_streams("1001")] == [live.stream_id]
-
-
 # --- stream log and users -----------------------------------------------------------
 
 
@@ -911,9 +880,14 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     calls: dict[str, Callable[[], object]] = {
         "open_streams": store.open_streams,
         "pending_streams": store.pending_streams,
-        "live_located_streams": lambda: store.live_located_streams("1"),
         "country_counts": lambda: store.country_counts("1", since, before, 5),
-        "previous_located_stream": lambda: store.previous_located_stream("1", before, 5),
+        # The household model's queries.
+        "user_placed_streams": lambda: store.user_placed_streams("1", since, before),
+        "usual_places": lambda: store.usual_places("1", since, before, 5),
+        "last_alert": lambda: store.last_alert("1", "rare_country:FR", since),
+        "streamed_elsewhere_since": lambda: store.streamed_elsewhere_since("1", "FR", since),
+        "user_devices": lambda: store.user_devices("1"),
+        "user_networks": lambda: store.user_networks("1"),
         "streams_started_since": lambda: store.streams_started_since(since),
         "log": lambda: store.stream_log(limit=20),
         "log_page": lambda: store.stream_log(limit=20, after_stream_id=150),
@@ -981,8 +955,10 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     # Rare country: whole days from the rollup, the partial days by user and start time.
     assert any(re.match(r"SEARCH user_days", d) for d in plans["country_counts"])
     assert any("streams_by_user" in d for d in plans["country_counts"])
-    assert any("streams_located" in d for d in plans["previous_located_stream"])
-    assert not any("TEMP B-TREE" in d for d in plans["previous_located_stream"])
+    assert all("INDEX" in d for d in plans["user_placed_streams"] if "streams" in d)
+    assert any("streams_located" in d for d in plans["usual_places"])
+    assert any("alerts_dedup" in d for d in plans["last_alert"])
+    assert any("streams_by_user" in d for d in plans["streamed_elsewhere_since"])
     assert any("streams_pending" in d for d in plans["pending_streams"])
     assert any("streams_open" in d for d in plans["open_streams"])
     assert any("streams_by_user" in d for d in plans["log_user"])

@@ -1,26 +1,72 @@
 """Anomaly detectors: rare country, impossible travel, concurrent locations.
 
-Pure functions over the store's indexed queries; each runs on one stream whose location
-has just become known. They return candidate alerts with a de-duplication key; the
-engine drops candidates whose key already alerted within the window.
+Each runs on one stream whose place has just become known (located, or at home on the
+LAN) and judges it against the user's household model: their usual places, the streams
+whose intervals overlap it (live or ended: sharing), and the latest untrusted stream
+before it (travel). Network identity comes before geography, and a country-level
+location is never a point (see `household`). Detectors return candidate alerts with the
+keys of their incident; the engine drops a candidate whose incident already alerted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-import math
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-from .addresses import same_origin
-from .models import Alert, AlertKind, Location, Stream
+from .household import (
+    CITY_RADIUS_KM,
+    Judgement,
+    Place,
+    Relation,
+    Sighting,
+    address_prefix,
+    farthest_from_usual,
+    gap_km,
+    judge_pair,
+    near_usual,
+    network_type,
+    overlaps,
+    place_of,
+)
+from .models import Alert, AlertKind, Location, LocationStatus, Stream
 
 if TYPE_CHECKING:
     from .settings import AlertSettings
 
 
+class Placed(Protocol):
+    """A stream's interval and place: what judging a neighbour needs (a `Stream` is one)."""
+
+    @property
+    def stream_id(self) -> int:
+        """The stream."""
+
+    @property
+    def started_at(self) -> datetime:
+        """When it started."""
+
+    @property
+    def last_seen(self) -> datetime:
+        """When it was last seen playing."""
+
+    @property
+    def ended_at(self) -> datetime | None:
+        """When it ended; None while it plays."""
+
+    @property
+    def location_status(self) -> LocationStatus:
+        """Where its lookup stands (LOCAL: at home)."""
+
+    @property
+    def location(self) -> Location | None:
+        """Where it is, when located."""
+
+
 class DetectorStore(Protocol):
-    """The store's queries the detectors run, and nothing more (`HistoryStore` has them)."""
+    """The store's queries the detectors run, and nothing more (`DetectorStore` has them)."""
 
     def trusted_countries(self, user_id: str) -> frozenset[str]:
         """Countries the user is trusted to stream from without alerts."""
@@ -32,49 +78,179 @@ class DetectorStore(Protocol):
         before: datetime,
         exclude_stream_id: int | None = None,
     ) -> dict[str, int]:
-        """The user's located streams started in [since, before), counted by country."""
+        """The user's streams started in [since, before), counted by the country each
+        counts for."""
 
     def country_name(self, country_code: str) -> str | None:
         """The name the latest stored location gives a country code, or None if unseen."""
 
-    def stream_address(self, stream_id: int) -> str | None:
-        """The stream's IP address, decrypted; None when it has none."""
+    def stream_addresses(self, stream_ids: Sequence[int]) -> dict[int, str]:
+        """The addresses of these streams, decrypted (streams without one are left out)."""
 
-    def live_located_streams(self, user_id: str) -> list[Stream]:
-        """The user's streams that are live and located."""
+    def user_placed_streams(
+        self, user_id: str, since: datetime, until: datetime
+    ) -> Sequence[Placed]:
+        """The user's located or LAN streams that played at some time in [since, until]."""
 
-    def previous_located_stream(
-        self, user_id: str, before: datetime, exclude_stream_id: int
-    ) -> Stream | None:
-        """The user's most recently seen other located stream started at or before `before`."""
+    def streams(self, stream_ids: Sequence[int]) -> list[Stream]:
+        """Streams by id (gone ones are left out)."""
+
+    def usual_places(
+        self, user_id: str, since: datetime, before: datetime, exclude_stream_id: int
+    ) -> list[tuple[Location | None, int]]:
+        """The user's places in [since, before) with their stream counts; None is home."""
+
+    def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
+        """The user's latest alert with this key created at or after `since`."""
+
+    def streamed_elsewhere_since(self, user_id: str, country_code: str, since: datetime) -> bool:
+        """Whether the user started a stream counted in another country after `since`."""
 
 
-_EARTH_RADIUS_KM = 6371.0088
+# Nothing travels 20,000 km faster than this look-back allows at any sensible speed
+# setting: older streams cannot make a trip impossible.
+TRAVEL_LOOKBACK = timedelta(hours=36)
+_LOCATED = (LocationStatus.KNOWN, LocationStatus.LOCAL)
+_USUAL_PLACES = 20
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """An alert a detector wants to raise, and the key that de-duplicates it."""
+    """An alert a detector wants to raise, and the keys of its incident."""
 
     alert: Alert
     dedup_key: str
+    # Keys of alerts that already cover this incident (sharing and travel between the
+    # same two places are one incident).
+    related_keys: tuple[str, ...] = ()
+    # Open-ended incidents: suppressed by any alert with the key since this time.
+    since: datetime | None = None
 
 
-def distance_km(a: Location, b: Location) -> float:
-    """Great-circle (haversine) distance between two locations."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _pair_key(kind: AlertKind, first: str, second: str) -> str:
+def pair_key(kind: AlertKind, first: str, second: str) -> str:
+    """The incident key of two places (order-free)."""
     return f"{kind.value}:{'|'.join(sorted((first, second)))}"
 
 
-def _base_alert(kind: AlertKind, stream: Stream, location: Location, now: datetime) -> Alert:
+class Judge:
+    """One stream's check: its sighting, its neighbours and the user's usual places,
+    each read from the store only when a detector needs it."""
+
+    def __init__(
+        self, store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
+    ) -> None:
+        """Bind to the stream to judge (its address in clear, as the engine holds it)."""
+        self.store = store
+        self.stream = stream
+        self.settings = settings
+        self.now = now
+        self.user_id = stream.snapshot.user_id
+        self.sighting = self.sight(stream, stream.snapshot.ip_address)
+
+    def home_place(self) -> Place | None:
+        """Home Assistant's home, where LAN streams are."""
+        home = self.settings.home
+        if home is None:
+            return None
+        store = self.store
+        name = store.country_name(home.country_code) or home.country_code
+        return Place(home.country_code, name, None, home.latitude, home.longitude, CITY_RADIUS_KM)
+
+    def sight(self, stream: Placed, address: str | None) -> Sighting:
+        """A stream as the rules see it."""
+        settings = self.settings
+        home = stream.location_status is LocationStatus.LOCAL
+        if home:
+            place = self._home
+        elif stream.location is not None and stream.location_status is LocationStatus.KNOWN:
+            place = place_of(stream.location)
+        else:
+            place = None
+        return Sighting(
+            stream_id=stream.stream_id,
+            started_at=stream.started_at,
+            ended_at=stream.ended_at,
+            last_seen=stream.last_seen,
+            place=place,
+            prefix=None
+            if home
+            else address_prefix(address, settings.ipv4_prefix, settings.ipv6_prefix),
+            home=home,
+            trusted=not home and settings.is_trusted_address(address),
+            mobile=bool(stream.location and stream.location.mobile),
+        )
+
+    @cached_property
+    def _home(self) -> Place | None:
+        return self.home_place()
+
+    @cached_property
+    def usual(self) -> list[tuple[Place, int]]:
+        """The user's places in the look-back window, most used first (home included)."""
+        since = self.stream.started_at - timedelta(days=self.settings.lookback_days)
+        places: list[tuple[Place, int]] = []
+        store = self.store
+        for location, count in store.usual_places(
+            self.user_id, since, self.stream.started_at, self.stream.stream_id
+        ):
+            place = self._home if location is None else place_of(location)
+            if place is not None:
+                places.append((place, count))
+        places.sort(key=lambda item: -item[1])
+        return places[:_USUAL_PLACES]
+
+    @cached_property
+    def neighbours(self) -> list[tuple[Placed, Sighting]]:
+        """The user's other placed streams around this one, oldest first, as their place
+        shows them: the address (network, trust) is read only for those that matter."""
+        stream, store = self.stream, self.store
+        until = stream.ended_at or self.now
+        around = store.user_placed_streams(self.user_id, stream.started_at - TRAVEL_LOOKBACK, until)
+        sighted = [
+            (other, self.sight(other, None))
+            for other in around
+            if other.stream_id != stream.stream_id
+        ]
+        return [(other, seen) for other, seen in sighted if seen.place is not None]
+
+    def resolved(self, other: Placed) -> Sighting:
+        """Another stream with its address read: its network and whether it is trusted."""
+        store = self.store
+        address = store.stream_addresses([other.stream_id]).get(other.stream_id)
+        return self.sight(other, address)
+
+    def full(self, other: Placed) -> Stream:
+        """Another stream's whole record, for an alert about it."""
+        if isinstance(other, Stream):
+            return other
+        store = self.store
+        return store.streams([other.stream_id])[0]
+
+    def far(self, other: Sighting) -> bool:
+        """Whether another stream is beyond the floor, before networks are considered."""
+        assert self.sighting.place is not None and other.place is not None
+        return gap_km(self.sighting.place, other.place) > self.settings.distance_floor_km
+
+    def floor_km(self) -> float:
+        """The distance floor, widened for a stream on a mobile network."""
+        settings = self.settings
+        if self.sighting.mobile:
+            return max(settings.distance_floor_km, settings.mobile_distance_floor_km)
+        return settings.distance_floor_km
+
+    def judge(self, other: Sighting) -> Judgement | None:
+        """How this stream relates to another of the user's."""
+        settings = self.settings
+        return judge_pair(
+            self.sighting,
+            other,
+            floor_km=settings.distance_floor_km,
+            speed_kmh=settings.travel_speed_kmh,
+            mobile_floor_km=settings.mobile_distance_floor_km,
+        )
+
+
+def _base_alert(kind: AlertKind, stream: Stream, place: Place, now: datetime) -> Alert:
     snapshot = stream.snapshot
     return Alert(
         alert_id=0,
@@ -83,11 +259,11 @@ def _base_alert(kind: AlertKind, stream: Stream, location: Location, now: dateti
         user_id=snapshot.user_id,
         user_name=snapshot.user_name,
         created_at=now,
-        country_code=location.country_code,
-        country_name=location.country_name,
-        city=location.city,
-        latitude=location.latitude,
-        longitude=location.longitude,
+        country_code=place.country_code,
+        country_name=place.country_name,
+        city=place.city,
+        latitude=place.latitude,
+        longitude=place.longitude,
         share=None,
         session_count=None,
         previous_country_code=None,
@@ -97,18 +273,25 @@ def _base_alert(kind: AlertKind, stream: Stream, location: Location, now: dateti
         speed_kmh=None,
         media_title=snapshot.full_title,
         player=snapshot.player_title,
+        network_type=stream_network_type(stream),
     )
 
 
-def rare_country(
-    store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
-) -> Candidate | None:
-    """PlexGeo's rule: the country is under `threshold` of the user's recent located streams."""
-    location = stream.location
-    if location is None:
+def stream_network_type(stream: Stream) -> str | None:
+    if stream.location_status is LocationStatus.LOCAL:
+        return "lan"
+    found = network_type(stream.location)
+    return None if found is None else found.value
+
+
+def rare_country(judge: Judge) -> Candidate | None:
+    """PlexGeo's rule: the country is under `threshold` of the user's recent located streams
+    (once they have `min_sessions`), unless the place is near one of their usual places."""
+    stream, settings, place = judge.stream, judge.settings, judge.sighting.place
+    if place is None or judge.sighting.home:
         return None
-    user_id = stream.snapshot.user_id
-    if location.country_code in store.trusted_countries(user_id):
+    store, user_id = judge.store, judge.user_id
+    if place.country_code in store.trusted_countries(user_id):
         return None
     counts = store.country_counts(
         user_id,
@@ -119,109 +302,116 @@ def rare_country(
     total = sum(counts.values())
     if total < settings.rare_country_min_sessions:
         return None
-    share = counts.get(location.country_code, 0) / total
+    share = counts.get(place.country_code, 0) / total
     if share >= settings.rare_country_threshold:
         return None
+    # A place within the floor of a usual place (one in a country that is not rare
+    # itself) is not rare, across a border or not.
+    usual_places = [
+        (other, count)
+        for other, count in judge.usual
+        if counts.get(other.country_code, 0) / total >= settings.rare_country_threshold
+    ]
+    if near_usual(place, usual_places, judge.floor_km()):
+        return None
     usual = max(counts, key=lambda code: (counts[code], code))
-    usual_name = store.country_name(usual) or usual
+    key = f"{AlertKind.RARE_COUNTRY.value}:{place.country_code}"
+    # One alert per visit: while the last one is open, or until the user streamed from
+    # elsewhere since it, the country does not alert again.
+    last = store.last_alert(
+        user_id, key, stream.started_at - timedelta(days=settings.lookback_days)
+    )
+    if last is not None and (
+        last.acknowledged_at is None
+        or not store.streamed_elsewhere_since(user_id, place.country_code, last.created_at)
+    ):
+        return None
     alert = replace(
-        _base_alert(AlertKind.RARE_COUNTRY, stream, location, now),
+        _base_alert(AlertKind.RARE_COUNTRY, stream, place, judge.now),
         share=share,
         session_count=total,
         previous_country_code=usual,
-        previous_country_name=usual_name,
+        previous_country_name=store.country_name(usual) or usual,
     )
-    return Candidate(alert, f"{AlertKind.RARE_COUNTRY.value}:{location.country_code}")
+    return Candidate(alert, key)
 
 
-def _far_apart(
-    store: DetectorStore, stream: Stream, other: Stream, settings: AlertSettings
-) -> float | None:
-    """The distance between two streams when it matters: far apart, from different origins."""
-    if stream.location is None or other.location is None:
-        return None
-    other_address = store.stream_address(other.stream_id)
-    if settings.is_trusted_address(other_address):
-        return None
-    if same_origin(stream.snapshot.ip_address, other_address):
-        return None
-    distance = distance_km(stream.location, other.location)
-    return distance if distance > settings.distance_floor_km else None
-
-
-def _paired_alert(
-    kind: AlertKind, stream: Stream, other: Stream, distance: float, now: datetime
-) -> Alert:
-    assert stream.location is not None and other.location is not None
-    return replace(
-        _base_alert(kind, stream, stream.location, now),
-        previous_country_code=other.location.country_code,
-        previous_country_name=other.location.country_name,
-        previous_city=other.location.city,
-        distance_km=round(distance, 1),
+def _paired(
+    judge: Judge, kind: AlertKind, other: tuple[Placed, Sighting], judged: Judgement
+) -> Candidate:
+    """An alert on whichever of the two streams is out of place, naming the other."""
+    mine: tuple[Placed, Sighting] = (judge.stream, judge.sighting)
+    order = farthest_from_usual((judge.sighting, other[1]), judge.usual)
+    (away, away_seen), (there, there_seen) = (
+        (mine, other) if order[0] is judge.sighting else (other, mine)
     )
+    assert away_seen.place is not None and there_seen.place is not None
+    alert = replace(
+        _base_alert(kind, judge.full(away), away_seen.place, judge.now),
+        previous_country_code=there_seen.place.country_code,
+        previous_country_name=there_seen.place.country_name,
+        previous_city=there_seen.place.city,
+        distance_km=round(judged.distance_km, 1),
+        speed_kmh=None if judged.speed_kmh is None else round(judged.speed_kmh, 1),
+        seconds_apart=judged.seconds_apart,
+        other_stream_id=there.stream_id,
+    )
+    places = (away_seen.place.country_code, there_seen.place.country_code)
+    sharing = pair_key(AlertKind.CONCURRENT_LOCATIONS, *places)
+    travel = pair_key(AlertKind.IMPOSSIBLE_TRAVEL, *places)
+    own, related = (
+        (sharing, travel) if kind is AlertKind.CONCURRENT_LOCATIONS else (travel, sharing)
+    )
+    return Candidate(alert, own, (related,))
 
 
-def concurrent_locations(
-    store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
-) -> Candidate | None:
-    """Two live streams of one user, far apart and from different addresses: sharing."""
-    if stream.location is None:
+def concurrent_locations(judge: Judge) -> Candidate | None:
+    """Streams of one user whose intervals overlap, far apart on different networks:
+    sharing, however late either location became known."""
+    if judge.sighting.place is None:
         return None
-    farthest: tuple[float, Stream] | None = None
-    for other in store.live_located_streams(stream.snapshot.user_id):
-        if other.stream_id == stream.stream_id:
+    farthest: tuple[tuple[Placed, Sighting], Judgement] | None = None
+    mine = judge.sighting
+    for other, rough in judge.neighbours:
+        if not judge.far(rough) or not overlaps(
+            mine.started_at, mine.ended_at, rough.started_at, rough.ended_at
+        ):
             continue
-        distance = _far_apart(store, stream, other, settings)
-        if distance is not None and (farthest is None or distance > farthest[0]):
-            farthest = (distance, other)
+        seen = judge.resolved(other)
+        judged = judge.judge(seen)
+        if judged is None or judged.relation is not Relation.SHARING:
+            continue
+        if farthest is None or judged.gap_km > farthest[1].gap_km:
+            farthest = ((other, seen), judged)
     if farthest is None:
         return None
-    distance, other = farthest
-    assert other.location is not None
-    alert = _paired_alert(AlertKind.CONCURRENT_LOCATIONS, stream, other, distance, now)
-    return Candidate(
-        alert,
-        _pair_key(
-            AlertKind.CONCURRENT_LOCATIONS,
-            stream.location.country_code,
-            other.location.country_code,
-        ),
-    )
+    return _paired(judge, AlertKind.CONCURRENT_LOCATIONS, *farthest)
 
 
-def impossible_travel(
-    store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
-) -> Candidate | None:
-    """The user's previous place is too far to have travelled from since it was last seen."""
-    if stream.location is None:
+def impossible_travel(judge: Judge) -> Candidate | None:
+    """The latest untrusted stream before this one (or the first after it, for a location
+    known late) is too far to have travelled between them."""
+    sighting = judge.sighting
+    if sighting.place is None:
         return None
-    previous = store.previous_located_stream(
-        stream.snapshot.user_id, before=stream.started_at, exclude_stream_id=stream.stream_id
-    )
-    # A previous stream still live (or overlapping) is the concurrent detector's case.
-    if previous is None or previous.ended_at is None or previous.last_seen >= stream.started_at:
-        return None
-    distance = _far_apart(store, stream, previous, settings)
-    if distance is None:
-        return None
-    hours = (stream.started_at - previous.last_seen).total_seconds() / 3600
-    speed = distance / hours
-    if speed <= settings.travel_speed_kmh:
-        return None
-    assert previous.location is not None
-    alert = replace(
-        _paired_alert(AlertKind.IMPOSSIBLE_TRAVEL, stream, previous, distance, now),
-        speed_kmh=round(speed, 1),
-    )
-    return Candidate(
-        alert,
-        _pair_key(
-            AlertKind.IMPOSSIBLE_TRAVEL,
-            stream.location.country_code,
-            previous.location.country_code,
-        ),
-    )
+    ended = sighting.ended_at
+    before = [n for n in judge.neighbours if n[1].end < sighting.started_at]
+    after = [n for n in judge.neighbours if ended is not None and n[1].started_at > ended]
+    # The latest untrusted stream before, and the first after: trusted ones are passed
+    # over, never taken as the last place (they would hide the evidence).
+    for side in (
+        sorted(before, key=lambda n: n[1].end, reverse=True),
+        sorted(after, key=lambda n: n[1].started_at),
+    ):
+        for other, _ in side:
+            seen = judge.resolved(other)
+            if seen.trusted:
+                continue
+            judged = judge.judge(seen)
+            if judged is not None and judged.relation is Relation.TRAVEL:
+                return _paired(judge, AlertKind.IMPOSSIBLE_TRAVEL, (other, seen), judged)
+            break
+    return None
 
 
 DETECTORS = (rare_country, concurrent_locations, impossible_travel)
@@ -230,13 +420,14 @@ DETECTORS = (rare_country, concurrent_locations, impossible_travel)
 def detect(
     store: DetectorStore, stream: Stream, settings: AlertSettings, now: datetime
 ) -> list[Candidate]:
-    """Run every detector on a stream whose location just became known."""
-    if stream.location is None:
+    """Run every detector on a stream whose place just became known (with its address:
+    streams come back from the store without it, and the detectors compare it)."""
+    if stream.location_status not in _LOCATED:
         return []
-    # Streams come back from the store without their address; the detectors compare it.
-    address = store.stream_address(stream.stream_id)
-    if settings.is_trusted_address(address):
+    if stream.location_status is LocationStatus.LOCAL and settings.home is None:
         return []
-    stream = replace(stream, snapshot=replace(stream.snapshot, ip_address=address))
-    candidates = [detector(store, stream, settings, now) for detector in DETECTORS]
+    judge = Judge(store, stream, settings, now)
+    if judge.sighting.trusted:
+        return []
+    candidates = [detector(judge) for detector in DETECTORS]
     return [candidate for candidate in candidates if candidate is not None]

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from . import anomaly
+from . import anomaly, habits
 from .geo.base import LookupResult
 from .models import AddressRule, Alert, Location, LocationStatus, Stream, StreamSnapshot
 from .settings import AlertSettings
@@ -61,12 +61,31 @@ def _as_stored(stream: Stream) -> Stream:
     return replace(stream, snapshot=replace(stream.snapshot, ip_address=None))
 
 
+_PLACED = (LocationStatus.KNOWN, LocationStatus.LOCAL)
+
+
 def _initial_status(snapshot: StreamSnapshot) -> LocationStatus:
     if snapshot.address_rule is AddressRule.LAN:
         return LocationStatus.LOCAL
     if snapshot.ip_address is None:
         return LocationStatus.UNKNOWN
     return LocationStatus.PENDING
+
+
+def _counted_countries(
+    streams: Sequence[Stream], settings: AlertSettings
+) -> list[tuple[int, str | None]]:
+    """The country each stream counts for in the user's history, where it is not its
+    location's: home's for LAN streams, none for trusted networks (a VPN exit is not
+    where the user is)."""
+    counted: list[tuple[int, str | None]] = []
+    for stream in streams:
+        if stream.location_status is LocationStatus.LOCAL:
+            if settings.home is not None:
+                counted.append((stream.stream_id, settings.home.country_code))
+        elif settings.is_trusted_address(stream.snapshot.ip_address):
+            counted.append((stream.stream_id, None))
+    return counted
 
 
 class Engine:
@@ -151,7 +170,8 @@ class Engine:
         started = self.store.start_streams(new) if new else []
         for stream in started:
             live[stream.snapshot.session_key] = _as_stored(stream)
-            if stream.location_status is LocationStatus.KNOWN:
+            # LAN streams are at home: the detectors judge them as soon as they start.
+            if stream.location_status in _PLACED:
                 located.append(stream.stream_id)
         lookups: dict[str, list[int]] = {}
         for stream, address in self.store.pending_streams(limit=PENDING_RETRY_LIMIT):
@@ -188,7 +208,7 @@ class Engine:
         # One transaction caches every address this lookup found.
         self.store.cache_locations(cached)
         self._store_locations(outcomes)
-        new_alerts = self._detect(located, settings, now)
+        new_alerts = self._detect(located, ingested.started, settings, now)
         found = {stream_id: (status, location) for stream_id, status, location in outcomes}
         return PollOutcome(
             live=self.live,
@@ -214,15 +234,55 @@ class Engine:
                 live[key] = _located(live[key], (status, location))
 
     def _detect(
-        self, stream_ids: Iterable[int], settings: AlertSettings, now: datetime
+        self,
+        stream_ids: Iterable[int],
+        started: Sequence[Stream],
+        settings: AlertSettings,
+        now: datetime,
     ) -> list[Alert]:
-        alerts: list[Alert] = []
-        since = now - timedelta(hours=settings.dedup_hours)
+        """Judge newly placed streams and new streams; then remember their devices and
+        networks (after judging, so a first use is still new)."""
+        candidates: list[anomaly.Candidate | None] = []
+        networks: list[tuple[str, str, datetime]] = []
         # One read for every stream to check (gone ones, purged meanwhile, are skipped).
-        for stream in self.store.streams(list(stream_ids)):
-            for candidate in anomaly.detect(self.store, stream, settings, now):
-                user_id = candidate.alert.user_id
-                if self.store.alert_exists_since(user_id, candidate.dedup_key, since):
-                    continue
-                alerts.append(self.store.add_alert(candidate.alert, candidate.dedup_key))
+        streams = self.store.streams(list(stream_ids))
+        addresses = self.store.stream_addresses([s.stream_id for s in streams])
+        streams = [
+            replace(s, snapshot=replace(s.snapshot, ip_address=addresses.get(s.stream_id)))
+            for s in streams
+        ]
+        self.store.set_counted_countries(_counted_countries(streams, settings))
+        for stream in streams:
+            address = stream.snapshot.ip_address
+            candidates += anomaly.detect(self.store, stream, settings, now)
+            candidates.append(habits.new_network(self.store, stream, settings, now))
+            network = habits.stream_network(self.store, stream, settings)
+            if network is not None and not settings.is_trusted_address(address):
+                networks.append((stream.snapshot.user_id, network, stream.started_at))
+        live = self.live
+        for stream in started:
+            candidates.append(habits.concurrent_streams(self.store, stream, live, settings, now))
+            candidates.append(habits.new_device(self.store, stream, settings, now))
+        alerts = self._raise([c for c in candidates if c is not None], settings, now)
+        self.store.record_habits(
+            devices=[
+                (s.snapshot.user_id, s.snapshot.player_machine_id, s.started_at) for s in started
+            ],
+            networks=networks,
+        )
+        return alerts
+
+    def _raise(
+        self, candidates: Sequence[anomaly.Candidate], settings: AlertSettings, now: datetime
+    ) -> list[Alert]:
+        """Store the candidates whose incident has not alerted yet."""
+        alerts: list[Alert] = []
+        window = now - timedelta(hours=settings.dedup_hours)
+        for candidate in candidates:
+            user_id = candidate.alert.user_id
+            since = window if candidate.since is None else min(window, candidate.since)
+            keys = (candidate.dedup_key, *candidate.related_keys)
+            if any(self.store.alert_exists_since(user_id, key, since) for key in keys):
+                continue
+            alerts.append(self.store.add_alert(candidate.alert, candidate.dedup_key))
         return alerts

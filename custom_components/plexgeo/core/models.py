@@ -57,6 +57,9 @@ class AlertKind(StrEnum):
     RARE_COUNTRY = "rare_country"
     IMPOSSIBLE_TRAVEL = "impossible_travel"
     CONCURRENT_LOCATIONS = "concurrent_locations"
+    CONCURRENT_STREAMS = "concurrent_streams"
+    NEW_DEVICE = "new_device"
+    NEW_NETWORK = "new_network"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +164,8 @@ class Alert:
     latitude: float
     longitude: float
     share: float | None  # rare_country: this country's share of the window
-    session_count: int | None  # rare_country: streams with a known country in the window
+    # rare_country: streams with a known country in the window; concurrent_streams: the limit
+    session_count: int | None
     previous_country_code: str | None  # travel / concurrent: the other place
     previous_country_name: str | None
     previous_city: str | None
@@ -171,3 +175,9 @@ class Alert:
     player: str
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
+    # The other stream of a pair (travel, sharing): `stream_id` is the one out of place.
+    other_stream_id: int | None = None
+    network_type: str | None = None  # household.NetworkType of the stream's network
+    seconds_apart: float | None = None  # travel: between the two streams; sharing: 0
+    stream_count: int | None = None  # concurrent_streams: how many at once
+    device: str | None = None  # new_device: the player's name; new_network: the network

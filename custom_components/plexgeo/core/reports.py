@@ -146,6 +146,11 @@ def alert_row(alert: Alert) -> AlertRow:
         "player": alert.player,
         "acknowledged_at": _iso(alert.acknowledged_at),
         "acknowledged_by": alert.acknowledged_by,
+        "other_stream_id": alert.other_stream_id,
+        "network_type": alert.network_type,
+        "seconds_apart": alert.seconds_apart,
+        "stream_count": alert.stream_count,
+        "device": alert.device,
     }
 
 

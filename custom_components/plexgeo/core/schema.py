@@ -471,11 +471,66 @@ def _migrate_location_accuracy(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE places SET key = ? WHERE id = ?", keys)
 
 
+# The AS number of ip-api's "AS2856 British Telecommunications PLC" (household.asn_of).
+_ASN = "upper(substr(l.asn, 1, instr(l.asn || ' ', ' ') - 1))"
+
+# Version 5 (issue 15): the household model. Alerts name the other stream of a pair and
+# carry their evidence; each user's devices and networks are counted with their last use
+# (filled from the history already there: devices from players, networks by ASN); users
+# may have their own concurrent-stream limit.
+_V4 = (
+    "ALTER TABLE alerts ADD COLUMN other_stream_id INTEGER",
+    "ALTER TABLE alerts ADD COLUMN network_type TEXT",
+    "ALTER TABLE alerts ADD COLUMN seconds_apart REAL",
+    "ALTER TABLE alerts ADD COLUMN stream_count INTEGER",
+    "ALTER TABLE alerts ADD COLUMN device TEXT",
+    """CREATE TABLE user_devices (
+        user_ref INTEGER NOT NULL,
+        machine_id TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user_ref, machine_id)
+    ) WITHOUT ROWID""",
+    # network: "AS<n>" from the provider, or "net:" and the keyed hash of the address
+    # prefix (a prefix is personal data: never in clear).
+    """CREATE TABLE user_networks (
+        user_ref INTEGER NOT NULL,
+        network TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user_ref, network)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE stream_limits (
+        user_id TEXT PRIMARY KEY,
+        stream_limit INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """INSERT INTO user_devices (user_ref, machine_id, first_seen, last_seen, count)
+        SELECT s.user_ref, p.machine_id, MIN(s.started_at), MAX(s.started_at), COUNT(*)
+        FROM streams AS s JOIN players AS p ON p.id = s.player_ref
+        GROUP BY s.user_ref, p.machine_id""",
+    f"""INSERT INTO user_networks (user_ref, network, first_seen, last_seen, count)
+        SELECT s.user_ref, {_ASN}, MIN(s.started_at), MAX(s.started_at), COUNT(*)
+        FROM streams AS s JOIN locations AS lo ON lo.id = s.location_ref
+        JOIN places AS l ON l.id = lo.place_ref
+        WHERE s.location_status = 4 AND {_ASN} GLOB 'AS[0-9]*'
+        GROUP BY 1, 2""",  # noqa: S608  (a fixed expression, no value)
+)
+
+
+def _migrate_household(conn: sqlite3.Connection) -> None:
+    """The household model's tables and the alerts' evidence columns."""
+    for statement in _V4:
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     _migrate_to_v1,
     _migrate_to_v2,
     _migrate_to_v3,
     _migrate_location_accuracy,
+    _migrate_household,
 ]
 
 

@@ -93,6 +93,14 @@ class AlertRow(TypedDict):
     player: str
     acknowledged_at: str | None
     acknowledged_by: str | None
+    # The household model's evidence (issue 15): the other stream of a pair, the network
+    # type of the out-of-place stream, the time between two streams, streams at once and
+    # the new device or network.
+    other_stream_id: int | None
+    network_type: str | None
+    seconds_apart: float | None
+    stream_count: int | None
+    device: str | None
 
 
 class LastLocation(TypedDict):
@@ -264,3 +272,8 @@ class AlertEvent(TypedDict):
     speed_kmh: float | None
     media_title: str
     player: str
+    other_stream_id: int | None
+    network_type: str | None
+    seconds_apart: float | None
+    stream_count: int | None
+    device: str | None

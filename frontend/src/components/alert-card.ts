@@ -3,7 +3,7 @@
 import { countryTag } from "./country.js";
 import { html, nothing, type TemplateResult } from "lit";
 
-import { ALERT_KIND_LABELS, alertSummary } from "../lib/alerts.js";
+import { ALERT_KIND_LABELS, alertSummary, trustHelps } from "../lib/alerts.js";
 import { formatDateTime } from "../lib/format.js";
 import type { AlertRow } from "../types.js";
 import { icon, mdiCheck, mdiShieldCheck } from "./icon.js";
@@ -49,14 +49,16 @@ export function alertCard(alert: AlertRow, actions: AlertActions): TemplateResul
           >
             ${icon(mdiCheck)} Acknowledge
           </button>
-          <button
-            class="btn"
-            ?disabled=${actions.busy}
-            title="Acknowledge and trust ${alert.country_name} for ${alert.user_name}"
-            @click=${() => actions.onAcknowledge(alert, true)}
-          >
-            ${icon(mdiShieldCheck)} Acknowledge and trust
-          </button>
+          ${trustHelps(alert)
+            ? html`<button
+                class="btn"
+                ?disabled=${actions.busy}
+                title="Acknowledge and trust ${alert.country_name} for ${alert.user_name}"
+                @click=${() => actions.onAcknowledge(alert, true)}
+              >
+                ${icon(mdiShieldCheck)} Acknowledge and trust
+              </button>`
+            : nothing}
         </div>`}
   </li>`;
 }

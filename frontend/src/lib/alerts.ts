@@ -6,7 +6,38 @@ export const ALERT_KIND_LABELS: Record<string, string> = {
   rare_country: "Rare country",
   impossible_travel: "Impossible travel",
   concurrent_locations: "Concurrent locations",
+  concurrent_streams: "Concurrent streams",
+  new_device: "New device",
+  new_network: "New network",
 };
+
+/** Trusting a country only silences rare-country alerts: offered where it helps. */
+export function trustHelps(alert: AlertRow): boolean {
+  return alert.kind === "rare_country";
+}
+
+/** The time between two streams in words: "20 s", "14 min", "3 h 5 min", "2 d 4 h". */
+export function formatApart(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  if (total < 60) return `${total} s`;
+  let minutes = Math.floor(total / 60);
+  if (minutes < 60) return `${minutes} min`;
+  let hours = Math.floor(minutes / 60);
+  minutes %= 60;
+  if (hours < 48) return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  hours %= 24;
+  return hours ? `${days} d ${hours} h` : `${days} d`;
+}
+
+function network(alert: AlertRow): string {
+  const kinds: Record<string, string> = {
+    proxy: " (proxy or VPN)",
+    hosting: " (hosting or VPN)",
+    mobile: " (mobile network)",
+  };
+  return (alert.network_type && kinds[alert.network_type]) || "";
+}
 
 function place(city: string | null, country: string | null): string {
   if (!country) return "an unknown place";
@@ -27,12 +58,23 @@ export function alertSummary(alert: AlertRow): string {
       return `Streaming from ${here}: ${before} of ${total} recent ${noun} came from there (${percent}%)`;
     }
     case "impossible_travel": {
+      // The time between the streams, never a seven-digit speed.
       const distance = alert.distance_km === null ? "" : ` ${Math.round(alert.distance_km)} km`;
-      const speed = alert.speed_kmh === null ? "" : ` at ${Math.round(alert.speed_kmh)} km/h`;
-      return `From ${there} to ${here}:${distance}${speed}`;
+      const apart =
+        alert.seconds_apart === null ? "" : ` in ${formatApart(alert.seconds_apart)}`;
+      return `From ${there} to ${here}${network(alert)}:${distance}${apart}`;
     }
-    case "concurrent_locations":
-      return `Streaming from ${here} while also streaming from ${there}`;
+    case "concurrent_locations": {
+      const distance =
+        alert.distance_km === null ? "" : `, ${Math.round(alert.distance_km)} km away`;
+      return `Streaming from ${here}${network(alert)} while also streaming from ${there}${distance}`;
+    }
+    case "concurrent_streams":
+      return `${alert.stream_count ?? "Too many"} streams at once (limit ${alert.session_count ?? "?"})`;
+    case "new_device":
+      return `First stream on ${alert.device ?? alert.player}`;
+    case "new_network":
+      return `First stream from ${alert.device ?? "a new network"} in ${here}${network(alert)}`;
     default:
       return `Streaming from ${here}`;
   }

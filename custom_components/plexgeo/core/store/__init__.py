@@ -14,7 +14,7 @@ The package is split by role, as Home Assistant's recorder is: `files` (open, WA
 recovery, error mapping), `sql` (statement text), `codecs` (rows and times), `rollups`
 (day windows and rollup counts), `refs` (the lookup-table id cache), `core` (connections
 and transactions), then one mixin per role that `HistoryStore` joins: `streams`, `log`,
-`reports`, `geocache`, `detector`, `alerts`, `retention`.
+`reports`, `geocache`, `detector`, `household`, `alerts`, `retention`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .alerts import AlertsAndTrust
 from .codecs import stored_location
 from .detector import DetectorQueries
 from .geocache import GeoCache
+from .household import HouseholdQueries
 from .log import StreamLog
 from .records import (
     CountryCount,
@@ -31,6 +32,7 @@ from .records import (
     LocationOutcome,
     NewStream,
     PlaceCount,
+    PlacedStream,
     StoreStats,
     StreamUpdate,
     Trends,
@@ -51,6 +53,7 @@ __all__ = [
     "LocationOutcome",
     "NewStream",
     "PlaceCount",
+    "PlacedStream",
     "StoreStats",
     "StreamUpdate",
     "Trends",
@@ -68,6 +71,7 @@ class HistoryStore(
     PanelReports,
     GeoCache,
     DetectorQueries,
+    HouseholdQueries,
     AlertsAndTrust,
     Retention,
 ):

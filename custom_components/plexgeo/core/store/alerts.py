@@ -48,6 +48,11 @@ class AlertsAndTrust(StoreCore):
                     alert.player,
                     acknowledged,
                     alert.acknowledged_by,
+                    alert.other_stream_id,
+                    alert.network_type,
+                    alert.seconds_apart,
+                    alert.stream_count,
+                    alert.device,
                 ),
             )
             alert_id = int(cursor.lastrowid or 0)

@@ -230,4 +230,9 @@ def alert_from(row: Sequence[Any]) -> Alert:
         player=row[19],
         acknowledged_at=from_epoch_or_none(row[20]),
         acknowledged_by=row[21],
+        other_stream_id=row[22],
+        network_type=row[23],
+        seconds_apart=row[24],
+        stream_count=row[25],
+        device=row[26],
     )

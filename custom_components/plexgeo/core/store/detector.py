@@ -1,13 +1,12 @@
-"""The anomaly detectors' queries: a user's countries, previous and live places."""
+"""The anomaly detectors' rare-country count: a user's streams by the country each counts for."""
 
 from __future__ import annotations
 
 from datetime import datetime
 import json
 
-from ..models import Stream
 from . import sql
-from .codecs import DAY, ceil_seconds, floor_seconds
+from .codecs import DAY, ceil_seconds
 from .core import StoreCore
 from .rollups import day_window
 
@@ -43,7 +42,7 @@ class DetectorQueries(StoreCore):
             if exclude_stream_id is not None:
                 excluded = conn.execute(
                     "SELECT country_ref FROM streams WHERE id = ? AND user_ref = ?"
-                    " AND location_status = 4 AND started_at >= ? AND started_at < ?",
+                    " AND country_ref IS NOT NULL AND started_at >= ? AND started_at < ?",
                     (exclude_stream_id, ref, window.first_day * DAY, window.end_day * DAY),
                 ).fetchone()
                 if excluded is not None:
@@ -56,18 +55,3 @@ class DetectorQueries(StoreCore):
                 )
             }
         return {labels[country_ref]: count for country_ref, count in counts.items() if count}
-
-    def previous_located_stream(
-        self, user_id: str, before: datetime, exclude_stream_id: int
-    ) -> Stream | None:
-        """The user's most recently seen other located stream started at or before `before`."""
-        with self._reading() as conn:
-            streams = self._load(
-                conn, sql.PREVIOUS_LOCATED, (user_id, floor_seconds(before), exclude_stream_id)
-            )
-        return streams[0] if streams else None
-
-    def live_located_streams(self, user_id: str) -> list[Stream]:
-        """The user's streams that are live and located."""
-        with self._reading() as conn:
-            return self._load(conn, sql.LIVE_LOCATED, (user_id,))

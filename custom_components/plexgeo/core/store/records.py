@@ -104,3 +104,15 @@ type StreamUpdate = tuple[Stream, StreamSnapshot]
 
 type LocationOutcome = tuple[int, LocationStatus, Location | None]
 """A stream id and the outcome of its geolocation."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedStream:
+    """A stream as the detectors' neighbours need it: its interval and its place."""
+
+    stream_id: int
+    started_at: datetime
+    last_seen: datetime
+    ended_at: datetime | None
+    location_status: LocationStatus
+    location: Location | None

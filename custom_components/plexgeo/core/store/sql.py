@@ -47,6 +47,11 @@ ALERT_COLUMNS = (
     "player",
     "acknowledged_at",
     "acknowledged_by",
+    "other_stream_id",
+    "network_type",
+    "seconds_apart",
+    "stream_count",
+    "device",
 )
 
 
@@ -157,23 +162,10 @@ JOIN places AS l ON l.id = lk.place_ref WHERE g.hash = ?
 """
 BY_ID = STREAM_SELECT + "WHERE s.id = ?"
 OPEN = STREAM_SELECT + "WHERE s.ended_at IS NULL ORDER BY s.id"
-LIVE_LOCATED = (
-    STREAM_SELECT + "WHERE s.user_ref = " + USER_REF + " AND s.ended_at IS NULL"
-    " AND s.location_status = 4 ORDER BY s.id"
-)
 PENDING = (
     STREAM_SELECT + "WHERE s.location_status = 3 AND s.address_ref IS NOT NULL"
     " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
 )
-# INDEXED BY: left to itself the planner may prefer streams_by_user and sort the user's
-# whole history by last_seen; streams_located yields rows already in that order.
-PREVIOUS_LOCATED_ID = """
-SELECT id FROM streams INDEXED BY streams_located
-WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?) AND location_status = 4
-  AND started_at <= ? AND id != ?
-ORDER BY last_seen DESC LIMIT 1
-"""
-PREVIOUS_LOCATED = STREAM_SELECT + "WHERE s.id = (" + PREVIOUS_LOCATED_ID + ")"
 # Rare country: whole days from the user_days rollup, the partial days at either end from
 # the streams themselves (a day of one user: a few rows by streams_by_user).
 COUNTRY_DAYS = """
@@ -182,7 +174,7 @@ WHERE user_ref = ? AND day >= ? AND day < ? AND country_ref != 0 GROUP BY countr
 """
 COUNTRY_EDGE = """
 SELECT country_ref, COUNT(*) FROM streams
-WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND location_status = 4
+WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND country_ref IS NOT NULL
   AND id IS NOT ?
 GROUP BY country_ref
 """

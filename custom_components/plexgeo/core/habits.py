@@ -1,0 +1,139 @@
+"""Opt-in alerts about a user's habits: too many streams at once, a new device, a new network.
+
+Each is off unless its option is set. The user's devices and networks, with when each
+was last used, are kept by the store; the engine records a stream's device when it
+starts and its network when it is located, after these checks have judged it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from .anomaly import Candidate, stream_network_type
+from .household import network_key
+from .models import Alert, AlertKind, LocationStatus, Stream
+
+if TYPE_CHECKING:
+    from .settings import AlertSettings
+    from .store import HistoryStore
+
+
+def _alert(kind: AlertKind, stream: Stream, settings: AlertSettings, now: datetime) -> Alert:
+    """An alert about a stream, placed where the stream is as far as is known."""
+    snapshot, location, home = stream.snapshot, stream.location, settings.home
+    if location is not None:
+        where = (location.country_code, location.country_name, location.city)
+        point = (location.latitude, location.longitude)
+    elif home is not None and stream.location_status is LocationStatus.LOCAL:
+        where = (home.country_code, home.country_code, None)
+        point = (home.latitude, home.longitude)
+    else:
+        where, point = ("", "", None), (0.0, 0.0)
+    return Alert(
+        alert_id=0,
+        kind=kind,
+        stream_id=stream.stream_id,
+        user_id=snapshot.user_id,
+        user_name=snapshot.user_name,
+        created_at=now,
+        country_code=where[0],
+        country_name=where[1],
+        city=where[2],
+        latitude=point[0],
+        longitude=point[1],
+        share=None,
+        session_count=None,
+        previous_country_code=None,
+        previous_country_name=None,
+        previous_city=None,
+        distance_km=None,
+        speed_kmh=None,
+        media_title=snapshot.full_title,
+        player=snapshot.player_title,
+        network_type=stream_network_type(stream),
+    )
+
+
+def stream_limit(store: HistoryStore, user_id: str, settings: AlertSettings) -> int:
+    """The user's concurrent-stream limit: their own, else the server's (0: none)."""
+    own = store.stream_limit(user_id)
+    return settings.concurrent_streams_limit if own is None else own
+
+
+def concurrent_streams(
+    store: HistoryStore,
+    stream: Stream,
+    live: Sequence[Stream],
+    settings: AlertSettings,
+    now: datetime,
+) -> Candidate | None:
+    """A new stream takes the user over their limit of streams at once."""
+    user_id = stream.snapshot.user_id
+    mine = [s for s in live if s.snapshot.user_id == user_id]
+    limit = stream_limit(store, user_id, settings) if len(mine) > 1 else 0
+    if limit <= 0 or len(mine) <= limit:
+        return None
+    alert = replace(
+        _alert(AlertKind.CONCURRENT_STREAMS, stream, settings, now),
+        stream_count=len(mine),
+        session_count=limit,
+    )
+    # One alert while the user stays over the limit: since their oldest live stream began.
+    since = min(s.started_at for s in mine)
+    return Candidate(alert, AlertKind.CONCURRENT_STREAMS.value, since=since)
+
+
+def new_device(
+    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+) -> Candidate | None:
+    """The user's first stream from a device (Plex's machine identifier)."""
+    if not settings.new_device_alerts:
+        return None
+    snapshot = stream.snapshot
+    devices = store.user_devices(snapshot.user_id)
+    # A user's very first stream has nothing to compare with: no alert.
+    if not devices or snapshot.player_machine_id in devices:
+        return None
+    alert = replace(
+        _alert(AlertKind.NEW_DEVICE, stream, settings, now),
+        device=snapshot.player_title or snapshot.player_product,
+    )
+    return Candidate(alert, f"{AlertKind.NEW_DEVICE.value}:{snapshot.player_machine_id}")
+
+
+def stream_network(store: HistoryStore, stream: Stream, settings: AlertSettings) -> str | None:
+    """The key a stream's network is kept under: its ASN, else its prefix's keyed hash
+    (an address prefix is personal data: it never reaches the file in clear)."""
+    if stream.location_status is not LocationStatus.KNOWN:
+        return None
+    key = network_key(
+        stream.snapshot.ip_address, stream.location, settings.ipv4_prefix, settings.ipv6_prefix
+    )
+    if key is None or key.startswith("AS"):
+        return key
+    return f"net:{store.address_hash(key)}"
+
+
+def new_network(
+    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+) -> Candidate | None:
+    """The user's first stream from a network (ASN, or /24 or /64 without one) in the
+    look-back window. Trusted networks never alert."""
+    if not settings.new_network_alerts or settings.is_trusted_address(stream.snapshot.ip_address):
+        return None
+    key = stream_network(store, stream, settings)
+    if key is None:
+        return None
+    networks = store.user_networks(stream.snapshot.user_id)
+    since = stream.started_at - timedelta(days=settings.lookback_days)
+    last_used = networks.get(key)
+    if not networks or (last_used is not None and last_used >= since):
+        return None
+    alert = replace(
+        _alert(AlertKind.NEW_NETWORK, stream, settings, now),
+        device=stream.location.isp if stream.location is not None else None,
+    )
+    return Candidate(alert, f"{AlertKind.NEW_NETWORK.value}:{key}")

@@ -1,0 +1,206 @@
+"""The household model's queries: a user's streams around one, usual places, devices,
+networks, stream limits, and the incidents already raised."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+import json
+
+from ..models import Alert, Location
+from . import sql
+from .codecs import (
+    STATUSES,
+    alert_from,
+    ceil_seconds,
+    floor_seconds,
+    from_epoch,
+    location_from,
+)
+from .core import StoreCore
+from .records import PlacedStream
+
+_USER_ID = "SELECT id FROM users WHERE plex_id = ?"
+# A user's placed streams (located, or LAN) started in a window (streams_by_user), and
+# those still open (streams_open): every stream whose interval can touch a window ending
+# now. Only what judging needs: the interval and the location, decoded once per place.
+_PLACED = f"""
+SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref,
+    {sql.LOCATIONS_L}
+FROM streams AS s LEFT JOIN locations AS lk ON lk.id = s.location_ref
+LEFT JOIN places AS l ON l.id = lk.place_ref
+WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """  # noqa: S608  (fixed text)
+_PLACED_BETWEEN = _PLACED + "s.started_at >= ?2 AND s.started_at <= ?3 AND s.last_seen >= ?2"
+_PLACED_OPEN = _PLACED + "s.ended_at IS NULL"
+# Places: located streams by location, LAN streams (at home) as one row with no location;
+# the user's latest streams of each kind only (streams_located yields them newest first),
+# so a heavy user costs the same as anyone.
+_PLACES_OF = """
+SELECT location_status, location_ref FROM streams INDEXED BY streams_located
+WHERE user_ref = ?1 AND location_status = {status} AND last_seen >= ?2 AND started_at >= ?2
+  AND started_at < ?3 AND id != ?4
+ORDER BY last_seen DESC LIMIT 500
+"""
+_USUAL_PLACES = f"""
+SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*) FROM (
+    SELECT * FROM ({_PLACES_OF.format(status=1)})
+    UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
+)
+GROUP BY 1
+"""  # noqa: S608  (fixed status literals, no value)
+_LAST_ALERT = (
+    sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
+    " ORDER BY created_at DESC, id DESC LIMIT 1"
+)
+_ELSEWHERE = """
+SELECT 1 FROM streams
+WHERE user_ref = ? AND started_at > ? AND country_ref IS NOT NULL
+  AND country_ref IS NOT (SELECT id FROM labels WHERE text = ?)
+LIMIT 1
+"""
+_COUNTED_COUNTRY = """
+UPDATE streams SET country_ref = (SELECT id FROM labels WHERE text = ?)
+WHERE id = ? AND country_ref IS NOT (SELECT id FROM labels WHERE text = ?)
+"""
+_DEVICE_SEEN = """
+INSERT INTO user_devices (user_ref, machine_id, first_seen, last_seen, count)
+VALUES ((SELECT id FROM users WHERE plex_id = ?1), ?2, ?3, ?3, 1)
+ON CONFLICT (user_ref, machine_id) DO UPDATE
+SET last_seen = max(last_seen, excluded.last_seen), count = count + 1
+"""
+_NETWORK_SEEN = _DEVICE_SEEN.replace("user_devices", "user_networks").replace(
+    "machine_id", "network"
+)
+
+type Habit = tuple[str, str, datetime]  # user id, device or network, when
+
+
+class HouseholdQueries(StoreCore):
+    """What the detectors read to judge a stream against the user's household."""
+
+    def user_placed_streams(
+        self, user_id: str, since: datetime, until: datetime
+    ) -> list[PlacedStream]:
+        """The user's located or LAN streams that played at some time in [since, until],
+        oldest first."""
+        found: dict[int, PlacedStream] = {}
+        places: dict[int, Location] = {}
+        with self._reading(snapshot=True) as conn:
+            user = conn.execute(_USER_ID, (user_id,)).fetchone()
+            if user is None:
+                return []
+            window = (user[0], floor_seconds(since), ceil_seconds(until))
+            rows = conn.execute(_PLACED_BETWEEN, window).fetchall()
+            rows += conn.execute(_PLACED_OPEN, (user[0],)).fetchall()
+        for row in rows:
+            ref = row[5]
+            if ref is not None and ref not in places:
+                places[ref] = location_from(row[6:])
+            found[row[0]] = PlacedStream(
+                stream_id=row[0],
+                started_at=from_epoch(row[1]),
+                last_seen=from_epoch(row[2]),
+                ended_at=None if row[3] is None else from_epoch(row[3]),
+                location_status=STATUSES[row[4]],
+                location=None if ref is None else places[ref],
+            )
+        return sorted(found.values(), key=lambda s: (s.started_at, s.stream_id))
+
+    def usual_places(
+        self, user_id: str, since: datetime, before: datetime, exclude_stream_id: int
+    ) -> list[tuple[Location | None, int]]:
+        """The user's places in [since, before) with their stream counts; None is home
+        (their LAN streams)."""
+        with self._reading(snapshot=True) as conn:
+            user = conn.execute(_USER_ID, (user_id,)).fetchone()
+            if user is None:
+                return []
+            lower = floor_seconds(since)
+            counts = conn.execute(
+                _USUAL_PLACES, (user[0], lower, ceil_seconds(before), exclude_stream_id)
+            ).fetchall()
+            refs = [ref for ref, _ in counts if ref is not None]
+            locations = {
+                int(row[0]): location_from(row[1:])
+                for row in conn.execute(sql.LOCATION_SELECT, (json.dumps(refs),))
+            }
+        return [
+            (None if ref is None else locations[ref], int(count))
+            for ref, count in counts
+            if ref is None or ref in locations
+        ]
+
+    def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
+        """The user's latest alert with this key created at or after `since`."""
+        with self._reading() as conn:
+            row = conn.execute(_LAST_ALERT, (user_id, dedup_key, ceil_seconds(since))).fetchone()
+        return None if row is None else alert_from(row)
+
+    def streamed_elsewhere_since(self, user_id: str, country_code: str, since: datetime) -> bool:
+        """Whether the user started a stream counted in another country after `since`."""
+        with self._reading() as conn:
+            user = conn.execute(_USER_ID, (user_id,)).fetchone()
+            if user is None:
+                return False
+            row = conn.execute(_ELSEWHERE, (user[0], floor_seconds(since), country_code)).fetchone()
+        return row is not None
+
+    def set_counted_countries(self, counted: Sequence[tuple[int, str | None]]) -> None:
+        """Set the country streams count for (home for LAN streams, none for trusted
+        networks); the rollups follow by trigger."""
+        if not counted:
+            return
+        with self._writing() as conn:
+            for stream_id, country_code in counted:
+                if country_code is not None:
+                    self._ids.label(conn, country_code)
+                conn.execute(_COUNTED_COUNTRY, (country_code, stream_id, country_code))
+
+    def user_devices(self, user_id: str) -> dict[str, datetime]:
+        """The devices (machine identifiers) the user streamed from, with their last use."""
+        return self._habits("user_devices", "machine_id", user_id)
+
+    def user_networks(self, user_id: str) -> dict[str, datetime]:
+        """The networks (ASN or prefix key) the user streamed from, with their last use."""
+        return self._habits("user_networks", "network", user_id)
+
+    def _habits(self, table: str, column: str, user_id: str) -> dict[str, datetime]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                # Fixed table and column names from the two callers above.
+                f"SELECT {column}, last_seen FROM {table}"  # noqa: S608
+                " WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?)",
+                (user_id,),
+            ).fetchall()
+        return {str(key): from_epoch(int(seen)) for key, seen in rows}
+
+    def record_habits(self, *, devices: Sequence[Habit], networks: Sequence[Habit]) -> None:
+        """Count a use of each device and network, in one transaction."""
+        if not devices and not networks:
+            return
+        with self._writing() as conn:
+            for statement, habits in ((_DEVICE_SEEN, devices), (_NETWORK_SEEN, networks)):
+                conn.executemany(
+                    statement,
+                    [(user, key, floor_seconds(at)) for user, key, at in habits],
+                )
+
+    def stream_limit(self, user_id: str) -> int | None:
+        """The user's own concurrent-stream limit, or None to use the server's."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT stream_limit FROM stream_limits WHERE user_id = ?", (user_id,)
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def set_stream_limit(self, user_id: str, limit: int | None) -> None:
+        """Set (or with None, clear) the user's own concurrent-stream limit."""
+        with self._writing() as conn:
+            if limit is None:
+                conn.execute("DELETE FROM stream_limits WHERE user_id = ?", (user_id,))
+            else:
+                conn.execute(
+                    "INSERT INTO stream_limits (user_id, stream_limit) VALUES (?, ?)"
+                    " ON CONFLICT (user_id) DO UPDATE SET stream_limit = excluded.stream_limit",
+                    (user_id, limit),
+                )

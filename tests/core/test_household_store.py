@@ -1,0 +1,217 @@
+"""The household model's store side: schema v5 migration, queries, habits, limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+import sqlite3
+
+import pytest
+
+from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core.crypto import KeyMaterial
+from custom_components.plexgeo.core.models import Alert, AlertKind, LocationStatus, Stream
+from custom_components.plexgeo.core.store import HistoryStore
+from simulator.places import place
+
+from . import helpers
+from .helpers import T0, location_of, snapshot
+from .test_schema_places import as_before_household
+
+HOUR = timedelta(hours=1)
+
+
+@pytest.fixture
+def keys() -> KeyMaterial:
+    return KeyMaterial.generate()
+
+
+@pytest.fixture
+def store(tmp_path: Path, keys: KeyMaterial) -> Iterator[HistoryStore]:
+    opened = HistoryStore.open(tmp_path / "h.db", keys, "srv")
+    yield opened
+    opened.close()
+
+
+def _start(
+    store: HistoryStore, key: str, at: datetime, where: str | None, **changes: object
+) -> Stream:
+    """A stream of alice's from a place (located), or on the LAN (`where` None)."""
+    if where is None:
+        new = snapshot(key, address="192.168.1.20", local=True, **changes)
+        return store.start_streams([(new, at, LocationStatus.LOCAL, None)])[0]
+    new = snapshot(key, where=where, **changes)
+    found = location_of(place(where))  # one lookup, as the cache gives it
+    return store.start_streams([(new, at, LocationStatus.KNOWN, found)])[0]
+
+
+def _alert(stream: Stream, at: datetime) -> Alert:
+    return Alert(
+        alert_id=0,
+        kind=AlertKind.CONCURRENT_LOCATIONS,
+        stream_id=stream.stream_id,
+        user_id=stream.snapshot.user_id,
+        user_name=stream.snapshot.user_name,
+        created_at=at,
+        country_code="US",
+        country_name="United States",
+        city="New York",
+        latitude=40.7,
+        longitude=-74.0,
+        share=None,
+        session_count=None,
+        previous_country_code="GB",
+        previous_country_name="United Kingdom",
+        previous_city="London",
+        distance_km=5570.2,
+        speed_kmh=None,
+        media_title="Arrival",
+        player="Chrome",
+        other_stream_id=1,
+        network_type="residential",
+        seconds_apart=0.0,
+    )
+
+
+def test_version_3_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMaterial) -> None:
+    """A version-3 database (places, before the household model) opens, gains the household
+    tables filled from its history, and keeps every stream and alert."""
+    path = tmp_path / "old.db"
+    old = HistoryStore.open(path, keys, "srv")
+    london = _start(old, "1", T0, "london")
+    _start(old, "2", T0 + HOUR, "paris", player_machine_id="tablet")
+    _start(old, "3", T0 + 2 * HOUR, None)
+    old.close()
+    as_before_household(path)
+    # An alert as version 3 wrote it.
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (3,)
+        conn.execute(
+            "INSERT INTO alerts (kind, stream_ref, user_id, user_name, dedup_key, created_at,"
+            " country_code, country_name, latitude, longitude, media_title, player)"
+            " VALUES ('rare_country', ?, 'id-alice', 'alice', 'rare_country:GB', ?, 'GB',"
+            " 'United Kingdom', 51.5, -0.1, 'Arrival', 'TV')",
+            (london.stream_id, int(T0.timestamp())),
+        )
+    conn.close()
+    store = HistoryStore.open(path, keys, "srv")
+    try:
+        assert store.schema_version == len(schema.MIGRATIONS) == HistoryStore.SCHEMA_VERSION == 5
+        assert store.recovered_from is None
+        assert [s.stream_id for s in store.streams([1, 2, 3])] == [1, 2, 3]
+        assert store.stream_address(london.stream_id) == place("london").ipv4[0]
+        [alert] = store.alerts()
+        assert (alert.kind, alert.stream_id, alert.created_at) == (
+            AlertKind.RARE_COUNTRY,
+            london.stream_id,
+            T0,
+        )
+        assert (alert.other_stream_id, alert.network_type, alert.seconds_apart) == (None,) * 3
+        assert store.user_devices("id-alice") == {
+            "machine-alice": T0 + 2 * HOUR,
+            "tablet": T0 + HOUR,
+        }
+        # Networks from the providers' ASNs (LAN streams have none).
+        assert store.user_networks("id-alice") == {"AS2856": T0, "AS3215": T0 + HOUR}
+    finally:
+        store.close()
+
+
+def test_alert_evidence_round_trips(store: HistoryStore) -> None:
+    stream = _start(store, "1", T0, "new_york")
+    stored = store.add_alert(replace(_alert(stream, T0), stream_count=3, device="iPad"), "k")
+    assert helpers.alert(store, stored.alert_id) == stored
+    assert (stored.other_stream_id, stored.seconds_apart, stored.device) == (1, 0.0, "iPad")
+
+
+def test_user_placed_streams_take_overlapping_and_open_streams(store: HistoryStore) -> None:
+    old = _start(store, "1", T0 - 3 * HOUR, "london")
+    ended = _start(store, "2", T0 - HOUR, "paris")
+    live = _start(store, "3", T0 - 30 * HOUR, "berlin")  # started long ago, still playing
+    home = _start(store, "4", T0 - HOUR, None)
+    pending = snapshot("5", where="tokyo")
+    store.start_streams([(pending, T0, LocationStatus.PENDING, None)])
+    _start(store, "6", T0, "tokyo", user_id="id-bob")
+    store.update_streams([(old, old.snapshot)], T0 - 2 * HOUR)
+    store.update_streams([(ended, ended.snapshot)], T0 - HOUR / 2)
+    store.end_streams([old.stream_id, ended.stream_id])
+    found = store.user_placed_streams("id-alice", T0 - HOUR, T0 + HOUR)
+    # The first ended before the window and the pending one has no place: out. The live
+    # one is in, however old; the LAN one is at home.
+    assert [s.stream_id for s in found] == [live.stream_id, ended.stream_id, home.stream_id]
+    assert found[1].location == ended.location
+    assert found[1].ended_at == T0 - HOUR / 2
+    assert (found[2].location_status, found[2].location) == (LocationStatus.LOCAL, None)
+    assert store.user_placed_streams("nobody", T0, T0) == []
+
+
+def test_usual_places_count_lan_streams_as_home(store: HistoryStore) -> None:
+    for n in range(3):
+        _start(store, f"l{n}", T0 + n * HOUR, "london")
+    _start(store, "p", T0, "paris")
+    _start(store, "h1", T0, None)
+    _start(store, "h2", T0, None)
+    excluded = _start(store, "x", T0, "paris")
+    places = store.usual_places("id-alice", T0, T0 + 5 * HOUR, excluded.stream_id)
+    by_city = {(loc.city if loc else None): count for loc, count in places}
+    assert by_city == {"London": 3, "Paris": 1, None: 2}
+    assert store.usual_places("nobody", T0, T0, 0) == []
+
+
+def test_counted_countries_move_the_rare_country_counts(store: HistoryStore) -> None:
+    lan = _start(store, "h", T0, None)
+    vpn = _start(store, "v", T0, "frankfurt_vpn")
+    _start(store, "l", T0, "london")
+    since, before = T0 - HOUR, T0 + HOUR
+    assert store.country_counts("id-alice", since, before) == {"DE": 1, "GB": 1}
+    store.set_counted_countries([(lan.stream_id, "GB"), (vpn.stream_id, None)])
+    assert store.country_counts("id-alice", since, before) == {"GB": 2}
+    # Whole days come from the rollup: the trigger moved the counts there too.
+    assert store.country_counts("id-alice", T0 - timedelta(days=3), T0 + timedelta(days=3)) == {
+        "GB": 2
+    }
+    store.set_counted_countries([])  # nothing to do
+
+
+def test_last_alert_and_streamed_elsewhere(store: HistoryStore) -> None:
+    au = _start(store, "1", T0, "sydney")
+    assert store.last_alert("id-alice", "rare_country:AU", T0 - HOUR) is None
+    first = store.add_alert(_alert(au, T0), "rare_country:AU")
+    second = store.add_alert(_alert(au, T0 + HOUR), "rare_country:AU")
+    assert store.last_alert("id-alice", "rare_country:AU", T0 - HOUR) == second
+    assert store.last_alert("id-alice", "rare_country:AU", T0 + 2 * HOUR) is None
+    assert first.alert_id < second.alert_id
+    assert not store.streamed_elsewhere_since("id-alice", "AU", T0)
+    _start(store, "2", T0 + 2 * HOUR, "melbourne")
+    assert not store.streamed_elsewhere_since("id-alice", "AU", T0)
+    _start(store, "3", T0 + 3 * HOUR, "london")
+    assert store.streamed_elsewhere_since("id-alice", "AU", T0)
+    assert not store.streamed_elsewhere_since("id-alice", "AU", T0 + 3 * HOUR)
+    assert not store.streamed_elsewhere_since("nobody", "AU", T0)
+
+
+def test_habits_are_counted_with_their_last_use(store: HistoryStore, tmp_path: Path) -> None:
+    _start(store, "1", T0, "london")  # the user exists once a stream of theirs does
+    store.record_habits(devices=[], networks=[])
+    store.record_habits(
+        devices=[("id-alice", "tv", T0), ("id-alice", "tv", T0 + HOUR)],
+        networks=[("id-alice", "AS2856", T0 + HOUR), ("id-alice", "AS2856", T0)],
+    )
+    assert store.user_devices("id-alice") == {"tv": T0 + HOUR}
+    assert store.user_networks("id-alice") == {"AS2856": T0 + HOUR}
+    assert store.user_devices("nobody") == {}
+    rows = sqlite3.connect(tmp_path / "h.db").execute(
+        "SELECT count, first_seen < last_seen FROM user_devices"
+    )
+    assert rows.fetchall() == [(2, 1)]
+
+
+def test_stream_limits_set_and_clear(store: HistoryStore) -> None:
+    assert store.stream_limit("id-alice") is None
+    store.set_stream_limit("id-alice", 2)
+    store.set_stream_limit("id-alice", 3)
+    assert store.stream_limit("id-alice") == 3
+    store.set_stream_limit("id-alice", None)
+    assert store.stream_limit("id-alice") is None
