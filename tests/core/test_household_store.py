@@ -75,8 +75,8 @@ def _alert(stream: Stream, at: datetime) -> Alert:
     )
 
 
-def test_version_3_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMaterial) -> None:
-    """A version-3 database (places, before the household model) opens, gains the household
+def test_version_4_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMaterial) -> None:
+    """A version-4 database (places with accuracy, before the household model) opens, gains the household
     tables filled from its history, and keeps every stream and alert."""
     path = tmp_path / "old.db"
     old = HistoryStore.open(path, keys, "srv")
@@ -85,9 +85,9 @@ def test_version_3_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMate
     _start(old, "3", T0 + 2 * HOUR, None)
     old.close()
     as_before_household(path)
-    # An alert as version 3 wrote it.
+    # An alert as version 4 wrote it.
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone() == (3,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (4,)
         conn.execute(
             "INSERT INTO alerts (kind, stream_ref, user_id, user_name, dedup_key, created_at,"
             " country_code, country_name, latitude, longitude, media_title, player)"

@@ -14,6 +14,7 @@ from custom_components.plexgeo.core.geo.validate import build_location
 from custom_components.plexgeo.core.store import HistoryStore
 
 from . import helpers
+from .test_schema_places import as_before_household
 from .test_store import IPV4, T0, loc, raw, start
 
 
@@ -89,7 +90,8 @@ def test_a_file_from_before_accuracy_is_migrated_keeping_its_locations(
     new = HistoryStore.open(db_path, keys, "machine-1")
     stream = start(new, T0, loc("AU"))
     new.close()
-    # The file as the schema before accuracy had it.
+    # The file as the schema before accuracy had it (so before the household model too).
+    as_before_household(db_path)
     conn = sqlite3.connect(db_path)
     conn.execute("ALTER TABLE places DROP COLUMN accuracy_km")
     conn.execute("ALTER TABLE places DROP COLUMN precision")

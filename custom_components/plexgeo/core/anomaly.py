@@ -250,7 +250,8 @@ class Judge:
         )
 
 
-def _base_alert(kind: AlertKind, stream: Stream, place: Place, now: datetime) -> Alert:
+def base_alert(kind: AlertKind, stream: Stream, place: Place, now: datetime) -> Alert:
+    """An alert about a stream at a place, before any detector adds its evidence."""
     snapshot = stream.snapshot
     return Alert(
         alert_id=0,
@@ -327,7 +328,7 @@ def rare_country(judge: Judge) -> Candidate | None:
     ):
         return None
     alert = replace(
-        _base_alert(AlertKind.RARE_COUNTRY, stream, place, judge.now),
+        base_alert(AlertKind.RARE_COUNTRY, stream, place, judge.now),
         share=share,
         session_count=total,
         previous_country_code=usual,
@@ -347,7 +348,7 @@ def _paired(
     )
     assert away_seen.place is not None and there_seen.place is not None
     alert = replace(
-        _base_alert(kind, judge.full(away), away_seen.place, judge.now),
+        base_alert(kind, judge.full(away), away_seen.place, judge.now),
         previous_country_code=there_seen.place.country_code,
         previous_country_name=there_seen.place.country_name,
         previous_city=there_seen.place.city,

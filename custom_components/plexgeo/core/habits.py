@@ -12,8 +12,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from .anomaly import Candidate, stream_network_type
-from .household import network_key
+from .anomaly import Candidate, base_alert
+from .household import Place, network_key
 from .models import Alert, AlertKind, LocationStatus, Stream
 
 if TYPE_CHECKING:
@@ -23,38 +23,22 @@ if TYPE_CHECKING:
 
 def _alert(kind: AlertKind, stream: Stream, settings: AlertSettings, now: datetime) -> Alert:
     """An alert about a stream, placed where the stream is as far as is known."""
-    snapshot, location, home = stream.snapshot, stream.location, settings.home
+    location, home = stream.location, settings.home
     if location is not None:
-        where = (location.country_code, location.country_name, location.city)
-        point = (location.latitude, location.longitude)
+        place = Place(
+            location.country_code,
+            location.country_name,
+            location.city,
+            location.latitude,
+            location.longitude,
+            0.0,
+        )
     elif home is not None and stream.location_status is LocationStatus.LOCAL:
-        where = (home.country_code, home.country_code, None)
-        point = (home.latitude, home.longitude)
+        code = home.country_code
+        place = Place(code, code, None, home.latitude, home.longitude, 0.0)
     else:
-        where, point = ("", "", None), (0.0, 0.0)
-    return Alert(
-        alert_id=0,
-        kind=kind,
-        stream_id=stream.stream_id,
-        user_id=snapshot.user_id,
-        user_name=snapshot.user_name,
-        created_at=now,
-        country_code=where[0],
-        country_name=where[1],
-        city=where[2],
-        latitude=point[0],
-        longitude=point[1],
-        share=None,
-        session_count=None,
-        previous_country_code=None,
-        previous_country_name=None,
-        previous_city=None,
-        distance_km=None,
-        speed_kmh=None,
-        media_title=snapshot.full_title,
-        player=snapshot.player_title,
-        network_type=stream_network_type(stream),
-    )
+        place = Place("", "", None, 0.0, 0.0, 0.0)
+    return base_alert(kind, stream, place, now)
 
 
 def stream_limit(store: HistoryStore, user_id: str, settings: AlertSettings) -> int:

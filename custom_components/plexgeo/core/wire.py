@@ -38,8 +38,8 @@ class Entry(TypedDict):
     attribution: Attribution | None
 
 
-class StreamRow(TypedDict):
-    """One stream; `ip` is None unless the caller is an administrator."""
+class _StreamFields(TypedDict):
+    """What a stream row and a stream event share."""
 
     stream_id: int
     started_at: str
@@ -53,7 +53,6 @@ class StreamRow(TypedDict):
     player: str
     product: str
     platform: str
-    ip: str | None
     local: bool
     relayed: bool
     network: str | None
@@ -68,8 +67,14 @@ class StreamRow(TypedDict):
     state: str
 
 
-class AlertRow(TypedDict):
-    """One alert."""
+class StreamRow(_StreamFields):
+    """One stream; `ip` is None unless the caller is an administrator."""
+
+    ip: str | None
+
+
+class _AlertFields(TypedDict):
+    """What an alert row and an alert event share."""
 
     alert_id: int
     kind: str
@@ -91,8 +96,6 @@ class AlertRow(TypedDict):
     speed_kmh: float | None
     media_title: str
     player: str
-    acknowledged_at: str | None
-    acknowledged_by: str | None
     # The household model's evidence (issue 15): the other stream of a pair, the network
     # type of the out-of-place stream, the time between two streams, streams at once and
     # the new device or network.
@@ -101,6 +104,13 @@ class AlertRow(TypedDict):
     seconds_apart: float | None
     stream_count: int | None
     device: str | None
+
+
+class AlertRow(_AlertFields):
+    """One alert."""
+
+    acknowledged_at: str | None
+    acknowledged_by: str | None
 
 
 class LastLocation(TypedDict):
@@ -218,62 +228,13 @@ class LiveEvent(TypedDict):
     unacknowledged: int
 
 
-class StreamEvent(TypedDict):
+class StreamEvent(_StreamFields):
     """`plexgeo_stream_started` / `plexgeo_stream_ended`: a stream row without `ip`."""
 
     entry_id: str
-    stream_id: int
-    started_at: str
-    last_seen: str
-    ended_at: str | None
-    live: bool
-    user_id: str
-    user_name: str
-    media_type: str
-    title: str
-    player: str
-    product: str
-    platform: str
-    local: bool
-    relayed: bool
-    network: str | None
-    country_code: str | None
-    country_name: str | None
-    city: str | None
-    latitude: float | None
-    longitude: float | None
-    location_status: str
-    duration_s: int
-    bandwidth_kbps: int | None
-    state: str
 
 
-class AlertEvent(TypedDict):
+class AlertEvent(_AlertFields):
     """`plexgeo_anomaly`: an alert row as raised (never acknowledged yet)."""
 
     entry_id: str
-    alert_id: int
-    kind: str
-    stream_id: int
-    user_id: str
-    user_name: str
-    created_at: str
-    country_code: str
-    country_name: str
-    city: str | None
-    latitude: float
-    longitude: float
-    share: float | None
-    session_count: int | None
-    previous_country_code: str | None
-    previous_country_name: str | None
-    previous_city: str | None
-    distance_km: float | None
-    speed_kmh: float | None
-    media_title: str
-    player: str
-    other_stream_id: int | None
-    network_type: str | None
-    seconds_apart: float | None
-    stream_count: int | None
-    device: str | None
