@@ -26,6 +26,7 @@ from custom_components.plexgeo.const import (
     DEFAULT_GEO_URL,
     DOMAIN,
 )
+from custom_components.plexgeo.geo_form import GEO_OPTIONS
 from simulator.plex import FailureMode, PlexSimulator
 
 
@@ -92,7 +93,8 @@ async def test_user_form_sets_geolocation_before_first_poll(
     """Provider and URL are plain fields of the first form: no advanced mode needed."""
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     fields = {str(key): key for key in result["data_schema"].schema}
-    assert {CONF_GEO_PROVIDER, CONF_GEO_URL} <= fields.keys()
+    # Every geolocation field, the download and plex.tv addresses too: none needs advanced mode.
+    assert set(GEO_OPTIONS) <= fields.keys()
     assert fields[CONF_GEO_PROVIDER].default() == "ip-api"
     assert fields[CONF_GEO_URL].default() == DEFAULT_GEO_URL
     provider = result["data_schema"].schema[fields[CONF_GEO_PROVIDER]]

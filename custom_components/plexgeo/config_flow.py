@@ -192,9 +192,9 @@ class PlexGeoConfigFlow(ConfigFlow, domain=DOMAIN):
             vol.Required(CONF_TOKEN): _TOKEN_SELECTOR,
             vol.Required(CONF_VERIFY_SSL, default=defaults.get(CONF_VERIFY_SSL, True)): bool,
         }
+        # Every geolocation field, download and plex.tv addresses included: no advanced mode
+        # (deprecated), and the demo's first poll must never reach a real service.
         for key in _GEO_FIELDS:
-            if key in geo_form.ADVANCED_ONLY and not self.show_advanced_options:
-                continue
             default = defaults.get(key, option({}, key))
             required = vol.Optional if key in _OPTIONAL_FIELDS else vol.Required
             fields[required(key, default=default)] = _OPTION_FIELDS[key]

@@ -44,8 +44,6 @@ GEO_OPTIONS = (
     CONF_DBIP_URL,
     CONF_PLEXTV_URL,
 )
-# Shown in the first form only in advanced mode: the simulator's and develop's addresses.
-ADVANCED_ONLY = (CONF_DBIP_URL, CONF_PLEXTV_URL)
 
 
 def provider_options(user_input: Mapping[str, Any]) -> dict[str, Any]:

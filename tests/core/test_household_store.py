@@ -76,8 +76,8 @@ def _alert(stream: Stream, at: datetime) -> Alert:
 
 
 def test_version_4_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMaterial) -> None:
-    """A version-4 database (places with accuracy, before the household model) opens, gains the household
-    tables filled from its history, and keeps every stream and alert."""
+    """A version-4 database (places with accuracy, before the household model) opens,
+    gains the household tables filled from its history, and keeps every stream and alert."""
     path = tmp_path / "old.db"
     old = HistoryStore.open(path, keys, "srv")
     london = _start(old, "1", T0, "london")
