@@ -412,3 +412,25 @@ async def test_backoff_starts_over_after_a_stable_connection(
         await runner.cleanup()
     assert delays == [1, 1, 1]
     assert client.health.connects == 3
+
+
+async def test_a_stop_that_races_a_timeout_still_stops(
+    session: aiohttp.ClientSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiohttp turns a cancel that meets its own timeout into TimeoutError: still a stop."""
+    connecting = asyncio.Event()
+
+    async def connect_and_read(self: NotificationSocket) -> str:
+        connecting.set()
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            raise TimeoutError from None
+        return "closed"
+
+    monkeypatch.setattr(NotificationSocket, "_connect_and_read", connect_and_read)
+    task = asyncio.create_task(_socket(session, "http://127.0.0.1:9", Recorder()).run())
+    await connecting.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(task, 2)

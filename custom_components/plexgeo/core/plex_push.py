@@ -130,6 +130,11 @@ class NotificationSocket:
             try:
                 error = await self._connect_and_read()
             except (aiohttp.ClientError, OSError, TimeoutError) as err:
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    # A stop that raced a connect timeout arrives as TimeoutError: still a
+                    # stop (else unload, and the reload waiting for it, would never end).
+                    raise asyncio.CancelledError from err
                 error = describe_error(err)
             if time.monotonic() - started >= STABLE_SECONDS:
                 self._failures = 0
