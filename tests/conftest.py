@@ -30,9 +30,15 @@ from simulator.tls import self_signed
 
 from .deprecations import deprecation_reports
 
-# As in Home Assistant core's own tests: a blocking call on the event loop fails the test,
-# which proves polling, storage and geolocation stay off the loop.
-block_async_io.enable()
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """As in Home Assistant core's own tests: a blocking call on the event loop fails the test.
+
+    That proves polling, storage and geolocation stay off the loop. Enabled once pytest has
+    parsed its arguments: at import time the guard would flag pytest's own `testpaths` glob,
+    which runs on this thread before any loop exists.
+    """
+    block_async_io.enable()
 
 
 @pytest.fixture(autouse=True)

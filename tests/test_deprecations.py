@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 import sys
+import time
 import uuid
 
 from homeassistant.core import HomeAssistant
@@ -109,3 +110,10 @@ def test_real_process_check_reads_the_same_lines(tmp_path: Path) -> None:
         "repairs: {'domain': 'plexgeo', 'breaks_in_ha_version': None}\n" + report + "\n"
     )
     assert bootstrap.deprecation_reports_in(log) == [report]
+
+
+async def test_a_blocking_call_on_the_loop_still_fails_a_test(hass: HomeAssistant) -> None:
+    # conftest enables HA's guard at session start (not at import, where it flagged
+    # pytest's own glob); it must still be armed by the time a test runs on the loop.
+    with pytest.raises(RuntimeError, match="blocking call to sleep"):
+        time.sleep(0)
