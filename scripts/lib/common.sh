@@ -6,7 +6,8 @@ set -o pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$REPO_ROOT/.venv"
 # Everything the .venv is built from; a change to any of them rebuilds it.
-VENV_REQUIREMENTS=(requirements/oldest.txt requirements/dev.txt requirements/develop.txt)
+VENV_REQUIREMENTS=(requirements/oldest.txt requirements/dev.txt requirements/simulator.txt
+    requirements/develop.txt)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -13,7 +13,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
 
-LATEST_REQUIREMENTS=(requirements/latest.txt requirements/latest-develop.txt requirements/dev.txt)
+LATEST_REQUIREMENTS=(requirements/latest.txt requirements/latest-develop.txt requirements/dev.txt
+    requirements/simulator.txt)
 STAMP_NAME=.plexgeo-requirements.sha256
 NEWEST_STAMP_NAME=.plexgeo-newest-ha
 develop_check=0
@@ -35,7 +36,8 @@ newest_ha_check() {
         sed -n 's/^homeassistant (\([^)]*\))$/\1/p')"
     [[ -n "$version" ]] || die "pip found no homeassistant release for Python 3.14"
     want="$version $(requirements_digest config/configuration.yaml \
-        custom_components/plexgeo/manifest.json scripts/lib/ha_requirements.py)"
+        custom_components/plexgeo/manifest.json scripts/lib/ha_requirements.py \
+        requirements/simulator.txt)"
     if [[ "$(cat "$host_venv/$NEWEST_STAMP_NAME" 2>/dev/null)" != "$want" ]]; then
         local start=$SECONDS site
         log "Installing homeassistant $version, the newest release, in $venv"
@@ -45,7 +47,8 @@ newest_ha_check() {
             "$repo/config/configuration.yaml" "$repo/custom_components/plexgeo/manifest.json" \
             >"$REPO_ROOT/.cache/newest-ha-requirements.txt"
         "${run[@]}" "$venv/bin/python" -m pip install --quiet \
-            -c "$site/package_constraints.txt" -r "$repo/.cache/newest-ha-requirements.txt"
+            -c "$site/package_constraints.txt" -r "$repo/.cache/newest-ha-requirements.txt" \
+            -r "$repo/requirements/simulator.txt"
         printf '%s\n' "$want" >"$host_venv/$NEWEST_STAMP_NAME"
         log "homeassistant $version ready in $((SECONDS - start)) s"
     fi
