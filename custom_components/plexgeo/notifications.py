@@ -113,6 +113,7 @@ class PlexGeoPush:
         if self._timer is not None:
             self._timer()
             self._timer = None
+        self._socket.stop()
         if self._task is not None:
             # Cancelling leaves the socket's `async with`, which closes it (2 s at most).
             self._task.cancel()
