@@ -125,6 +125,7 @@ def tasks_of_a_hung_test(request: pytest.FixtureRequest) -> Generator[None]:
     timer.start()
     yield
     timer.cancel()
+    timer.join()  # gone before HA's own teardown looks for threads a test left behind
 
 
 @pytest.fixture
