@@ -6,6 +6,7 @@
 //   entries=N        N configured servers (0 shows the "no server" state)
 //   latency=MS       delay every answer
 //   interval=MS      live update period (default 5000)
+//   outage=1         the Plex server stopped answering ten minutes ago
 
 const PLACES = {
   london: ["GB", "United Kingdom", "London", 51.5072, -0.1276, "81.2.69.142"],
@@ -236,6 +237,7 @@ export function createMockHass(options = {}) {
   const latency = Number(params.get("latency") ?? 120);
   const interval = Number(params.get("interval") ?? 5000);
   const entryCount = Number(params.get("entries") ?? 2);
+  const outage = params.get("outage") === "1";
   const entries = [
     {
       entry_id: "entry_home",
@@ -354,6 +356,18 @@ export function createMockHass(options = {}) {
       if (msg.trusted && i < 0) list.push(msg.country_code);
       if (!msg.trusted && i >= 0) list.splice(i, 1);
       return { trusted_countries: [...list] };
+    },
+    "plexgeo/server": () => {
+      const at = new Date();
+      const lastGood = new Date(at.getTime() - (outage ? 11 * 60_000 : 0)).toISOString();
+      return {
+        connected: !outage,
+        problem: outage ? "plex_unreachable" : null,
+        last_poll: at.toISOString(),
+        last_success: lastGood,
+        failing_since: outage ? new Date(at.getTime() - 10 * 60_000).toISOString() : null,
+        poll_interval: Math.round(interval / 1000),
+      };
     },
     "plexgeo/stats": (msg) => {
       const rows = data.streams.filter((s) => s.started_at >= msg.since && s.started_at < msg.until);

@@ -158,6 +158,15 @@ export interface StreamPage {
   next_cursor: string | null;
 }
 
+export interface ServerState {
+  connected: boolean;
+  problem: string | null;
+  last_poll: string | null;
+  last_success: string | null;
+  failing_since: string | null;
+  poll_interval: number;
+}
+
 export interface LiveEvent {
   live_streams: StreamRow[];
   new_alerts: AlertRow[];

@@ -17,19 +17,23 @@ import {
   rangeBounds,
 } from "../lib/format.js";
 import { RequestController } from "../lib/request-controller.js";
+import { serverStatus, type ServerStatus } from "../lib/server.js";
 import { sharedStyles } from "../styles.js";
-import type { Stats, StreamRow } from "../types.js";
+import type { ServerState, Stats, StreamRow } from "../types.js";
 import { showUser } from "./events.js";
 
-/** Map dots for live streams that have a location. */
-export function liveDots(streams: readonly StreamRow[]): MapDot[] {
+/** How often the server's state is read again between pushes (a stalled poller pushes nothing). */
+const SERVER_REFRESH_MS = 30_000;
+
+/** Map dots for live streams that have a location; not pulsing when the data is stale. */
+export function liveDots(streams: readonly StreamRow[], live = true): MapDot[] {
   return streams
     .filter((s) => s.latitude !== null && s.longitude !== null)
     .map((s) => ({
       key: String(s.stream_id),
       latitude: s.latitude as number,
       longitude: s.longitude as number,
-      live: true,
+      live,
       title: s.user_name,
       lines: [s.title, s.player, formatPlace(s.city, s.country_name, s.location_status)],
     }));
@@ -42,6 +46,8 @@ export class PlexGeoLiveView extends LitElement {
     liveReady: { type: Boolean },
     _range: { state: true },
     _stats: { state: true },
+    _server: { state: true },
+    _now: { state: true },
   };
 
   api: PlexGeoApi | undefined;
@@ -50,9 +56,38 @@ export class PlexGeoLiveView extends LitElement {
   private _range: RangeKey = "30d";
   private _stats: Stats | undefined;
   private request = new RequestController(this);
+  private _server: ServerState | undefined;
+  private _now = new Date();
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => void this.loadServer(), SERVER_REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("api") || changed.has("_range")) void this.load();
+    if (changed.has("api")) this._server = undefined;
+    // Every push follows a poll, failed or not: read how it went.
+    if (changed.has("api") || changed.has("live")) void this.loadServer();
+  }
+
+  /** Read the server's state; a failed read leaves the last one (the socket error shows). */
+  private async loadServer(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      const state = await api.server();
+      if (api === this.api) this._server = state;
+    } catch {
+      // The live subscription reports a broken connection itself.
+    }
+    this._now = new Date();
   }
 
   /** Reload the range's statistics (the panel calls this when a stream starts or ends). */
@@ -69,6 +104,7 @@ export class PlexGeoLiveView extends LitElement {
   protected override render() {
     const counts = this._stats ? countsByCountry(this._stats.per_day) : new Map<string, number>();
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const server = serverStatus(this._server, this._now);
     return html`
       <div class="toolbar">
         <div class="segmented" role="group" aria-label="Range">
@@ -101,27 +137,45 @@ export class PlexGeoLiveView extends LitElement {
                 ? loadingState()
                 : html`<plexgeo-world-map
                     .counts=${counts}
-                    .dots=${liveDots(this.live)}
+                    .dots=${liveDots(this.live, server.live)}
                     label="Streams by country, live streams as dots"
                   ></plexgeo-world-map>`}
           </section>
           ${this._stats ? html`<div class="tops">${this.renderTop(this._stats)}</div>` : nothing}
         </div>
         <section class="card live-card">
-          <h2>Live now <span class="count">${this.live.length}</span></h2>
-          ${this.renderLive()}
+          <h2>
+            ${server.live ? "Live now" : "Last known streams"}
+            <span class="count">${this.live.length}</span>
+          </h2>
+          ${this.renderServer(server)} ${this.renderLive(server)}
         </section>
       </div>
     `;
   }
 
-  private renderLive() {
+  private renderServer(server: ServerStatus) {
+    if (server.health === "unknown") return nothing;
+    return html`<div class="server ${server.health}" role="status">
+      <span class="server-dot"></span>
+      <div><strong>${server.headline}</strong> <span class="muted small">${server.detail}</span></div>
+    </div>`;
+  }
+
+  private renderLive(server: ServerStatus) {
     if (!this.liveReady) return loadingState("Waiting for live data…");
-    if (this.live.length === 0) return emptyState("Nobody is streaming right now");
-    return html`<ul class="live">
+    if (this.live.length === 0) {
+      return server.live
+        ? emptyState("Nobody is streaming right now")
+        : emptyState("Nobody was streaming at the last good poll");
+    }
+    return html`<ul class="live ${server.live ? "" : "stale"}">
       ${this.live.map(
         (s) => html`<li>
-          <span class="state ${s.state}" title=${s.state}></span>
+          <span
+            class="state ${server.live ? s.state : "stale"}"
+            title=${server.live ? s.state : "not live: the server is not answering"}
+          ></span>
           <div class="live-main">
             <button class="link" @click=${() => showUser(this, s.user_id)}>${s.user_name}</button>
             <div class="title">${s.title}</div>
@@ -261,6 +315,36 @@ export class PlexGeoLiveView extends LitElement {
         box-shadow: 0 0 6px var(--pg-live);
       }
       .state.paused {
+        background: var(--pg-warning);
+      }
+      ul.live.stale .live-main {
+        opacity: 0.7;
+      }
+      .server {
+        display: flex;
+        gap: 8px;
+        align-items: baseline;
+        padding: 8px 10px;
+        margin-bottom: 8px;
+        border-radius: 8px;
+        overflow-wrap: anywhere;
+      }
+      .server.connected {
+        padding: 0 0 8px;
+      }
+      .server.failing,
+      .server.stale {
+        background: color-mix(in srgb, var(--pg-warning) 15%, transparent);
+      }
+      .server-dot {
+        flex: none;
+        width: 8px;
+        height: 8px;
+        border-radius: 50%;
+        background: var(--pg-success);
+      }
+      .server.failing .server-dot,
+      .server.stale .server-dot {
         background: var(--pg-warning);
       }
       ol.top li {
