@@ -959,9 +959,10 @@ var a2=globalThis,A2=a2.ShadowRoot&&(a2.ShadyCSS===void 0||a2.ShadyCSS.nativeSha
     font-size: 0.85rem;
     color: var(--pg-muted);
     min-height: 1.4em;
+    margin-bottom: 8px;
     overflow-wrap: anywhere;
   }
-`,W5=class extends D{constructor(){super(...arguments);this.labels=[];this.values=[];this.label="";this._active=null}static{this.properties={labels:{attribute:!1},values:{attribute:!1},label:{},_active:{state:!0}}}render(){let H=w0(this.labels,this.values),L=H.reduce((r,e)=>r+e.value,0),M=this._active===null?void 0:H[this._active];return d`<div class="doughnut">
+`,W5=class extends D{constructor(){super(...arguments);this.labels=[];this.values=[];this.label="";this.totalLabel="total";this._active=null}static{this.properties={labels:{attribute:!1},values:{attribute:!1},label:{},totalLabel:{attribute:"total-label"},_active:{state:!0}}}render(){let H=w0(this.labels,this.values),L=H.reduce((r,e)=>r+e.value,0),M=this._active===null?void 0:H[this._active];return d`<div class="doughnut">
       <div class="ring">
         <svg viewBox="0 0 200 200" role="img" aria-label=${this.label}>
           ${H.map((r,e)=>M1`<path
@@ -975,7 +976,7 @@ var a2=globalThis,A2=a2.ShadowRoot&&(a2.ShadyCSS===void 0||a2.ShadyCSS.nativeSha
         </svg>
         <div class="centre" aria-hidden="true">
           <strong>${M?M.value:L}</strong>
-          <span>${M?M.label:"total"}</span>
+          <span>${M?M.label:this.totalLabel}</span>
         </div>
       </div>
       <ul class="legend">
@@ -1177,6 +1178,7 @@ var a2=globalThis,A2=a2.ShadowRoot&&(a2.ShadyCSS===void 0||a2.ShadyCSS.nativeSha
         <h2>Countries</h2>
         ${H.countries.length===0?N("No located streams"):d`<plexgeo-doughnut
               label="Streams by country"
+              total-label="located"
               .labels=${H.countries.map(r=>r.country_name)}
               .values=${H.countries.map(r=>r.count)}
             ></plexgeo-doughnut>`}

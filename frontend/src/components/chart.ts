@@ -32,6 +32,7 @@ const chartBase = css`
     font-size: 0.85rem;
     color: var(--pg-muted);
     min-height: 1.4em;
+    margin-bottom: 8px;
     overflow-wrap: anywhere;
   }
 `;
@@ -41,12 +42,15 @@ export class PlexGeoDoughnut extends LitElement {
     labels: { attribute: false },
     values: { attribute: false },
     label: {},
+    totalLabel: { attribute: "total-label" },
     _active: { state: true },
   };
 
   labels: string[] = [];
   values: number[] = [];
   label = "";
+  /** What the number in the ring counts when no slice is pointed at. */
+  totalLabel = "total";
   private _active: number | null = null;
 
   protected override render() {
@@ -69,7 +73,7 @@ export class PlexGeoDoughnut extends LitElement {
         </svg>
         <div class="centre" aria-hidden="true">
           <strong>${active ? active.value : total}</strong>
-          <span>${active ? active.label : "total"}</span>
+          <span>${active ? active.label : this.totalLabel}</span>
         </div>
       </div>
       <ul class="legend">

@@ -146,6 +146,7 @@ export class PlexGeoUserView extends LitElement {
           ? emptyState("No located streams")
           : html`<plexgeo-doughnut
               label="Streams by country"
+              total-label="located"
               .labels=${detail.countries.map((c) => c.country_name)}
               .values=${detail.countries.map((c) => c.count)}
             ></plexgeo-doughnut>`}
