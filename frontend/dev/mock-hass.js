@@ -100,6 +100,9 @@ function makeStream(id, user, placeKey, started, durationS, live, media, player)
     duration_s: durationS,
     bandwidth_kbps: media[0] === "track" ? 320 : Math.round(2000 + 18000 * ((id * 7919) % 100) / 100),
     state: "playing",
+    progress_ms: Math.min(durationS, 600 + ((id * 37) % 1800)) * 1000,
+    media_duration_ms: (durationS + 600 + ((id * 53) % 1200)) * 1000,
+    transcode: ["direct play", "copy", "transcode"][id % 3],
   };
 }
 
@@ -129,7 +132,9 @@ function buildData(now, empty) {
   const liveAlice = makeStream(id++, USERS[0], "lan", new Date(now.getTime() - 10 * 60000), 600, true, MEDIA[6], PLAYERS[3]);
   liveAlice.state = "paused";
   const liveCarol = makeStream(id++, USERS[2], "sydney", new Date(now.getTime() - 70 * 60000), 4200, true, MEDIA[2], PLAYERS[4]);
-  streams.push(liveXss, liveBob, liveAlice, liveCarol);
+  // Bob's account also plays in Toronto at the same time: the live list groups and flags it.
+  const liveBobToronto = makeStream(id++, USERS[1], "toronto", new Date(now.getTime() - 5 * 60000), 300, true, MEDIA[1], PLAYERS[2]);
+  streams.push(liveXss, liveBob, liveBobToronto, liveAlice, liveCarol);
   streams.sort((a, b) => b.started_at.localeCompare(a.started_at));
 
   const tokyo = PLACES.tokyo;

@@ -59,6 +59,9 @@ export interface StreamRow {
   duration_s: number;
   bandwidth_kbps: number | null;
   state: PlaybackState;
+  progress_ms: number;
+  media_duration_ms: number | null;
+  transcode: string | null;
 }
 
 export interface LastLocation {

@@ -80,6 +80,11 @@ class _StreamFields(TypedDict):
     duration_s: int
     bandwidth_kbps: int | None
     state: str
+    # Where playback is in the item, how long the item is, and Plex's decision:
+    # "direct play", "copy" (direct stream) or "transcode" (None when Plex gave none).
+    progress_ms: int
+    media_duration_ms: int | None
+    transcode: str | None
 
 
 class StreamRow(_StreamFields):

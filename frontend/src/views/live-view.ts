@@ -16,6 +16,14 @@ import {
   type RangeKey,
   rangeBounds,
 } from "../lib/format.js";
+import {
+  formatClock,
+  groupLive,
+  type LiveGroup,
+  playbackLabel,
+  progressShare,
+  transcodeLabel,
+} from "../lib/live.js";
 import { RequestController } from "../lib/request-controller.js";
 import { serverStatus, type ServerStatus } from "../lib/server.js";
 import { sharedStyles } from "../styles.js";
@@ -170,28 +178,67 @@ export class PlexGeoLiveView extends LitElement {
         : emptyState("Nobody was streaming at the last good poll");
     }
     return html`<ul class="live ${server.live ? "" : "stale"}">
-      ${this.live.map(
-        (s) => html`<li>
-          <span
-            class="state ${server.live ? s.state : "stale"}"
-            title=${server.live ? s.state : "not live: the server is not answering"}
-          ></span>
-          <div class="live-main">
-            <button class="link" @click=${() => showUser(this, s.user_id)}>${s.user_name}</button>
-            <div class="title">${s.title}</div>
-            <div class="muted small">
-              ${mediaLabel(s.media_type)} · ${s.player} (${s.platform})
-            </div>
-            <div class="muted small">
-              ${countryTag(s.country_code)}
-              ${formatPlace(s.city, s.country_name, s.location_status)}
-              · <span class="chip ${s.local ? "lan" : "wan"}">${s.local ? "LAN" : "WAN"}</span>
-              · ${formatBandwidth(s.bandwidth_kbps)}
-            </div>
-          </div>
-        </li>`,
-      )}
+      ${groupLive(this.live).map((group) => this.renderGroup(group, server))}
     </ul>`;
+  }
+
+  private renderGroup(group: LiveGroup, server: ServerStatus) {
+    const apart = group.places > 1;
+    const several = group.streams.length > 1;
+    return html`<li class="group ${apart ? "apart" : ""}">
+      <div class="group-head">
+        <button class="link" @click=${() => showUser(this, group.user_id)}>${group.user_name}</button>
+        ${several
+          ? html`<span class="chip ${apart ? "warn" : ""}">
+              ${group.streams.length} streams${apart ? ` from ${group.places} places` : " at once"}
+            </span>`
+          : nothing}
+      </div>
+      ${group.streams.map((s) => this.renderStream(s, server, apart))}
+    </li>`;
+  }
+
+  private renderStream(s: StreamRow, server: ServerStatus, apart: boolean) {
+    const share = progressShare(s);
+    return html`<div class="stream">
+      <span
+        class="state ${server.live ? s.state : "stale"}"
+        title=${server.live ? playbackLabel(s.state) : "not live: the server is not answering"}
+      ></span>
+      <div class="live-main">
+        <div class="title">${s.title}</div>
+        <div class="muted small">${mediaLabel(s.media_type)} · ${s.player} (${s.platform})</div>
+        ${share === null
+          ? nothing
+          : html`<div
+              class="progress"
+              role="progressbar"
+              aria-label="Progress"
+              aria-valuemin="0"
+              aria-valuemax="100"
+              aria-valuenow=${Math.round(share * 100)}
+            >
+              <div style="width: ${(share * 100).toFixed(1)}%"></div>
+            </div>`}
+        <div class="muted small">
+          ${playbackLabel(s.state)}
+          ${share === null
+            ? nothing
+            : html`· ${formatClock(s.progress_ms)} / ${formatClock(s.media_duration_ms ?? 0)}`}
+          · <span class="chip ${s.transcode === "transcode" ? "warn" : ""}">${transcodeLabel(s.transcode)}</span>
+          · ${formatBandwidth(s.bandwidth_kbps)}
+        </div>
+        <div class="muted small ${apart ? "place-apart" : ""}">
+          ${countryTag(s.country_code)} ${formatPlace(s.city, s.country_name, s.location_status)}
+          · <span class="chip ${s.local ? "lan" : "wan"}">${s.local ? "LAN" : "WAN"}</span>
+        </div>
+        ${s.ip
+          ? html`<div class="muted small address">
+              ${s.ip} · ${s.network ?? "unknown network"}${s.relayed ? " · relayed" : ""}
+            </div>`
+          : nothing}
+      </div>
+    </div>`;
   }
 
   private renderTop(stats: Stats) {
@@ -281,16 +328,55 @@ export class PlexGeoLiveView extends LitElement {
         margin: 0;
         padding: 0;
       }
-      ul.live li {
+      ul.live li.group {
         display: flex;
-        gap: 10px;
+        flex-direction: column;
+        gap: 8px;
         padding: 10px 0;
         border-bottom: 1px solid var(--pg-divider);
       }
-      ul.live li:last-child {
+      ul.live li.group:last-child {
         border-bottom: none;
       }
+      ul.live li.apart {
+        border-left: 3px solid var(--pg-warning);
+        padding-left: 8px;
+      }
+      .group-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+      }
+      .stream {
+        display: flex;
+        gap: 10px;
+      }
+      .chip.warn {
+        background: color-mix(in srgb, var(--pg-warning) 22%, transparent);
+        color: var(--pg-text);
+      }
+      .place-apart {
+        color: var(--pg-text);
+        font-weight: 500;
+      }
+      .progress {
+        height: 4px;
+        border-radius: 2px;
+        background: var(--pg-divider);
+        overflow: hidden;
+        margin: 2px 0;
+      }
+      .progress > div {
+        height: 100%;
+        background: var(--pg-primary);
+      }
+      .address {
+        font-family: var(--code-font-family, monospace);
+        overflow-wrap: anywhere;
+      }
       .live-main {
+        flex: 1;
         min-width: 0;
         display: flex;
         flex-direction: column;
@@ -301,6 +387,7 @@ export class PlexGeoLiveView extends LitElement {
       }
       .small {
         font-size: 0.8rem;
+        line-height: 1.5;
       }
       .state {
         flex: none;
