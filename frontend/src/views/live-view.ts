@@ -39,6 +39,7 @@ export function liveDots(streams: readonly StreamRow[], live = true): MapDot[] {
     .filter((s) => s.latitude !== null && s.longitude !== null)
     .map((s) => ({
       key: String(s.stream_id),
+      user_id: s.user_id,
       latitude: s.latitude as number,
       longitude: s.longitude as number,
       live,
