@@ -474,7 +474,6 @@ READS: list[tuple[str, dict[str, Any]]] = [
     ("plexgeo/alerts", {}),
     ("plexgeo/stats", {"since": "2026-03-01T00:00:00Z", "until": "2026-04-01T00:00:00Z"}),
     ("plexgeo/subscribe", {}),
-    ("plexgeo/server", {}),
 ]
 WRITES: list[tuple[str, dict[str, Any]]] = [
     ("plexgeo/alerts/acknowledge", {}),
