@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { clampView, clusterPoints, keyView, MAX_ZOOM, panBy, zoomAt } from "../src/lib/map-view.js";
+import { clampView, clusterPoints, dotAction, keyView, MAX_ZOOM, panBy, zoomAt } from "../src/lib/map-view.js";
 
 const W = 960;
 const H = 468;
@@ -54,4 +54,17 @@ test("nearby dots merge into one cluster with the summed count; far ones stay ap
   // Zoomed in (a smaller radius in map units) the two split again.
   assert.equal(clusterPoints([{ x: 100, y: 100, weight: 1, item: 1 }, { x: 104, y: 98, weight: 3, item: 2 }], 2).length, 2);
   assert.deepEqual(clusterPoints([], 10), []);
+});
+
+test("a click opens the dot's user; a finger first pins the tooltip; groups zoom in", () => {
+  const carol = new Set(["carol"]);
+  assert.equal(dotAction(carol, 1, 1, false, false), "open-user");
+  assert.equal(dotAction(carol, 1, 1, true, false), "pin");
+  assert.equal(dotAction(carol, 1, 1, true, true), "open-user");
+  // One user's two nearby places: a mouse opens the user, a finger pins first.
+  assert.equal(dotAction(carol, 2, 1, false, false), "open-user");
+  assert.equal(dotAction(new Set(["carol", "bob"]), 2, 1, false, false), "zoom");
+  assert.equal(dotAction(new Set(["carol", "bob"]), 2, MAX_ZOOM, false, false), "pin");
+  // The user view's dots have no user: they pin their tooltip.
+  assert.equal(dotAction(new Set([undefined]), 1, 1, false, false), "pin");
 });

@@ -188,6 +188,7 @@ export const worldMapStyles = css`
     font-size: 0.8rem;
     line-height: 1.4;
     box-shadow: 0 4px 12px rgba(0, 0, 0, 0.25);
+    width: max-content;
     max-width: min(260px, 70%);
     overflow-wrap: anywhere;
   }
@@ -195,7 +196,19 @@ export const worldMapStyles = css`
     pointer-events: auto;
     padding-right: 32px;
   }
-  .tooltip .close {
+  .tooltip .open {
+  display: block;
+  margin-top: 6px;
+  min-height: 32px;
+  padding: 0 12px;
+  border-radius: 8px;
+  border: 1px solid var(--pg-divider);
+  background: none;
+  color: var(--pg-primary);
+  font: inherit;
+  cursor: pointer;
+}
+.tooltip .close {
     position: absolute;
     top: 2px;
     right: 2px;

@@ -14,6 +14,7 @@ import {
   clampView,
   type Cluster,
   clusterPoints,
+  dotAction,
   keyView,
   MAX_ZOOM,
   panBy,
@@ -102,6 +103,8 @@ interface Hover {
   lines: string[];
   /** Stays until closed (a click, not a hover). */
   pinned: boolean;
+  /** A pinned tooltip's "Open user" button. */
+  userId?: string;
 }
 
 interface Placed {
@@ -144,6 +147,8 @@ export class PlexGeoWorldMap extends LitElement {
   });
   private pointers = new Map<number, { x: number; y: number }>();
   private dragged = false;
+  /** The last pointer was a finger: taps pin tooltips before they open a user. */
+  private touch = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -185,12 +190,12 @@ export class PlexGeoWorldMap extends LitElement {
     };
   }
 
-  private showCluster(cluster: Cluster<Placed>, pinned = false): void {
+  private showCluster(cluster: Cluster<Placed>, pinned = false, userId?: string): void {
     if (this._hover?.pinned && !pinned) return;
     const [first] = cluster.members;
     if (!first) return;
     if (cluster.members.length === 1) {
-      this._hover = { x: cluster.x, y: cluster.y, title: first.dot.title, lines: first.dot.lines, pinned };
+      this._hover = { x: cluster.x, y: cluster.y, title: first.dot.title, lines: first.dot.lines, pinned, userId };
       return;
     }
     const titles = cluster.members.map((m) => m.dot.title);
@@ -202,6 +207,7 @@ export class PlexGeoWorldMap extends LitElement {
       title: `${cluster.weight} ${cluster.weight === 1 ? "stream" : "streams"} here`,
       lines: shown,
       pinned,
+      userId,
     };
   }
 
@@ -217,16 +223,16 @@ export class PlexGeoWorldMap extends LitElement {
   private activate(cluster: Cluster<Placed>): void {
     if (this.dragged) return;
     const users = new Set(cluster.members.map((m) => m.dot.user_id));
+    const hover = this._hover;
+    const pinnedHere = Boolean(hover?.pinned && hover.x === cluster.x && hover.y === cluster.y);
+    const action = dotAction(users, cluster.members.length, this._view.k, this.touch, pinnedHere);
     const [only] = users;
-    if (users.size === 1 && only) {
-      showUser(this, only);
-      return;
+    if (action === "open-user" && only) showUser(this, only);
+    else if (action === "zoom") this.setView(zoomAt(this._view, 3, cluster.x, cluster.y, WIDTH, HEIGHT));
+    else {
+      this._hover = null;
+      this.showCluster(cluster, true, users.size === 1 ? only : undefined);
     }
-    if (cluster.members.length > 1 && this._view.k < MAX_ZOOM) {
-      this.setView(zoomAt(this._view, 3, cluster.x, cluster.y, WIDTH, HEIGHT));
-      return;
-    }
-    this.showCluster(cluster, true);
   }
 
   private zoomBy(factor: number): void {
@@ -264,6 +270,7 @@ export class PlexGeoWorldMap extends LitElement {
   };
 
   private onPointerDown = (event: PointerEvent): void => {
+    this.touch = event.pointerType === "touch";
     this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     if (this.pointers.size === 1) this.dragged = false;
   };
@@ -410,6 +417,11 @@ export class PlexGeoWorldMap extends LitElement {
         : nothing}
       <strong>${hover.title}</strong>
       ${hover.lines.map((line) => html`<div>${line}</div>`)}
+      ${hover.userId
+        ? html`<button class="open" @click=${() => hover.userId && showUser(this, hover.userId)}>
+            Open user
+          </button>`
+        : nothing}
     </div>`;
   }
 

@@ -95,3 +95,23 @@ export function clusterPoints<T>(points: readonly Point<T>[], radius: number): C
   }
   return clusters.map(({ x, y, weight, members }) => ({ x, y, weight, members }));
 }
+
+export type DotAction = "open-user" | "zoom" | "pin";
+
+/**
+ * What a click or tap on a dot (or a group of dots) does. One user's dot opens that user,
+ * except on a touch screen, where the first tap pins the tooltip (with an Open button) since
+ * a finger cannot hover; a group zooms in while it can; anything else pins its tooltip.
+ */
+export function dotAction(
+  users: ReadonlySet<string | undefined>,
+  members: number,
+  zoom: number,
+  touch: boolean,
+  alreadyPinned: boolean,
+): DotAction {
+  const [only] = users;
+  if (users.size === 1 && only !== undefined && (!touch || alreadyPinned)) return "open-user";
+  if (members > 1 && zoom < MAX_ZOOM) return "zoom";
+  return "pin";
+}
