@@ -45,6 +45,7 @@ SHARED = (
     "Stats",
     "StreamPage",
     "LiveEvent",
+    "ServerState",
 )
 
 _INTERFACE = re.compile(r"^export interface (\w+) \{\n(.*?)^\}", re.MULTILINE | re.DOTALL)
@@ -104,6 +105,7 @@ const out = {
   users: await ask("plexgeo/users"),
   user: await ask("plexgeo/user", { user_id: "1" }),
   alerts: await ask("plexgeo/alerts"),
+  server: await ask("plexgeo/server"),
   stats: await ask("plexgeo/stats", {
     since: "2000-01-01T00:00:00Z", until: "2100-01-01T00:00:00Z",
   }),
@@ -161,6 +163,7 @@ def test_the_dev_mock_answers_the_same_fields(mock_answers: dict[str, Any]) -> N
         ("stats.per_day[0]", _first(stats["per_day"]), wire.DayCountryCount),
         ("stats.top_countries[0]", _first(stats["top_countries"]), wire.CountryCount),
         ("stats.top_users[0]", _first(stats["top_users"]), wire.UserCount),
+        ("server", answers["server"], wire.ServerState),
         ("live", answers["live"], wire.LiveEvent),
         ("live.live_streams[0]", _first(answers["live"]["live_streams"]), wire.StreamRow),
     ]

@@ -309,6 +309,18 @@ async def ws_stats(
     return await _read(hass, partial(reports.trends, store, since=msg["since"], until=msg["until"]))
 
 
+@websocket_command({vol.Required("type"): "plexgeo/server", vol.Required("entry_id"): ENTRY_ID})
+@entry_command
+async def ws_server(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
+    """Whether the Plex server answers polls: the panel stops calling old streams live."""
+    return entry.runtime_data.coordinator.server_state()
+
+
 @websocket_command(
     {
         vol.Required("type"): "plexgeo/alerts/acknowledge",
@@ -442,6 +454,7 @@ COMMANDS: tuple[Handler, ...] = (
     ws_user,
     ws_alerts,
     ws_stats,
+    ws_server,
     ws_acknowledge,
     ws_trust,
     ws_subscribe,

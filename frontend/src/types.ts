@@ -59,6 +59,9 @@ export interface StreamRow {
   duration_s: number;
   bandwidth_kbps: number | null;
   state: PlaybackState;
+  progress_ms: number;
+  media_duration_ms: number | null;
+  transcode: string | null;
 }
 
 export interface LastLocation {
@@ -156,6 +159,15 @@ export interface StreamFilters {
 export interface StreamPage {
   streams: StreamRow[];
   next_cursor: string | null;
+}
+
+export interface ServerState {
+  connected: boolean;
+  problem: string | null;
+  last_poll: string | null;
+  last_success: string | null;
+  failing_since: string | null;
+  poll_interval: number;
 }
 
 export interface LiveEvent {

@@ -31,6 +31,9 @@ function row(id: number, patch: Partial<StreamRow>): StreamRow {
     duration_s: 0,
     bandwidth_kbps: null,
     state: "playing",
+    progress_ms: 0,
+    media_duration_ms: null,
+    transcode: null,
     ...patch,
   };
 }
