@@ -49,6 +49,11 @@ async def test_server_state_through_an_outage(
     assert state["poll_interval"] == int(
         loaded_entry.runtime_data.coordinator.update_interval.total_seconds()
     )
+    # The simulator here has no notification socket: the panel says polling carries on.
+    push = loaded_entry.runtime_data.push
+    assert push is not None
+    assert state["push"] == push.health.as_dict()
+    assert state["push"] is not None and state["push"]["connected"] is False
 
     # Plex stops answering: the first failure is when the outage started.
     await plex_sim.fail(FailureMode.HTTP_503)

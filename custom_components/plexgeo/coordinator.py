@@ -29,7 +29,7 @@ from .core.geo import GeoProvider, LookupResult
 from .core.models import Alert, Stream
 from .core.plex import PlexClient, ServerInfo, session_id_of
 from .core.store import HistoryStore
-from .core.wire import ServerState
+from .core.wire import PushHealth, ServerState
 from .options import alert_settings, home_of, option
 
 if TYPE_CHECKING:
@@ -158,8 +158,11 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
             self.unfired_alerts.extend(outcome.new_alerts)
         return outcome
 
-    def server_state(self) -> ServerState:
-        """Whether the Plex server answers, since when it does not, and when it was polled."""
+    def server_state(self, push: PushHealth | None = None) -> ServerState:
+        """Whether the Plex server answers, since when it does not, and when it was polled.
+
+        `push` is the notification socket's health, which the panel shows beside it.
+        """
         interval = self.update_interval.total_seconds() if self.update_interval else 0
         return {
             "connected": self.last_update_success and self.failing_since is None,
@@ -168,6 +171,7 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
             "last_success": self.last_success.isoformat() if self.last_success else None,
             "failing_since": self.failing_since.isoformat() if self.failing_since else None,
             "poll_interval": int(interval),
+            "push": push,
         }
 
     def _log_geolocation(self, lookup: LookupResult) -> None:

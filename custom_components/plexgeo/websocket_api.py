@@ -317,8 +317,9 @@ async def ws_server(
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
 ) -> Mapping[str, object]:
-    """Whether the Plex server answers polls: the panel stops calling old streams live."""
-    return entry.runtime_data.coordinator.server_state()
+    """Whether the Plex server answers polls (and pushes): old streams stop being live."""
+    data = entry.runtime_data
+    return data.coordinator.server_state(data.push.health.as_dict() if data.push else None)
 
 
 @websocket_command(

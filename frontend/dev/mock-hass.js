@@ -372,6 +372,7 @@ export function createMockHass(options = {}) {
         last_success: lastGood,
         failing_since: outage ? new Date(at.getTime() - 10 * 60_000).toISOString() : null,
         poll_interval: Math.round(interval / 1000),
+        push: pushHealth(),
       };
     },
     "plexgeo/stats": (msg) => {

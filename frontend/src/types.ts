@@ -168,6 +168,8 @@ export interface ServerState {
   last_success: string | null;
   failing_since: string | null;
   poll_interval: number;
+  /** Plex's notification socket: null before the entry finished setting up. */
+  push: PushHealth | null;
 }
 
 export interface LiveEvent {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { serverStatus } from "../src/lib/server.js";
+import { pushText, serverStatus } from "../src/lib/server.js";
 import type { ServerState } from "../src/types.js";
 
 const NOW = new Date("2026-03-02T10:30:00Z");
@@ -14,6 +14,7 @@ const healthy: ServerState = {
   last_success: ago(0.2),
   failing_since: null,
   poll_interval: 30,
+  push: null,
 };
 
 test("a server polled just now is connected and its streams are live", () => {
@@ -64,4 +65,23 @@ test("a connected server whose last good poll is too old is stale, not live", ()
 
 test("before the state is known nothing is claimed and nothing is hidden", () => {
   assert.deepEqual(serverStatus(undefined, NOW), { health: "unknown", live: true, headline: "", detail: "" });
+});
+
+const socket = {
+  connected: true,
+  since: ago(5),
+  notifications: 12,
+  fetches: 4,
+  garbled: 0,
+  connects: 1,
+  last_error: null,
+};
+
+test("the notification socket's health joins the status line", () => {
+  const on = serverStatus({ ...healthy, push: socket }, NOW);
+  assert.equal(on.detail, "last poll just now · instant updates on (4 fetched by 12 notifications)");
+  const off = { ...healthy, push: { ...socket, connected: false, last_error: "HTTP 404" } };
+  assert.equal(pushText(off), "instant updates off (HTTP 404): polling every 30 s");
+  assert.equal(pushText({ ...off, push: { ...off.push, last_error: null } }), "instant updates off: polling every 30 s");
+  assert.equal(pushText(healthy), "");
 });

@@ -34,6 +34,7 @@ class ServerState(TypedDict):
     last_success: str | None
     failing_since: str | None
     poll_interval: int
+    push: PushHealth | None  # Plex's notification socket; None before setup finished
 
 
 class Attribution(TypedDict):

@@ -23,9 +23,20 @@ const PROBLEMS: Record<string, string> = {
   auth_failed: "Plex refused the token",
 };
 
+/** What Plex's notification socket adds: instant updates, or polling only, and why. */
+export function pushText(state: ServerState): string {
+  const push = state.push;
+  if (!push) return "";
+  if (push.connected) return `instant updates on (${push.fetches} fetched by ${push.notifications} notifications)`;
+  const why = push.last_error ? ` (${push.last_error})` : "";
+  return `instant updates off${why}: polling every ${state.poll_interval} s`;
+}
+
 export function serverStatus(state: ServerState | undefined, now: Date): ServerStatus {
   if (!state) return { health: "unknown", live: true, headline: "", detail: "" };
-  const lastPoll = `last poll ${formatRelative(state.last_poll, now)}`;
+  const lastPoll = [`last poll ${formatRelative(state.last_poll, now)}`, pushText(state)]
+    .filter(Boolean)
+    .join(" · ");
   const asOf = `streams as of ${formatRelative(state.last_success, now)}`;
   if (!state.connected) {
     const since = state.failing_since ? `since ${formatRelative(state.failing_since, now)}` : "";
