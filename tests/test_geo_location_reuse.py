@@ -43,7 +43,8 @@ async def test_an_ended_streams_dot_shows_the_new_stream(
     def _changed(event: Event) -> None:
         data = event.data
         if data["entity_id"].startswith("geo_location."):
-            changes.append((data["entity_id"], data["old_state"] is None, data["new_state"] is None))
+            created, removed = data["old_state"] is None, data["new_state"] is None
+            changes.append((data["entity_id"], created, removed))
 
     hass.bus.async_listen(EVENT_STATE_CHANGED, _changed)
     # Bob's Paris stream ends and Dave starts one in Berlin: Paris's dot moves to Berlin.

@@ -172,6 +172,22 @@ SELECT lk.id, {LOCATIONS_L}
 FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
 WHERE lk.id IN (SELECT value FROM json_each(?))
 """
+# Cached addresses another provider located, in hash order from a cursor (re-locating
+# with a newly chosen provider walks them batch by batch; the primary key orders them).
+LOCATED_BY_OTHERS = """
+SELECT g.hash, a.token FROM geo_cache AS g
+JOIN locations AS lk ON lk.id = g.location_ref
+JOIN places AS p ON p.id = lk.place_ref
+JOIN addresses AS a ON a.hash = g.hash
+WHERE g.hash > ? AND p.provider != ? ORDER BY g.hash LIMIT ?
+"""
+COUNT_LOCATED_BY_OTHERS = """
+SELECT COUNT(*) FROM geo_cache AS g
+JOIN locations AS lk ON lk.id = g.location_ref
+JOIN places AS p ON p.id = lk.place_ref
+JOIN addresses AS a ON a.hash = g.hash
+WHERE p.provider != ?
+"""
 CACHED_LOCATION = f"""
 SELECT {LOCATIONS_L} FROM geo_cache AS g
 JOIN locations AS lk ON lk.id = g.location_ref
