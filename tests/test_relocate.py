@@ -169,3 +169,17 @@ async def test_a_refusing_database_stops_the_job_and_says_so(
     for address in addresses:
         location = await hass.async_add_executor_job(_cached, store, address)
         assert location is not None and location.provider == "dbip"
+
+
+async def test_waits_follow_the_providers_window(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provider = loaded_entry.runtime_data.coordinator.provider
+    status = provider.status()
+    for reset_at, expected in (
+        (None, relocate.MAX_WAIT),  # no window said: the longest wait
+        (dt_util.utcnow() - timedelta(seconds=5), relocate.MIN_WAIT),
+        (dt_util.utcnow() + timedelta(hours=1), relocate.MAX_WAIT),
+    ):
+        monkeypatch.setattr(provider, "status", lambda r=reset_at: replace(status, reset_at=r))
+        assert relocate._wait_seconds(loaded_entry) == expected
