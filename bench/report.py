@@ -31,6 +31,14 @@ class Target:
 TARGETS: tuple[Target, ...] = (
     Target("poll_total", "poll of 50 live, 10 new: total", "p99_ms", "max", 20, "ms"),
     Target("detector_check", "detector check (all three)", "p99_ms", "max", 2, "ms"),
+    Target(
+        "detector_poll_path",
+        "detectors on a poll's path, per new stream",
+        "p99_ms",
+        "max",
+        2,
+        "ms",
+    ),
     Target("log_page_no_filter", "stream-log page: no filter", "p99_ms", "max", 20, "ms"),
     Target("log_page_by_user", "stream-log page: by user", "p99_ms", "max", 20, "ms"),
     Target(

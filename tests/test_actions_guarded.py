@@ -39,6 +39,7 @@ def test_every_action_is_covered() -> None:
         "untrust_location",
         "terminate_stream",
         "set_stream_limit",
+        "relocate_addresses",
     ]
 
 
@@ -91,6 +92,7 @@ async def test_non_admin_is_refused(
         ("trust_location", "trust_country"),
         ("untrust_location", "untrust_country"),
         ("set_stream_limit", "set_stream_limit"),
+        ("relocate_addresses", "count_located_by_others"),
     ],
 )
 async def test_refusing_database_is_a_translated_error(

@@ -599,7 +599,7 @@ async def test_store_unavailable_during_reads_and_writes(
 
     for method in (
         "stream_log",
-        "users_overview",
+        "user_summaries",
         "user_activity",
         "alerts",
         "trends",

@@ -130,6 +130,8 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.unfired_alerts: list[Alert] = []
         # A refresh triggered by a Plex notification never runs beside a scheduled one.
         self._poll_lock = asyncio.Lock()
+        # The `relocate_addresses` job, while one runs (relocate.py).
+        self.relocation: asyncio.Task[None] | None = None
 
     async def _async_update_data(self) -> PollOutcome:
         async with self._poll_lock:

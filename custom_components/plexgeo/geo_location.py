@@ -50,15 +50,24 @@ async def async_setup_entry(
     def _sync() -> None:
         located = [stream for stream in coordinator.data.live if _mappable(stream)]
         shown = {s.stream_id: s for s in newest_streams(located, MAX_MAP_ENTITIES)}
-        for stream_id in [sid for sid in entities if sid not in shown]:
-            hass.async_create_task(entities.pop(stream_id).async_remove(force_remove=True))
+        gone = [entities.pop(sid) for sid in [sid for sid in entities if sid not in shown]]
+        arrived = [stream for stream_id, stream in shown.items() if stream_id not in entities]
+        if not details:
+            # Anonymous dots are interchangeable: one whose stream ended shows a stream
+            # that started (one state write) instead of Home Assistant removing an entity
+            # and creating another, about four times the event loop's work (issue 19).
+            while gone and arrived:
+                entity, stream = gone.pop(), arrived.pop()
+                entity.show(stream)
+                entities[stream.stream_id] = entity
+        for entity in gone:
+            hass.async_create_task(entity.async_remove(force_remove=True))
         new: list[StreamLocationEntity] = []
+        for stream in arrived:
+            entities[stream.stream_id] = entity = StreamLocationEntity(coordinator, stream, details)
+            new.append(entity)
         for stream_id, stream in shown.items():
-            if (entity := entities.get(stream_id)) is not None:
-                entity.follow(stream)  # a viewer whose address changed moves on the map
-            else:
-                entities[stream_id] = entity = StreamLocationEntity(coordinator, stream, details)
-                new.append(entity)
+            entities[stream_id].follow(stream)  # a viewer whose address changed moves
         if new:
             async_add_entities(new)
 
@@ -88,8 +97,20 @@ class StreamLocationEntity(GeolocationEvent):
 
     def _view(self, stream: Stream) -> tuple[Any, ...]:
         """What the entity's state shows of a stream: a write only when this changes."""
+        location = stream.location
+        if not self._details:  # an anonymous dot shows its rounded place only
+            return (
+                location
+                and (self._coordinate(location.latitude), self._coordinate(location.longitude)),
+            )
         snapshot = stream.snapshot
-        return (stream.location, snapshot.full_title, snapshot.player_title, snapshot.local)
+        return (location, snapshot.full_title, snapshot.player_title, snapshot.local)
+
+    @callback
+    def show(self, stream: Stream) -> None:
+        """Show another stream (an anonymous dot only: its name says nothing about it)."""
+        self.stream_id = stream.stream_id
+        self.follow(stream)
 
     @callback
     def follow(self, stream: Stream) -> None:

@@ -1,4 +1,5 @@
-"""PlexGeo's actions: acknowledge alerts, trust countries, terminate a stream, limit streams.
+"""PlexGeo's actions: acknowledge alerts, trust countries, terminate a stream, limit streams,
+re-locate the cached addresses with the provider now chosen.
 
 Each one changes the history or reaches the Plex server, so each is for administrators
 only; the work itself is the coordinator's, these are thin adapters.
@@ -22,6 +23,7 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError,
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
+from . import relocate
 from .const import DOMAIN
 from .coordinator import PlexGeoConfigEntry
 
@@ -65,6 +67,7 @@ TERMINATE_SCHEMA = vol.Schema(
         vol.Optional(ATTR_MESSAGE, default=""): vol.All(cv.string, vol.Length(max=500)),
     }
 )
+ENTRY_SCHEMA = vol.Schema({vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string})
 
 type Handler = Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]]
 
@@ -160,12 +163,19 @@ async def _terminate(call: ServiceCall) -> ServiceResponse:
     return None
 
 
+async def _relocate(call: ServiceCall) -> ServiceResponse:
+    entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
+    started = await relocate.async_start(call.hass, entry)
+    return {"provider": started.provider, "addresses": started.total}
+
+
 ACTIONS: tuple[tuple[str, Handler, vol.Schema, SupportsResponse], ...] = (
     ("acknowledge_alert", _acknowledge, ACKNOWLEDGE_SCHEMA, SupportsResponse.OPTIONAL),
     ("trust_location", _trust_location, TRUST_SCHEMA, SupportsResponse.NONE),
     ("untrust_location", _untrust_location, TRUST_SCHEMA, SupportsResponse.NONE),
     ("terminate_stream", _terminate, TERMINATE_SCHEMA, SupportsResponse.NONE),
     ("set_stream_limit", _set_stream_limit, STREAM_LIMIT_SCHEMA, SupportsResponse.NONE),
+    ("relocate_addresses", _relocate, ENTRY_SCHEMA, SupportsResponse.OPTIONAL),
 )
 
 

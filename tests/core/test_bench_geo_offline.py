@@ -17,7 +17,11 @@ def test_measurement_runs_and_reports_every_figure(tmp_path: Path) -> None:
         "single_lookup_median_us",
         "batch_100_median_ms",
         "batch_100_via_executor_median_ms",
+        "batch_100_cpu_median_ms",
+        "batch_100_reader_cpu_median_ms",
     ):
         assert report[key] > 0
+    # The reader's part is inside the whole call's (both on 100 addresses of one kind).
+    assert report["batch_100_reader_cpu_median_ms"] < report["batch_100_cpu_median_ms"]
     assert report["rss_after_lookups_kb"] >= report["rss_before_open_kb"] > 0
     assert isinstance(report["targets_met"], bool)

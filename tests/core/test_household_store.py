@@ -160,6 +160,22 @@ def test_usual_places_count_lan_streams_as_home(store: HistoryStore) -> None:
     assert store.usual_places("nobody", T0, T0, 0) == []
 
 
+def test_usual_places_decode_each_place_once(store: HistoryStore) -> None:
+    # London looked up on three days: three location rows of one place, each its own
+    # count as before, sharing one record (the newest lookup's); Paris apart.
+    for n in range(3):
+        new = snapshot(f"l{n}", where="london")
+        found = location_of(place("london"), T0 + n * timedelta(days=1))
+        store.start_streams([(new, T0 + n * HOUR, LocationStatus.KNOWN, found)])
+    _start(store, "p", T0, "paris")
+    places = store.usual_places("id-alice", T0, T0 + 5 * HOUR, 0)
+    london = [(loc, count) for loc, count in places if loc and loc.city == "London"]
+    assert [count for _, count in london] == [1, 1, 1]
+    assert len({id(loc) for loc, _ in london}) == 1
+    assert london[0][0] == location_of(place("london"), T0 + 2 * timedelta(days=1))
+    assert [(loc.city, n) for loc, n in places if loc and loc.city == "Paris"] == [("Paris", 1)]
+
+
 def test_counted_countries_move_the_rare_country_counts(store: HistoryStore) -> None:
     lan = _start(store, "h", T0, None)
     vpn = _start(store, "v", T0, "frankfurt_vpn")

@@ -13,11 +13,12 @@ import pytest
 from custom_components.plexgeo.core import reports
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.models import LocationStatus, MediaType, Stream
-from custom_components.plexgeo.core.store import HistoryStore
+from custom_components.plexgeo.core.store import HistoryStore, UserOverview
 from simulator.places import PLACES, place
 
 from . import helpers
 from .helpers import location_of, snapshot
+from .test_store import alert_for
 
 T0 = datetime(2026, 1, 30, 22, 0, tzinfo=UTC)
 KNOWN = LocationStatus.KNOWN
@@ -311,6 +312,46 @@ def test_users_overview_follows_moves_and_purges(store: HistoryStore) -> None:
         )
         expected = None if latest is None else reports.stream_row(latest, False)["city"]
         assert (user["last_location"] or {}).get("city") == expected, user["user_id"]
+
+
+def test_user_list_is_the_overview_the_store_keeps(store: HistoryStore) -> None:
+    # The list's one-query form says exactly what the store's overview records say:
+    # countries in order (ties by code), last place, last seen, alerts, after moves and
+    # purges; a country code needs no particular spelling to survive the join.
+    _random_history(store, 8)
+    streams = store.stream_log(limit=10_000)
+    rng = random.Random(8)
+    for stream in rng.sample([s for s in streams if s.location is not None], 30):
+        helpers.set_location(
+            store, stream.stream_id, KNOWN, location_of(rng.choice(PLACES), stream.started_at)
+        )
+    store.purge_older_than(T0 + timedelta(days=30))
+    store.add_alert(alert_for(store.stream_log(limit=1)[0]), "rare_country:XX")
+
+    def expected(user: UserOverview) -> dict[str, object]:
+        place = user.last_location
+        return {
+            "user_id": user.user_id,
+            "user_name": user.user_name,
+            "stream_count": user.stream_count,
+            "countries": list(user.countries),
+            "last_seen": user.last_seen.isoformat(),
+            "last_location": None
+            if place is None
+            else {
+                "country_code": place.country_code,
+                "country_name": place.country_name,
+                "city": place.city,
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+            },
+            "unacknowledged_alerts": user.unacknowledged_alerts,
+        }
+
+    overview = store.users_overview()
+    assert any(len(u.countries) > 2 for u in overview)
+    assert any(u.unacknowledged_alerts for u in overview)
+    assert reports.user_list(store)["users"] == [expected(u) for u in overview]
 
 
 def test_search_answers_the_same_with_and_without_trigram(store: HistoryStore) -> None:

@@ -910,6 +910,7 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         "log_search_trigram": lambda: store.stream_log(search="t42", limit=20),
         "stream_addresses": lambda: store.stream_addresses([1, 2]),
         "users_overview": store.users_overview,
+        "user_summaries": store.user_summaries,
         "user_activity": lambda: store.user_activity("1", since),
         "trends": lambda: store.trends(since - timedelta(days=40), before + timedelta(days=9)),
         "alerts_user": lambda: store.alerts(user_id="1"),
@@ -974,6 +975,8 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
             assert not any("TEMP B-TREE FOR ORDER BY" in d for d in details), (name, details)
     # The users list reads each user's row (total and last place kept there), no stream.
     assert not any(re.search(r"\b(s|streams)\b", d) for d in plans["users_overview"])
+    assert not any(re.search(r"\b(s|streams)\b", d) for d in plans["user_summaries"])
+    assert any("USING PRIMARY KEY (user_ref=?)" in d for d in plans["user_summaries"])
     assert any("streams_located" in d for d in plans["user_activity"])
     assert any(re.match(r"SEARCH user_days", d) for d in plans["user_activity"])
     assert any(re.match(r"SEARCH country_days", d) for d in plans["trends"])

@@ -14,13 +14,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .models import Alert, Location, MediaType, Stream
+from .models import Alert, MediaType, Stream
 from .store import CountryCount as StoredCountryCount, HistoryStore
 from .wire import (
     AlertList,
     AlertRow,
     CountryCount,
-    LastLocation,
     LiveEvent,
     Stats,
     StreamPage,
@@ -73,18 +72,6 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
 
 def _iso(at: datetime | None) -> str | None:
     return None if at is None else at.isoformat()
-
-
-def _place(location: Location | None) -> LastLocation | None:
-    if location is None:
-        return None
-    return {
-        "country_code": location.country_code,
-        "country_name": location.country_name,
-        "city": location.city,
-        "latitude": location.latitude,
-        "longitude": location.longitude,
-    }
 
 
 def stream_row(stream: Stream, include_ip: bool) -> StreamRow:
@@ -209,20 +196,7 @@ def stream_page(
 
 def user_list(store: HistoryStore) -> UserList:
     """Every user with streams on record, by name: {users}."""
-    return {
-        "users": [
-            {
-                "user_id": user.user_id,
-                "user_name": user.user_name,
-                "stream_count": user.stream_count,
-                "countries": list(user.countries),
-                "last_seen": user.last_seen.isoformat(),
-                "last_location": _place(user.last_location),
-                "unacknowledged_alerts": user.unacknowledged_alerts,
-            }
-            for user in store.users_overview()
-        ]
-    }
+    return {"users": store.user_summaries()}
 
 
 def user_detail(

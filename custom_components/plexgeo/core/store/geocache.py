@@ -38,6 +38,23 @@ class GeoCache(StoreCore):
                 rows,
             )
 
+    def located_by_others(
+        self, provider: str, after: str = "", limit: int = 100
+    ) -> list[tuple[str, str]]:
+        """Cached addresses another provider located, as (hash, address in clear), in hash
+        order after the hash `after`: what re-locating them with `provider` asks again.
+        A cached hash whose address the history no longer holds cannot be asked again."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                sql.LOCATED_BY_OTHERS, (bytes.fromhex(after), provider, limit)
+            ).fetchall()
+        return [(bytes(row[0]).hex(), self._cipher.decrypt(bytes(row[1]))) for row in rows]
+
+    def count_located_by_others(self, provider: str) -> int:
+        """How many cached addresses `located_by_others` would give in all."""
+        with self._reading() as conn:
+            return int(conn.execute(sql.COUNT_LOCATED_BY_OTHERS, (provider,)).fetchone()[0])
+
     def country_name(self, country_code: str) -> str | None:
         """The name the latest stored location gives a country code, or None if unseen."""
         with self._reading() as conn:

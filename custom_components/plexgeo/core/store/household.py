@@ -48,6 +48,11 @@ SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*) FRO
 )
 GROUP BY 1
 """  # noqa: S608  (fixed status literals, no value)
+_PLACE_OF_LOCATIONS = f"""
+SELECT lk.id, lk.place_ref, {sql.LOCATIONS_L}
+FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
+WHERE lk.id IN (SELECT value FROM json_each(?)) ORDER BY lk.id DESC
+"""  # noqa: S608  (fixed column list)
 _LAST_ALERT = (
     sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
     " ORDER BY created_at DESC, id DESC LIMIT 1"
@@ -120,10 +125,15 @@ class HouseholdQueries(StoreCore):
                 _USUAL_PLACES, (user[0], lower, ceil_seconds(before), exclude_stream_id)
             ).fetchall()
             refs = [ref for ref, _ in counts if ref is not None]
-            locations = {
-                int(row[0]): location_from(row[1:])
-                for row in conn.execute(sql.LOCATION_SELECT, (json.dumps(refs),))
-            }
+            rows = conn.execute(_PLACE_OF_LOCATIONS, (json.dumps(refs),)).fetchall()
+        # A place's lookups (one location row each, dozens for a heavy user) share one
+        # record, the newest lookup's: decoding each was most of the detectors' time at
+        # 1M streams, and judging reads only the place.
+        places: dict[int, Location] = {}
+        locations = {
+            int(ref): places.get(place) or places.setdefault(place, location_from(row))
+            for ref, place, *row in rows
+        }
         return [
             (None if ref is None else locations[ref], int(count))
             for ref, count in counts

@@ -9,6 +9,7 @@ import sqlite3
 from typing import Any
 
 from ..models import Location
+from ..wire import LastLocation, UserSummary
 from . import sql
 from .codecs import DAY, ceil_seconds, day_date, floor_seconds, from_epoch, location_from
 from .core import StoreCore
@@ -24,6 +25,20 @@ from .records import (
 from .rollups import day_window, month_split, tally
 
 TOP_USERS = 10
+_UNACKNOWLEDGED_BY_USER = (
+    "SELECT user_id, COUNT(*) FROM alerts WHERE acknowledged_at IS NULL GROUP BY user_id"
+)
+
+
+def _last_location(place: tuple[str, str, str | None, float, float]) -> LastLocation:
+    code, name, city, latitude, longitude = place
+    return {
+        "country_code": code,
+        "country_name": name,
+        "city": city,
+        "latitude": latitude,
+        "longitude": longitude,
+    }
 
 
 class PanelReports(StoreCore):
@@ -41,6 +56,36 @@ class PanelReports(StoreCore):
         # A small vocabulary (network names, transcode decisions, country codes).
         return {int(row[0]): row[1] for row in conn.execute("SELECT id, text FROM labels")}
 
+    def _unacknowledged_by_user(self, conn: sqlite3.Connection) -> dict[str, int]:
+        return dict(conn.execute(_UNACKNOWLEDGED_BY_USER).fetchall())
+
+    def user_summaries(self) -> list[UserSummary]:
+        """The panel's users list, by name, ready to send: what `users_overview` says,
+        with the last place's coordinates only and `last_seen` in ISO 8601."""
+        with self._reading() as conn:
+            users = conn.execute(sql.USER_SUMMARIES).fetchall()
+            refs = json.dumps(sorted({row[4] for row in users if row[4] is not None}))
+            places = {
+                ref: (code, name, city, latitude, longitude)
+                for ref, code, name, city, latitude, longitude in conn.execute(
+                    sql.SUMMARY_PLACES, (refs,)
+                )
+            }
+            unacknowledged = self._unacknowledged_by_user(conn)
+        users.sort(key=lambda row: (row[1], row[0]))
+        return [
+            {
+                "user_id": plex_id,
+                "user_name": name,
+                "stream_count": int(total or 0),
+                "countries": codes.split("\x1f") if codes else [],
+                "last_seen": last_seen,
+                "last_location": None if place_ref is None else _last_location(places[place_ref]),
+                "unacknowledged_alerts": unacknowledged.get(plex_id, 0),
+            }
+            for plex_id, name, last_seen, total, place_ref, codes in users
+        ]
+
     def users_overview(self) -> list[UserOverview]:
         """Every user with streams on record, by name: totals, countries, last place."""
         with self._reading() as conn:
@@ -50,12 +95,7 @@ class PanelReports(StoreCore):
             countries: dict[int, list[str]] = {}
             for user_ref, code in conn.execute(sql.USER_COUNTRIES):
                 countries.setdefault(user_ref, []).append(code)
-            unacknowledged = dict(
-                conn.execute(
-                    "SELECT user_id, COUNT(*) FROM alerts WHERE acknowledged_at IS NULL"
-                    " GROUP BY user_id"
-                ).fetchall()
-            )
+            unacknowledged = self._unacknowledged_by_user(conn)
         return [
             UserOverview(
                 user_id=plex_id,
