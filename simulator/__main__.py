@@ -23,10 +23,11 @@ import tempfile
 import time
 
 from simulator.dbip import FakeDbIp
+from simulator.demo import demo_scenario
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
 from simulator.plextv import FakePlexTv
-from simulator.scenario import Scenario, demo_scenario
+from simulator.scenario import Scenario
 
 TICK_SECONDS = 1.0
 

@@ -19,6 +19,7 @@ from plexapi.server import PlexServer
 import pytest
 import requests  # type: ignore[import-untyped,unused-ignore]
 
+from simulator.demo import demo_scenario
 from simulator.places import place, place_for_address
 from simulator.plex import FailureMode, PlexSimulator, render_session, xml_text
 from simulator.scenario import (
@@ -31,7 +32,6 @@ from simulator.scenario import (
     SimSession,
     SimState,
     UnknownSessionError,
-    demo_scenario,
     episode_session,
     ipv4_mapped_session,
     ipv6_session,
