@@ -232,7 +232,7 @@ def test_garbage_cursors_are_refused(store: HistoryStore, cursor: str) -> None:
 
 def test_cursor_round_trip(store: HistoryStore) -> None:
     stream = _start(store, T0, "london")
-    assert reports.decode_cursor(reports.encode_cursor(stream)) == (T0, stream.stream_id)
+    assert reports.decode_cursor(reports.encode_cursor(stream)) == (T0, stream.stream_id, False)
 
 
 def test_rows_are_json_ready(store: HistoryStore) -> None:

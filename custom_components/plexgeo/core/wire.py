@@ -207,6 +207,13 @@ class StreamPage(TypedDict):
     next_cursor: str | None
 
 
+class StreamCount(TypedDict):
+    """How many streams a stream-log filter covers (at most a cap, then not exact)."""
+
+    total: int
+    exact: bool
+
+
 class UserList(TypedDict):
     """Every user on record."""
 
