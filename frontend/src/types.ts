@@ -158,6 +158,11 @@ export interface StreamPage {
   next_cursor: string | null;
 }
 
+export interface StreamCount {
+  total: number;
+  exact: boolean;
+}
+
 export interface LiveEvent {
   live_streams: StreamRow[];
   new_alerts: AlertRow[];
@@ -179,7 +184,8 @@ export interface HassConnection {
 export interface Hass {
   connection: HassConnection;
   language?: string;
-  locale?: { language?: string };
+  locale?: { language?: string; time_format?: string; time_zone?: string };
+  config?: { time_zone?: string };
   themes?: { darkMode?: boolean };
-  user?: { name?: string };
+  user?: { name?: string; is_admin?: boolean };
 }

@@ -17,6 +17,7 @@ import {
   rangeBounds,
 } from "../lib/format.js";
 import { RequestController } from "../lib/request-controller.js";
+import { rangeSummary } from "../lib/summary.js";
 import { sharedStyles } from "../styles.js";
 import type { Stats, StreamRow } from "../types.js";
 import { showUser } from "./events.js";
@@ -68,7 +69,6 @@ export class PlexGeoLiveView extends LitElement {
 
   protected override render() {
     const counts = this._stats ? countsByCountry(this._stats.per_day) : new Map<string, number>();
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
     return html`
       <div class="toolbar">
         <div class="segmented" role="group" aria-label="Range">
@@ -81,12 +81,7 @@ export class PlexGeoLiveView extends LitElement {
             </button>`,
           )}
         </div>
-        ${this._stats
-          ? html`<span class="muted">
-              ${total} located ${total === 1 ? "stream" : "streams"} ·
-              ${this._stats.lan} LAN · ${this._stats.wan} WAN
-            </span>`
-          : nothing}
+        ${this._stats ? html`<span class="muted">${rangeSummary(this._stats)}</span>` : nothing}
       </div>
       <div class="grid">
         <div class="column">
@@ -108,7 +103,7 @@ export class PlexGeoLiveView extends LitElement {
           ${this._stats ? html`<div class="tops">${this.renderTop(this._stats)}</div>` : nothing}
         </div>
         <section class="card live-card">
-          <h2>Live now <span class="count">${this.live.length}</span></h2>
+          <h2>Live now ${this.liveReady ? html`<span class="count">${this.live.length}</span>` : nothing}</h2>
           ${this.renderLive()}
         </section>
       </div>

@@ -20,6 +20,7 @@ import {
   mediaLabel,
 } from "../lib/format.js";
 import { RequestController } from "../lib/request-controller.js";
+import type { TimeSettings } from "../lib/time.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow, UserDetail } from "../types.js";
 import { alertsChanged } from "./events.js";
@@ -52,6 +53,7 @@ export class PlexGeoUserView extends LitElement {
     api: { attribute: false },
     userId: { attribute: false },
     locale: {},
+    time: { attribute: false },
     dark: { type: Boolean },
     _days: { state: true },
     _detail: { state: true },
@@ -60,6 +62,7 @@ export class PlexGeoUserView extends LitElement {
   api: PlexGeoApi | undefined;
   userId: string | undefined;
   locale: string | undefined;
+  time: TimeSettings | undefined;
   dark = false;
   private _days = 90;
   private _detail: UserDetail | undefined;
@@ -190,6 +193,7 @@ export class PlexGeoUserView extends LitElement {
                 alertCard(a, {
                   busy: this.action.loading,
                   locale: this.locale,
+                  time: this.time,
                   onAcknowledge: (alert, trust) => this.acknowledge(alert, trust),
                 }),
               )}
@@ -205,7 +209,7 @@ export class PlexGeoUserView extends LitElement {
                 ${detail.recent_streams.map(
                   (s) => html`<tr>
                     <td class="nowrap">
-                      ${formatDateTime(s.started_at, this.locale)}
+                      ${formatDateTime(s.started_at, this.locale, this.time)}
                       ${s.live ? html`<span class="chip live">Live</span>` : nothing}
                     </td>
                     <td class="media">${s.title} <span class="muted small">${mediaLabel(s.media_type)}</span></td>
