@@ -468,7 +468,7 @@ export function createMockHass(options = {}) {
       language: "en",
       locale: { language: "en-GB" },
       themes: { darkMode: params.get("theme") === "dark" },
-      user: { name: "Developer" },
+      user: { name: "Developer", is_admin: true },
     },
     stats,
   };

@@ -14,11 +14,19 @@ from contextlib import contextmanager
 import functools
 import http.server
 from pathlib import Path
+import re
 import shutil
 import sys
 import threading
 
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    Error as PlaywrightError,
+    Locator,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -116,7 +124,7 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.get_by_role("tab", name="Stream log").click()
             checker.expect(
                 f"{name} stream log",
-                visible(page.get_by_text("Page 1 · 50 streams")),
+                visible(page.get_by_text(re.compile(r"Streams 1\u201350 of \d+ · page 1 of \d+"))),
             )
             shot("2-streams")
             page.get_by_role("tab", name="Users").click()
@@ -174,14 +182,62 @@ def check_behaviour(browser: Browser, base: str, checker: Checker) -> None:
     page.get_by_role("button", name="Acknowledge", exact=True).first.click()
     checker.expect("acknowledge", lambda: expect(alerts_tab).to_contain_text("1"))
     page.get_by_role("tab", name="Stream log").click()
+    checker.expect("route", lambda: expect(page).to_have_url(re.compile(r"/plexgeo/streams$")))
     page.get_by_role("button", name="Next").click()
-    checker.expect("next page", lambda: expect(page.get_by_text("Page 2 ·")).to_be_visible())
+    checker.expect(
+        "next page", lambda: expect(page.get_by_text(re.compile(r"· page 2 of"))).to_be_visible()
+    )
+    # The new page's top lands in view, below the sticky toolbar and tabs.
+    try:
+        page.wait_for_function(
+            "() => { const r = window.panel.shadowRoot.querySelector('plexgeo-streams-view')"
+            ".shadowRoot.querySelector('.results').getBoundingClientRect();"
+            " return r.top >= 0 && r.top < 160; }",
+            timeout=5000,
+        )
+    except PlaywrightError:
+        checker.failures.append("next page: the new page did not land at its top")
     page.get_by_role("button", name="Previous").click()
-    checker.expect("previous page", lambda: expect(page.get_by_text("Page 1 ·")).to_be_visible())
+    checker.expect(
+        "previous page",
+        lambda: expect(page.get_by_text(re.compile(r"· page 1 of"))).to_be_visible(),
+    )
+    check_log_filters(page, checker)
+    page.go_back()
+    checker.expect(
+        "back",
+        lambda: expect(page.get_by_role("tab", name="Alerts")).to_have_attribute(
+            "aria-selected", "true"
+        ),
+    )
     page.evaluate("window.panel.remove()")
     if page.evaluate("window.mockStats.subscriptions") != 0:
         checker.failures.append("unsubscribe: the panel left its subscription open")
     page.close()
+
+
+def check_log_filters(page: Page, checker: Checker) -> None:
+    """Search by user and city, the server's order, and Clear resetting every field."""
+    log = page.locator("plexgeo-streams-view")
+    log.get_by_role("searchbox").fill("toronto")
+    log.get_by_role("button", name="Apply").click()
+    cities = log.locator("td[data-label='Location']")
+    checker.expect("search by city", lambda: expect(cities.first).to_contain_text("Toronto"))
+    if any("Toronto" not in text for text in cities.all_inner_texts()):
+        checker.failures.append("search by city: a row from elsewhere")
+    log.get_by_role("searchbox").fill("")
+    log.get_by_label("Country").select_option("DE")
+    log.get_by_label("Network").select_option("wan")
+    log.get_by_label("Media").select_option("movie")
+    log.get_by_label("Order").select_option("oldest")
+    log.get_by_role("button", name="Apply").click()
+    checker.expect("order", lambda: expect(log.locator("th[aria-sort=ascending]")).to_have_count(1))
+    log.get_by_role("button", name="Clear").click()
+    for label, value in (("Country", ""), ("Network", ""), ("Media", ""), ("Order", "newest")):
+        checker.expect(
+            f"clear {label}",
+            lambda label=label, value=value: expect(log.get_by_label(label)).to_have_value(value),
+        )
 
 
 def main() -> int:
