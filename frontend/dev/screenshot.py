@@ -121,12 +121,16 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.wait_for_selector("plexgeo-world-map >> svg path.country")
             page.wait_for_timeout(300)
             shot("1-map")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 1-map")
             page.get_by_role("tab", name="Stream log").click()
             checker.expect(
                 f"{name} stream log",
                 visible(page.get_by_text(re.compile(r"Streams 1\u201350 of \d+ · page 1 of \d+"))),
             )
             shot("2-streams")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 2-streams")
             page.get_by_role("tab", name="Users").click()
             page.get_by_role("button", name="bob_the_builder").first.click()
             checker.expect(
@@ -136,13 +140,44 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.wait_for_selector("plexgeo-chart >> canvas")
             page.wait_for_timeout(300)
             shot("3-user")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 3-user")
             page.get_by_role("tab", name="Alerts").click()
             checker.expect(
                 f"{name} alerts",
                 visible(page.get_by_text("Rare country").first),
             )
             shot("4-alerts")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 4-alerts")
             page.close()
+
+
+# Every element that shows text of its own (or a ::before label), through shadow roots,
+# whose font is smaller than 12 px; and whether any table still scrolls sideways.
+_SMALL_TEXT = """() => {
+  const small = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      const before = getComputedStyle(el, "::before").content;
+      const label = before && before !== "none" && before !== '""' && before !== "normal";
+      if ((own || label) && el.getClientRects().length) {
+        const size = parseFloat(getComputedStyle(el, label && !own ? "::before" : null).fontSize);
+        if (size < 12) small.push(`${el.localName}.${el.className}: ${size}px`);
+      }
+    }
+  };
+  walk(document);
+  return [...new Set(small)].slice(0, 5);
+}"""
+
+
+def check_phone_text(page: Page, checker: Checker, name: str) -> None:
+    """No text under 12 px on a phone."""
+    if small := page.evaluate(_SMALL_TEXT):
+        checker.failures.append(f"{name}: text under 12 px: {small}")
 
 
 def _shot(page: Page, name: str, view: str) -> None:

@@ -6,6 +6,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import { live } from "lit/directives/live.js";
 
 import { icon, mdiChevronLeft, mdiChevronRight } from "../components/icon.js";
+import { tableCards } from "../components/table-cards.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import type { PlexGeoApi } from "../lib/api.js";
 import {
@@ -306,6 +307,7 @@ export class PlexGeoStreamsView extends LitElement {
 
   static override styles = [
     sharedStyles,
+    tableCards,
     css`
       :host {
         display: flex;
@@ -349,7 +351,7 @@ export class PlexGeoStreamsView extends LitElement {
         gap: 4px;
       }
       .arrow {
-        font-size: 0.7em;
+        font-size: 0.75rem;
         min-width: 1em;
       }
       .media {
@@ -372,32 +374,6 @@ export class PlexGeoStreamsView extends LitElement {
       }
       .pager .muted {
         margin-right: auto;
-      }
-      /* Phone layout: every row becomes a card of label/value lines. */
-      :host([narrow]) thead {
-        display: none;
-      }
-      :host([narrow]) table,
-      :host([narrow]) tbody,
-      :host([narrow]) tr,
-      :host([narrow]) td {
-        display: block;
-      }
-      :host([narrow]) tr {
-        border-bottom: 1px solid var(--pg-divider);
-        padding: 8px 0;
-      }
-      :host([narrow]) td {
-        border: none;
-        padding: 2px 0;
-        display: grid;
-        grid-template-columns: 90px minmax(0, 1fr);
-        gap: 8px;
-      }
-      :host([narrow]) td::before {
-        content: attr(data-label);
-        color: var(--pg-muted);
-        font-size: 0.8rem;
       }
       :host([narrow]) .filters label.field {
         flex: 1 1 140px;
