@@ -311,6 +311,8 @@ export function createMockHass(options = {}) {
           last_seen: mine[0]?.last_seen ?? null,
           last_location: lastLocation(mine),
           unacknowledged_alerts: data.alerts.filter((a) => a.user_id === u.user_id && !a.acknowledged_at).length,
+          networks: new Set(mine.filter((s) => !s.local).map((s) => s.city)).size,
+          devices: new Set(mine.map((s) => s.player)).size,
         };
       }).filter((u) => u.stream_count > 0),
     }),

@@ -238,6 +238,17 @@ def check_behaviour(browser: Browser, base: str, checker: Checker) -> None:
         lambda: expect(page.get_by_text(re.compile(r"· page 1 of"))).to_be_visible(),
     )
     check_log_filters(page, checker)
+    page.get_by_role("tab", name="Users").click()
+    users = page.locator("plexgeo-users-view")
+    users.get_by_role("searchbox").fill("dmi")
+    checker.expect("users search", lambda: expect(users.locator("li")).to_have_count(1))
+    checker.expect("users counts", lambda: expect(users.locator("li")).to_contain_text(" networks"))
+    users.get_by_role("searchbox").fill("")
+    users.get_by_label("Show").select_option("alerts")
+    checker.expect(
+        "users filter", lambda: expect(users.get_by_text(re.compile(r"\d+ of \d+"))).to_be_visible()
+    )
+    page.go_back()
     page.go_back()
     checker.expect(
         "back",

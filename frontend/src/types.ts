@@ -77,6 +77,8 @@ export interface UserSummary {
   last_seen: string | null;
   last_location: LastLocation | null;
   unacknowledged_alerts: number;
+  networks: number;
+  devices: number;
 }
 
 export interface AlertRow {

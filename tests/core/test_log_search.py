@@ -277,3 +277,15 @@ def test_the_new_log_queries_use_indexes(log: HistoryStore, db_path: Path) -> No
     assert any(re.match(r"SEARCH locations USING", d) for d in plans["search_words"])
     # The unfiltered total is the users' kept counts: no stream read.
     assert not any(re.search(r"\b(s|streams)\b", d) for d in plans["count_all"])
+
+
+def test_the_users_list_counts_networks_and_devices(log: HistoryStore) -> None:
+    at = T0 + timedelta(minutes=9)
+    log.record_habits(
+        devices=[("id-alice", "tv", at), ("id-alice", "phone", at), ("id-bob", "tv", at)],
+        networks=[("id-alice", "AS1", at), ("id-alice", "AS1", at), ("id-alice", "AS2", at)],
+    )
+    users = {row["user_name"]: row for row in reports.user_list(log)["users"]}
+    assert (users["alice"]["networks"], users["alice"]["devices"]) == (2, 2)
+    assert (users["bob"]["networks"], users["bob"]["devices"]) == (0, 1)
+    assert (users["carol"]["networks"], users["carol"]["devices"]) == (0, 0)

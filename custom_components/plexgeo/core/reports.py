@@ -276,6 +276,8 @@ def user_list(store: HistoryStore) -> UserList:
                 "last_seen": user.last_seen.isoformat(),
                 "last_location": _place(user.last_location),
                 "unacknowledged_alerts": user.unacknowledged_alerts,
+                "networks": user.networks,
+                "devices": user.devices,
             }
             for user in store.users_overview()
         ]

@@ -133,6 +133,8 @@ class UserSummary(TypedDict):
     last_seen: str | None
     last_location: LastLocation | None
     unacknowledged_alerts: int
+    networks: int
+    devices: int
 
 
 class CountryCount(TypedDict):

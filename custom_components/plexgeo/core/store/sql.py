@@ -120,6 +120,8 @@ LEFT JOIN locations AS lk ON lk.id = u.location_ref
 LEFT JOIN places AS l ON l.id = lk.place_ref
 ORDER BY u.name, u.plex_id
 """
+USER_NETWORK_COUNTS = "SELECT user_ref, COUNT(*) FROM user_networks GROUP BY user_ref"
+USER_DEVICE_COUNTS = "SELECT user_ref, COUNT(*) FROM user_devices GROUP BY user_ref"
 USER_COUNTRIES = """
 SELECT c.user_ref, l.text FROM user_countries AS c JOIN labels AS l ON l.id = c.country_ref
 WHERE c.country_ref != 0 ORDER BY c.user_ref, c.count DESC, l.text
