@@ -94,8 +94,10 @@ export class PlexGeoPanel extends LitElement {
     this._locale = hass.locale?.language ?? hass.language;
     this._menuButton = (hass as { dockedSidebar?: string }).dockedSidebar === "always_hidden";
     this._admin = Boolean(hass.user?.is_admin);
-    const time = timeSettings(hass.locale, hass.config?.time_zone);
-    if (time.hour12 !== this._time?.hour12 || time.timeZone !== this._time?.timeZone) this._time = time;
+    // Home Assistant replaces `locale` only when the profile changes: recompute then only.
+    if (!this._time || hass.locale !== previous?.locale || hass.config?.time_zone !== previous?.config?.time_zone) {
+      this._time = timeSettings(hass.locale, hass.config?.time_zone);
+    }
     if (previous?.connection !== hass.connection) {
       if (previous) this.watchConnection(previous, false);
       this.watchConnection(hass, true);
