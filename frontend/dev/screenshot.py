@@ -272,12 +272,19 @@ def check_log_filters(page: Page, checker: Checker) -> None:
     if any("Toronto" not in text for text in cities.all_inner_texts()):
         checker.failures.append("search by city: a row from elsewhere")
     log.get_by_role("searchbox").fill("")
+    # On a phone the fields besides the search fold behind "Filters".
+    checker.expect("compact filters", lambda: expect(log.get_by_label("Country")).to_be_hidden())
+    log.get_by_role("button", name="Filters").click()
     log.get_by_label("Country").select_option("DE")
     log.get_by_label("Network").select_option("wan")
     log.get_by_label("Media").select_option("movie")
     log.get_by_label("Order").select_option("oldest")
     log.get_by_role("button", name="Apply").click()
     checker.expect("order", lambda: expect(log.locator("th[aria-sort=ascending]")).to_have_count(1))
+    checker.expect(
+        "filters counted",
+        lambda: expect(log.get_by_role("button", name="Filters (4)")).to_be_visible(),
+    )
     log.get_by_role("button", name="Clear").click()
     for label, value in (("Country", ""), ("Network", ""), ("Media", ""), ("Order", "newest")):
         checker.expect(

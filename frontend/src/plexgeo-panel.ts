@@ -154,9 +154,10 @@ export class PlexGeoPanel extends LitElement {
     if (this._api?.entryId === entryId && this._api && this.unsubscribe) return;
     writeStorage(entryId);
     this.stopSubscription();
-    this._api = new PlexGeoApi(this._hass.connection, entryId);
-    // Another server's users are not this one's: back to the list.
+    // Another server's users are not this one's: back to the list (the first server
+    // chosen keeps the user a link or a reload named).
     if (this._api && this._userId) this.go({ tab: "users" }, true);
+    this._api = new PlexGeoApi(this._hass.connection, entryId);
     this._live = [];
     this._liveReady = false;
     this._users = undefined;

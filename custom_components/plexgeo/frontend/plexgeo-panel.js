@@ -727,7 +727,7 @@ var N5=globalThis,W5=N5.ShadowRoot&&(N5.ShadyCSS===void 0||N5.ShadyCSS.nativeSha
     color: var(--pg-muted);
     font-size: 0.8rem;
   }
-`;var s4={user_id:"",country:"",network:"",media_type:"",from:"",to:"",search:"",order:"newest"};function r6(V,C){let H={};V.user_id&&(H.user_id=V.user_id),V.country&&(H.country=V.country),(V.network==="lan"||V.network==="wan")&&(H.network=V.network),V.media_type&&(H.media_type=V.media_type);let e=T0(V.from,!1,C),L=T0(V.to,!0,C);return e&&(H.since=e),L&&(H.until=L),V.search.trim()&&(H.search=V.search.trim()),H}var f3=class{constructor(){this.cursors=[null];this.nextCursor=null}get page(){return this.cursors.length-1}get current(){return this.cursors[this.cursors.length-1]??null}get hasNext(){return this.nextCursor!==null}get hasPrevious(){return this.cursors.length>1}loaded(C){this.nextCursor=C}next(){return this.nextCursor===null?null:(this.cursors.push(this.nextCursor),this.nextCursor=null,this.current)}previous(){return this.cursors.length>1&&this.cursors.pop(),this.nextCursor=null,this.current}reset(){this.cursors=[null],this.nextCursor=null}};function i6(V,C,H,e,L){let t=a=>a.toLocaleString(L),r=V*H+1,i=V*H+C,M=C===0?"No streams":`Streams ${t(r)}\u2013${t(i)}`;if(!e)return`${M} \xB7 page ${t(V+1)}`;if(!e.exact)return`${M} of ${t(e.total)}+ \xB7 page ${t(V+1)}`;let o=Math.max(1,Math.ceil(e.total/H));return`${M} of ${t(e.total)} \xB7 page ${t(V+1)} of ${t(o)}`}var M6=[{key:"newest",label:"Newest first"},{key:"oldest",label:"Oldest first"}];function o6(V){return V==="newest"?"oldest":"newest"}function a6(V){return V==="oldest"?"ascending":"descending"}function n6(V){return V==="oldest"?"oldest":"newest"}var s6=50,FH=["movie","episode","track","live_tv","clip","photo","other"],EH=["User","Media","Player","IP","Location","Network","Duration","Bandwidth"],A4=class extends H1{constructor(){super(...arguments);this.users=[];this.admin=!1;this._form={...s4};this._order="newest";this.pager=new f3;this.filters={};this.request=new f1(this);this.countRequest=new f1(this)}static{this.properties={api:{attribute:!1},users:{attribute:!1},locale:{},time:{attribute:!1},admin:{type:Boolean},_form:{state:!0},_rows:{state:!0},_order:{state:!0},_total:{state:!0}}}willUpdate(H){H.has("api")&&this.restart()}restart(){this.pager.reset(),this.load();let H=this.api;if(!H)return;let e=this.filters;this._total=void 0,this.countRequest.run(()=>H.streamCount(e),L=>this._total=L)}async load(H=!1){let e=this.api;if(!e)return;let L=!1;await this.request.run(()=>e.streams(this.filters,s6,this.pager.current,this._order),t=>{this.pager.loaded(t.next_cursor),this._rows=t.streams,L=!0}),L&&H&&await this.showTop()}async showTop(){await this.updateComplete;let H=this.renderRoot.querySelector(".results");H?.scrollIntoView?.({block:"start"}),H?.focus({preventScroll:!0})}apply(H){H.preventDefault(),this.filters=r6(this._form,this.time?.timeZone),this._order=n6(this._form.order),this.restart()}clear(){this._form={...s4},this.filters={},this._order="newest",this.restart()}set(H,e){let L=e.target;this._form={...this._form,[H]:L.value}}reorder(){this._order=o6(this._order),this._form={...this._form,order:this._order},this.pager.reset(),this.load()}next(){this.pager.next()!==null&&this.load(!0)}previous(){this.pager.previous(),this.load(!0)}render(){return f`
+`;var s4={user_id:"",country:"",network:"",media_type:"",from:"",to:"",search:"",order:"newest"};function r6(V,C){let H={};V.user_id&&(H.user_id=V.user_id),V.country&&(H.country=V.country),(V.network==="lan"||V.network==="wan")&&(H.network=V.network),V.media_type&&(H.media_type=V.media_type);let e=T0(V.from,!1,C),L=T0(V.to,!0,C);return e&&(H.since=e),L&&(H.until=L),V.search.trim()&&(H.search=V.search.trim()),H}var f3=class{constructor(){this.cursors=[null];this.nextCursor=null}get page(){return this.cursors.length-1}get current(){return this.cursors[this.cursors.length-1]??null}get hasNext(){return this.nextCursor!==null}get hasPrevious(){return this.cursors.length>1}loaded(C){this.nextCursor=C}next(){return this.nextCursor===null?null:(this.cursors.push(this.nextCursor),this.nextCursor=null,this.current)}previous(){return this.cursors.length>1&&this.cursors.pop(),this.nextCursor=null,this.current}reset(){this.cursors=[null],this.nextCursor=null}};function i6(V,C,H,e,L){let t=a=>a.toLocaleString(L),r=V*H+1,i=V*H+C,M=C===0?"No streams":`Streams ${t(r)}\u2013${t(i)}`;if(!e)return`${M} \xB7 page ${t(V+1)}`;if(!e.exact)return`${M} of ${t(e.total)}+ \xB7 page ${t(V+1)}`;let o=Math.max(1,Math.ceil(e.total/H));return`${M} of ${t(e.total)} \xB7 page ${t(V+1)} of ${t(o)}`}var M6=[{key:"newest",label:"Newest first"},{key:"oldest",label:"Oldest first"}];function o6(V){return V==="newest"?"oldest":"newest"}function a6(V){return V==="oldest"?"ascending":"descending"}function n6(V){return V==="oldest"?"oldest":"newest"}var s6=50,FH=["movie","episode","track","live_tv","clip","photo","other"],EH=["User","Media","Player","IP","Location","Network","Duration","Bandwidth"],A4=class extends H1{constructor(){super(...arguments);this.users=[];this.admin=!1;this._form={...s4};this._order="newest";this._moreFilters=!1;this.pager=new f3;this.filters={};this.request=new f1(this);this.countRequest=new f1(this)}static{this.properties={api:{attribute:!1},users:{attribute:!1},locale:{},time:{attribute:!1},admin:{type:Boolean},_form:{state:!0},_rows:{state:!0},_order:{state:!0},_total:{state:!0},_moreFilters:{state:!0}}}willUpdate(H){H.has("api")&&this.restart()}restart(){this.pager.reset(),this.load();let H=this.api;if(!H)return;let e=this.filters;this._total=void 0,this.countRequest.run(()=>H.streamCount(e),L=>this._total=L)}async load(H=!1){let e=this.api;if(!e)return;let L=!1;await this.request.run(()=>e.streams(this.filters,s6,this.pager.current,this._order),t=>{this.pager.loaded(t.next_cursor),this._rows=t.streams,L=!0}),L&&H&&await this.showTop()}async showTop(){await this.updateComplete;let H=this.renderRoot.querySelector(".results");H?.scrollIntoView?.({block:"start"}),H?.focus({preventScroll:!0})}apply(H){H.preventDefault(),this.filters=r6(this._form,this.time?.timeZone),this._order=n6(this._form.order),this.restart()}clear(){this._form={...s4},this.filters={},this._order="newest",this.restart()}activeFilters(){let H=this._form;return[H.user_id,H.country,H.network,H.media_type,H.from,H.to].filter(Boolean).length+(H.order==="oldest"?1:0)}set(H,e){let L=e.target;this._form={...this._form,[H]:L.value}}reorder(){this._order=o6(this._order),this._form={...this._form,order:this._order},this.pager.reset(),this.load()}next(){this.pager.next()!==null&&this.load(!0)}previous(){this.pager.previous(),this.load(!0)}render(){return f`
       <form class="card filters" @submit=${this.apply} aria-label="Stream filters">
         ${this.renderFilters()}
       </form>
@@ -742,49 +742,60 @@ var N5=globalThis,W5=N5.ShadowRoot&&(N5.ShadyCSS===void 0||N5.ShadyCSS.nativeSha
           @input=${L=>this.set("search",L)}
         />
       </label>
-      <label class="field">
-        User
-        <select .value=${j1(e.user_id)} @change=${L=>this.set("user_id",L)}>
-          <option value="">All users</option>
-          ${this.users.map(L=>f`<option value=${L.user_id} ?selected=${L.user_id===e.user_id}>${L.user_name}</option>`)}
-        </select>
-      </label>
-      <label class="field">
-        Country
-        <select .value=${j1(e.country)} @change=${L=>this.set("country",L)}>
-          <option value="">All countries</option>
-          ${H.map(L=>f`<option value=${L} ?selected=${L===e.country}>${V9(L,this.locale)}</option>`)}
-        </select>
-      </label>
-      <label class="field">
-        Network
-        <select .value=${j1(e.network)} @change=${L=>this.set("network",L)}>
-          <option value="" ?selected=${e.network===""}>LAN and WAN</option>
-          <option value="lan" ?selected=${e.network==="lan"}>LAN</option>
-          <option value="wan" ?selected=${e.network==="wan"}>WAN</option>
-        </select>
-      </label>
-      <label class="field">
-        Media
-        <select .value=${j1(e.media_type)} @change=${L=>this.set("media_type",L)}>
-          <option value="">All media</option>
-          ${FH.map(L=>f`<option value=${L} ?selected=${L===e.media_type}>${x2(L)}</option>`)}
-        </select>
-      </label>
-      <label class="field">
-        From
-        <input type="date" .value=${j1(e.from)} @change=${L=>this.set("from",L)} />
-      </label>
-      <label class="field">
-        To
-        <input type="date" .value=${j1(e.to)} @change=${L=>this.set("to",L)} />
-      </label>
-      <label class="field">
-        Order
-        <select .value=${j1(e.order)} @change=${L=>this.set("order",L)}>
-          ${M6.map(L=>f`<option value=${L.key} ?selected=${L.key===e.order}>${L.label}</option>`)}
-        </select>
-      </label>
+      <button
+        class="btn more-toggle"
+        type="button"
+        aria-expanded=${this._moreFilters?"true":"false"}
+        aria-controls="more-filters"
+        @click=${()=>this._moreFilters=!this._moreFilters}
+      >
+        Filters${this.activeFilters()?` (${this.activeFilters()})`:""}
+      </button>
+      <div class="more ${this._moreFilters?"open":""}" id="more-filters">
+        <label class="field">
+          User
+          <select .value=${j1(e.user_id)} @change=${L=>this.set("user_id",L)}>
+            <option value="">All users</option>
+            ${this.users.map(L=>f`<option value=${L.user_id} ?selected=${L.user_id===e.user_id}>${L.user_name}</option>`)}
+          </select>
+        </label>
+        <label class="field">
+          Country
+          <select .value=${j1(e.country)} @change=${L=>this.set("country",L)}>
+            <option value="">All countries</option>
+            ${H.map(L=>f`<option value=${L} ?selected=${L===e.country}>${V9(L,this.locale)}</option>`)}
+          </select>
+        </label>
+        <label class="field">
+          Network
+          <select .value=${j1(e.network)} @change=${L=>this.set("network",L)}>
+            <option value="" ?selected=${e.network===""}>LAN and WAN</option>
+            <option value="lan" ?selected=${e.network==="lan"}>LAN</option>
+            <option value="wan" ?selected=${e.network==="wan"}>WAN</option>
+          </select>
+        </label>
+        <label class="field">
+          Media
+          <select .value=${j1(e.media_type)} @change=${L=>this.set("media_type",L)}>
+            <option value="">All media</option>
+            ${FH.map(L=>f`<option value=${L} ?selected=${L===e.media_type}>${x2(L)}</option>`)}
+          </select>
+        </label>
+        <label class="field">
+          From
+          <input type="date" .value=${j1(e.from)} @change=${L=>this.set("from",L)} />
+        </label>
+        <label class="field">
+          To
+          <input type="date" .value=${j1(e.to)} @change=${L=>this.set("to",L)} />
+        </label>
+        <label class="field">
+          Order
+          <select .value=${j1(e.order)} @change=${L=>this.set("order",L)}>
+            ${M6.map(L=>f`<option value=${L.key} ?selected=${L.key===e.order}>${L.label}</option>`)}
+          </select>
+        </label>
+      </div>
       <div class="filter-actions">
         <button class="btn primary" type="submit">Apply</button>
         <button class="btn" type="button" @click=${this.clear}>Clear</button>
@@ -877,6 +888,19 @@ var N5=globalThis,W5=N5.ShadowRoot&&(N5.ShadyCSS===void 0||N5.ShadyCSS.nativeSha
       .filter-actions {
         display: flex;
         gap: 8px;
+      }
+      /* On a desk every field shows; on a phone all but the search fold behind "Filters". */
+      .more {
+        display: contents;
+      }
+      .more-toggle {
+        display: none;
+      }
+      :host([narrow]) .more-toggle {
+        display: inline-flex;
+      }
+      :host([narrow]) .more:not(.open) {
+        display: none;
       }
       .table-wrap {
         overflow-x: auto;
@@ -1243,7 +1267,7 @@ var N5=globalThis,W5=N5.ShadowRoot&&(N5.ShadyCSS===void 0||N5.ShadyCSS.nativeSha
       :host([narrow]) .flags {
         display: none;
       }
-    `]}};function dt(V){return V.trim().split(/\s+/).filter(Boolean).slice(0,2).map(e=>[...e][0]??"").join("").toUpperCase()||"?"}customElements.get("plexgeo-users-view")||customElements.define("plexgeo-users-view",A7);var P2=[{key:"map",label:"Live map"},{key:"streams",label:"Stream log"},{key:"users",label:"Users"},{key:"alerts",label:"Alerts"}],l7=class extends H1{constructor(){super(...arguments);this.narrow=!1;this._tab="map";this._live=[];this._liveReady=!1;this._unacknowledged=0;this._alertsVersion=0;this._offline=!1;this._dark=!1;this._menuButton=!1;this._admin=!1;this.subscription=0;this.liveKey="";this.onDisconnected=()=>{this._offline=!0};this.onReady=()=>{this._offline=!1,this.loadUsers()};this.onShowUser=H=>{this.go({tab:"users",userId:H.detail.userId}),this.scrollTo?.({top:0})};this.onCloseUser=()=>{this.go({tab:"users"})};this.onAlertsChanged=H=>{this._unacknowledged=H.detail.unacknowledged,this.loadUsers()}}static{this.properties={narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_entries:{state:!0},_entriesError:{state:!0},_api:{state:!0},_tab:{state:!0},_userId:{state:!0},_live:{state:!0},_liveReady:{state:!0},_liveError:{state:!0},_unacknowledged:{state:!0},_alertsVersion:{state:!0},_users:{state:!0},_usersError:{state:!0},_offline:{state:!0},_dark:{state:!0},_locale:{state:!0},_menuButton:{state:!0},_time:{state:!0},_admin:{state:!0}}}get hass(){return this._hass}set hass(H){let e=this._hass;this._hass=H,H&&(this._dark=!!H.themes?.darkMode,this._locale=H.locale?.language??H.language,this._menuButton=H.dockedSidebar==="always_hidden",this._admin=!!H.user?.is_admin,(!this._time||H.locale!==e?.locale||H.config?.time_zone!==e?.config?.time_zone)&&(this._time=z7(H.locale,H.config?.time_zone)),e?.connection!==H.connection&&(e&&this.watchConnection(e,!1),this.watchConnection(H,!0),this.loadEntries()))}connectedCallback(){super.connectedCallback(),this._api&&!this.unsubscribe&&this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.stopSubscription()}watchConnection(H,e){let L=H.connection;e?(L.addEventListener?.("disconnected",this.onDisconnected),L.addEventListener?.("ready",this.onReady)):(L.removeEventListener?.("disconnected",this.onDisconnected),L.removeEventListener?.("ready",this.onReady))}async loadEntries(){let H=this._hass;if(H){this._entriesError=void 0;try{this._entries=await D7(H.connection);let e=R7(this._entries,F7());e&&this.selectEntry(e.entry_id)}catch(e){this._entriesError=W1(e)}}}selectEntry(H){this._hass&&(this._api?.entryId===H&&this._api&&this.unsubscribe||(E7(H),this.stopSubscription(),this._api=new Y5(this._hass.connection,H),this._api&&this._userId&&this.go({tab:"users"},!0),this._live=[],this._liveReady=!1,this._users=void 0,this.loadUsers(),this.isConnected&&this.subscribe()))}async subscribe(){let H=this._api;if(!H)return;let e=++this.subscription;this._liveError=void 0;try{let L=await H.subscribe(t=>{e===this.subscription&&this.onLive(t)});if(e!==this.subscription||!this.isConnected){L();return}this.unsubscribe=L}catch(L){e===this.subscription&&(this._liveError=W1(L))}}stopSubscription(){this.subscription++,this.unsubscribe?.(),this.unsubscribe=void 0}onLive(H){this._live=H.live_streams,this._liveReady=!0,this._liveError=void 0,this._unacknowledged=H.unacknowledged,H.new_alerts.length>0&&(this._alertsVersion++,this.loadUsers());let e=H.live_streams.map(L=>L.stream_id).join(",");e!==this.liveKey&&(this.liveKey&&this.renderRoot.querySelector("plexgeo-live-view")?.load(),this.liveKey=e)}async loadUsers(){let H=this._api;if(H){this._usersError=void 0;try{let{users:e}=await H.users();H===this._api&&(this._users=e)}catch(e){H===this._api&&(this._usersError=W1(e))}}}show(H){H.tab==="users"&&this._tab!=="users"&&this.loadUsers(),this._tab=H.tab,this._userId=H.userId}go(H,e=!1){this.show(H);let L=this.route;L?.prefix===void 0||I7(P0(L.path),H)||N7($7(L.prefix,H),e)}willUpdate(H){H.has("route")&&this.show(P0(this.route?.path))}setTab(H){this.go({tab:H})}onTabKey(H){let e=P2.findIndex(r=>r.key===this._tab),L=e;if(H.key==="ArrowRight")L=(e+1)%P2.length;else if(H.key==="ArrowLeft")L=(e-1+P2.length)%P2.length;else if(H.key==="Home")L=0;else if(H.key==="End")L=P2.length-1;else return;H.preventDefault();let t=P2[L];t&&(this.setTab(t.key),this.updateComplete.then(()=>this.renderRoot.querySelector(`[role="tab"][data-tab="${t.key}"]`)?.focus()))}toggleMenu(){this.dispatchEvent(new Event("hass-toggle-menu",{bubbles:!0,composed:!0}))}updated(H){H.has("_dark")&&this.toggleAttribute("dark",this._dark)}render(){return f`
+    `]}};function dt(V){return V.trim().split(/\s+/).filter(Boolean).slice(0,2).map(e=>[...e][0]??"").join("").toUpperCase()||"?"}customElements.get("plexgeo-users-view")||customElements.define("plexgeo-users-view",A7);var P2=[{key:"map",label:"Live map"},{key:"streams",label:"Stream log"},{key:"users",label:"Users"},{key:"alerts",label:"Alerts"}],l7=class extends H1{constructor(){super(...arguments);this.narrow=!1;this._tab="map";this._live=[];this._liveReady=!1;this._unacknowledged=0;this._alertsVersion=0;this._offline=!1;this._dark=!1;this._menuButton=!1;this._admin=!1;this.subscription=0;this.liveKey="";this.onDisconnected=()=>{this._offline=!0};this.onReady=()=>{this._offline=!1,this.loadUsers()};this.onShowUser=H=>{this.go({tab:"users",userId:H.detail.userId}),this.scrollTo?.({top:0})};this.onCloseUser=()=>{this.go({tab:"users"})};this.onAlertsChanged=H=>{this._unacknowledged=H.detail.unacknowledged,this.loadUsers()}}static{this.properties={narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_entries:{state:!0},_entriesError:{state:!0},_api:{state:!0},_tab:{state:!0},_userId:{state:!0},_live:{state:!0},_liveReady:{state:!0},_liveError:{state:!0},_unacknowledged:{state:!0},_alertsVersion:{state:!0},_users:{state:!0},_usersError:{state:!0},_offline:{state:!0},_dark:{state:!0},_locale:{state:!0},_menuButton:{state:!0},_time:{state:!0},_admin:{state:!0}}}get hass(){return this._hass}set hass(H){let e=this._hass;this._hass=H,H&&(this._dark=!!H.themes?.darkMode,this._locale=H.locale?.language??H.language,this._menuButton=H.dockedSidebar==="always_hidden",this._admin=!!H.user?.is_admin,(!this._time||H.locale!==e?.locale||H.config?.time_zone!==e?.config?.time_zone)&&(this._time=z7(H.locale,H.config?.time_zone)),e?.connection!==H.connection&&(e&&this.watchConnection(e,!1),this.watchConnection(H,!0),this.loadEntries()))}connectedCallback(){super.connectedCallback(),this._api&&!this.unsubscribe&&this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.stopSubscription()}watchConnection(H,e){let L=H.connection;e?(L.addEventListener?.("disconnected",this.onDisconnected),L.addEventListener?.("ready",this.onReady)):(L.removeEventListener?.("disconnected",this.onDisconnected),L.removeEventListener?.("ready",this.onReady))}async loadEntries(){let H=this._hass;if(H){this._entriesError=void 0;try{this._entries=await D7(H.connection);let e=R7(this._entries,F7());e&&this.selectEntry(e.entry_id)}catch(e){this._entriesError=W1(e)}}}selectEntry(H){this._hass&&(this._api?.entryId===H&&this._api&&this.unsubscribe||(E7(H),this.stopSubscription(),this._api&&this._userId&&this.go({tab:"users"},!0),this._api=new Y5(this._hass.connection,H),this._live=[],this._liveReady=!1,this._users=void 0,this.loadUsers(),this.isConnected&&this.subscribe()))}async subscribe(){let H=this._api;if(!H)return;let e=++this.subscription;this._liveError=void 0;try{let L=await H.subscribe(t=>{e===this.subscription&&this.onLive(t)});if(e!==this.subscription||!this.isConnected){L();return}this.unsubscribe=L}catch(L){e===this.subscription&&(this._liveError=W1(L))}}stopSubscription(){this.subscription++,this.unsubscribe?.(),this.unsubscribe=void 0}onLive(H){this._live=H.live_streams,this._liveReady=!0,this._liveError=void 0,this._unacknowledged=H.unacknowledged,H.new_alerts.length>0&&(this._alertsVersion++,this.loadUsers());let e=H.live_streams.map(L=>L.stream_id).join(",");e!==this.liveKey&&(this.liveKey&&this.renderRoot.querySelector("plexgeo-live-view")?.load(),this.liveKey=e)}async loadUsers(){let H=this._api;if(H){this._usersError=void 0;try{let{users:e}=await H.users();H===this._api&&(this._users=e)}catch(e){H===this._api&&(this._usersError=W1(e))}}}show(H){H.tab==="users"&&this._tab!=="users"&&this.loadUsers(),this._tab=H.tab,this._userId=H.userId}go(H,e=!1){this.show(H);let L=this.route;L?.prefix===void 0||I7(P0(L.path),H)||N7($7(L.prefix,H),e)}willUpdate(H){H.has("route")&&this.show(P0(this.route?.path))}setTab(H){this.go({tab:H})}onTabKey(H){let e=P2.findIndex(r=>r.key===this._tab),L=e;if(H.key==="ArrowRight")L=(e+1)%P2.length;else if(H.key==="ArrowLeft")L=(e-1+P2.length)%P2.length;else if(H.key==="Home")L=0;else if(H.key==="End")L=P2.length-1;else return;H.preventDefault();let t=P2[L];t&&(this.setTab(t.key),this.updateComplete.then(()=>this.renderRoot.querySelector(`[role="tab"][data-tab="${t.key}"]`)?.focus()))}toggleMenu(){this.dispatchEvent(new Event("hass-toggle-menu",{bubbles:!0,composed:!0}))}updated(H){H.has("_dark")&&this.toggleAttribute("dark",this._dark)}render(){return f`
       <header class="toolbar">
         ${this.narrow||this._menuButton?f`<button class="icon-btn" aria-label="Open sidebar" @click=${this.toggleMenu}>
               ${o1(b0)}

@@ -44,6 +44,7 @@ export class PlexGeoStreamsView extends LitElement {
     _rows: { state: true },
     _order: { state: true },
     _total: { state: true },
+    _moreFilters: { state: true },
   };
 
   api: PlexGeoApi | undefined;
@@ -55,6 +56,7 @@ export class PlexGeoStreamsView extends LitElement {
   private _rows: StreamRow[] | undefined;
   private _order: LogOrder = "newest";
   private _total: StreamCount | undefined;
+  private _moreFilters = false;
   private pager = new CursorPager();
   private filters: StreamFilters = {};
   private request = new RequestController(this);
@@ -115,6 +117,14 @@ export class PlexGeoStreamsView extends LitElement {
     this.restart();
   }
 
+  /** How many fields besides the search narrow the log (or order it), for the phone's
+   * collapsed "Filters" button. */
+  private activeFilters(): number {
+    const form = this._form;
+    const set = [form.user_id, form.country, form.network, form.media_type, form.from, form.to];
+    return set.filter(Boolean).length + (form.order === "oldest" ? 1 : 0);
+  }
+
   private set(field: keyof FilterForm, event: Event): void {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     this._form = { ...this._form, [field]: target.value };
@@ -161,55 +171,66 @@ export class PlexGeoStreamsView extends LitElement {
           @input=${(e: Event) => this.set("search", e)}
         />
       </label>
-      <label class="field">
-        User
-        <select .value=${live(form.user_id)} @change=${(e: Event) => this.set("user_id", e)}>
-          <option value="">All users</option>
-          ${this.users.map(
-            (u) => html`<option value=${u.user_id} ?selected=${u.user_id === form.user_id}>${u.user_name}</option>`,
-          )}
-        </select>
-      </label>
-      <label class="field">
-        Country
-        <select .value=${live(form.country)} @change=${(e: Event) => this.set("country", e)}>
-          <option value="">All countries</option>
-          ${countries.map(
-            (c) => html`<option value=${c} ?selected=${c === form.country}>${regionName(c, this.locale)}</option>`,
-          )}
-        </select>
-      </label>
-      <label class="field">
-        Network
-        <select .value=${live(form.network)} @change=${(e: Event) => this.set("network", e)}>
-          <option value="" ?selected=${form.network === ""}>LAN and WAN</option>
-          <option value="lan" ?selected=${form.network === "lan"}>LAN</option>
-          <option value="wan" ?selected=${form.network === "wan"}>WAN</option>
-        </select>
-      </label>
-      <label class="field">
-        Media
-        <select .value=${live(form.media_type)} @change=${(e: Event) => this.set("media_type", e)}>
-          <option value="">All media</option>
-          ${MEDIA_TYPES.map(
-            (m) => html`<option value=${m} ?selected=${m === form.media_type}>${mediaLabel(m)}</option>`,
-          )}
-        </select>
-      </label>
-      <label class="field">
-        From
-        <input type="date" .value=${live(form.from)} @change=${(e: Event) => this.set("from", e)} />
-      </label>
-      <label class="field">
-        To
-        <input type="date" .value=${live(form.to)} @change=${(e: Event) => this.set("to", e)} />
-      </label>
-      <label class="field">
-        Order
-        <select .value=${live(form.order)} @change=${(e: Event) => this.set("order", e)}>
-          ${LOG_ORDERS.map((o) => html`<option value=${o.key} ?selected=${o.key === form.order}>${o.label}</option>`)}
-        </select>
-      </label>
+      <button
+        class="btn more-toggle"
+        type="button"
+        aria-expanded=${this._moreFilters ? "true" : "false"}
+        aria-controls="more-filters"
+        @click=${() => (this._moreFilters = !this._moreFilters)}
+      >
+        Filters${this.activeFilters() ? ` (${this.activeFilters()})` : ""}
+      </button>
+      <div class="more ${this._moreFilters ? "open" : ""}" id="more-filters">
+        <label class="field">
+          User
+          <select .value=${live(form.user_id)} @change=${(e: Event) => this.set("user_id", e)}>
+            <option value="">All users</option>
+            ${this.users.map(
+              (u) => html`<option value=${u.user_id} ?selected=${u.user_id === form.user_id}>${u.user_name}</option>`,
+            )}
+          </select>
+        </label>
+        <label class="field">
+          Country
+          <select .value=${live(form.country)} @change=${(e: Event) => this.set("country", e)}>
+            <option value="">All countries</option>
+            ${countries.map(
+              (c) => html`<option value=${c} ?selected=${c === form.country}>${regionName(c, this.locale)}</option>`,
+            )}
+          </select>
+        </label>
+        <label class="field">
+          Network
+          <select .value=${live(form.network)} @change=${(e: Event) => this.set("network", e)}>
+            <option value="" ?selected=${form.network === ""}>LAN and WAN</option>
+            <option value="lan" ?selected=${form.network === "lan"}>LAN</option>
+            <option value="wan" ?selected=${form.network === "wan"}>WAN</option>
+          </select>
+        </label>
+        <label class="field">
+          Media
+          <select .value=${live(form.media_type)} @change=${(e: Event) => this.set("media_type", e)}>
+            <option value="">All media</option>
+            ${MEDIA_TYPES.map(
+              (m) => html`<option value=${m} ?selected=${m === form.media_type}>${mediaLabel(m)}</option>`,
+            )}
+          </select>
+        </label>
+        <label class="field">
+          From
+          <input type="date" .value=${live(form.from)} @change=${(e: Event) => this.set("from", e)} />
+        </label>
+        <label class="field">
+          To
+          <input type="date" .value=${live(form.to)} @change=${(e: Event) => this.set("to", e)} />
+        </label>
+        <label class="field">
+          Order
+          <select .value=${live(form.order)} @change=${(e: Event) => this.set("order", e)}>
+            ${LOG_ORDERS.map((o) => html`<option value=${o.key} ?selected=${o.key === form.order}>${o.label}</option>`)}
+          </select>
+        </label>
+      </div>
       <div class="filter-actions">
         <button class="btn primary" type="submit">Apply</button>
         <button class="btn" type="button" @click=${this.clear}>Clear</button>
@@ -326,6 +347,19 @@ export class PlexGeoStreamsView extends LitElement {
       .filter-actions {
         display: flex;
         gap: 8px;
+      }
+      /* On a desk every field shows; on a phone all but the search fold behind "Filters". */
+      .more {
+        display: contents;
+      }
+      .more-toggle {
+        display: none;
+      }
+      :host([narrow]) .more-toggle {
+        display: inline-flex;
+      }
+      :host([narrow]) .more:not(.open) {
+        display: none;
       }
       .table-wrap {
         overflow-x: auto;
