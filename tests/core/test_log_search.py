@@ -289,3 +289,12 @@ def test_the_users_list_counts_networks_and_devices(log: HistoryStore) -> None:
     assert (users["alice"]["networks"], users["alice"]["devices"]) == (2, 2)
     assert (users["bob"]["networks"], users["bob"]["devices"]) == (0, 1)
     assert (users["carol"]["networks"], users["carol"]["devices"]) == (0, 0)
+
+
+def test_the_panel_count_stops_at_its_cap(
+    log: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reports, "COUNT_CAP", 3)
+    assert reports.stream_count(log, network="wan") == {"total": 3, "exact": False}
+    assert reports.stream_count(log, network="lan") == {"total": 1, "exact": True}
+    assert reports.stream_count(log) == {"total": 5, "exact": True}  # kept, never capped

@@ -38,8 +38,9 @@ USER_ALERTS = 50
 _MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 _MAX_CURSOR_LENGTH = 64
 _OLDEST = "a"  # an oldest-first cursor's mark
-# A filtered count stops here: "10,000+" says enough, and bounds the walk.
-COUNT_CAP = 10_000
+# A filtered count stops here: "1,000+" says enough, and bounds the walk (at 1M streams
+# a sparse filter walks ~30 ms of log to find 1,000 matches, 10,000 took 120-180 ms).
+COUNT_CAP = 1_000
 ORDERS = ("newest", "oldest")
 
 type JsonDict = dict[str, Any]

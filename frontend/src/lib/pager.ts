@@ -49,7 +49,7 @@ export class CursorPager {
   }
 }
 
-/** "Streams 51–100 of 312 · page 2 of 7", or "of 10,000+" when the total is a lower bound. */
+/** "Streams 51–100 of 312 · page 2 of 7", or "of 1,000+" when the total is a lower bound. */
 export function pageSummary(
   page: number,
   rowsOnPage: number,
