@@ -156,8 +156,10 @@ class StreamLog(StoreCore):
         table by SQLite). The unary + keeps the planner from driving by these refs.
         """
         if found.address is not None:
+            # Few streams share an address: they are read by streams_by_address and sorted,
+            # rather than found by walking the whole log.
             refs = self._address_refs(conn, addresses_of(found.address))
-            return (" AND +s.address_ref IN " + sql.JSON_IDS, [json.dumps(refs)]) if refs else None
+            return (" AND s.address_ref IN " + sql.JSON_IDS, [json.dumps(refs)]) if refs else None
         if found.search is None:
             return "", []
         text = found.search
