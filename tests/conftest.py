@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Generator
+import io
 import logging
 from pathlib import Path
 import ssl
+import threading
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
@@ -85,6 +87,45 @@ def fail_on_deprecation_reports(caplog: pytest.LogCaptureFixture) -> Generator[N
     # Warnings and up, as HA reports them: debug dumps of stored data name fields alike.
     reports = deprecation_reports(_messages(caplog, logging.WARNING))
     assert not reports, reports
+
+
+# Seconds after which a test still running writes where each of its loop's tasks waits:
+# before pytest-timeout's 120 s, whose dump shows threads but not what a task awaits.
+HUNG_TEST_SECONDS = 100
+
+
+def _task_stacks(loop: asyncio.AbstractEventLoop) -> str:
+    lines = []
+    format_graph = getattr(asyncio, "format_call_graph", None)  # Python 3.14
+    for task in asyncio.all_tasks(loop):
+        if format_graph is not None:
+            lines.append(format_graph(task))
+        else:
+            stack = io.StringIO()
+            task.print_stack(file=stack)
+            lines.append(stack.getvalue())
+    return "\n".join(lines)
+
+
+@pytest.fixture(autouse=True)
+def tasks_of_a_hung_test(request: pytest.FixtureRequest) -> Generator[None]:
+    """A test with Home Assistant that hangs logs what every task awaits (a diagnosis)."""
+    if "hass" not in request.fixturenames:
+        yield
+        return
+    loop: asyncio.AbstractEventLoop = request.getfixturevalue("hass").loop
+
+    def dump() -> None:
+        # From this timer thread: the hung loop sits idle in select(), so reading its
+        # tasks' frames is safe enough for a diagnosis.
+        logging.getLogger(__name__).error("Hung test; its tasks:\n%s", _task_stacks(loop))
+
+    timer = threading.Timer(HUNG_TEST_SECONDS, dump)
+    timer.daemon = True
+    timer.start()
+    yield
+    timer.cancel()
+    timer.join()  # gone before HA's own teardown looks for threads a test left behind
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from custom_components.plexgeo.const import (
     EVENT_STREAM_ENDED,
     EVENT_STREAM_STARTED,
 )
+from custom_components.plexgeo.core.plex_push import NotificationSocket
 from custom_components.plexgeo.diagnostics import async_get_config_entry_diagnostics
 from custom_components.plexgeo.notifications import PlexGeoPush
 from simulator.plex import FailureMode, PlexSimulator
@@ -289,6 +290,41 @@ async def test_unload_leaves_no_task_no_socket_and_no_timer(
     assert push.health.fetches == 0
     await asyncio.sleep(1.7)  # past the fetch delay: nothing fires
     assert push.health.fetches == 0
+
+
+async def test_unload_ends_a_socket_that_swallowed_the_cancel(
+    hass: HomeAssistant,
+    plex_sim: PlexSimulator,
+    config_entry: MockConfigEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A connection that eats the first cancel (as aiohttp can) still ends: it repeats."""
+    swallowed = 0
+
+    async def connected_and_swallowing_one_cancel(self: NotificationSocket) -> str:
+        nonlocal swallowed
+        self._set_connected(True, None)
+        while True:
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                if swallowed:
+                    raise
+                swallowed += 1
+                task = asyncio.current_task()
+                assert task is not None
+                task.uncancel()
+
+    monkeypatch.setattr(
+        NotificationSocket, "_connect_and_read", connected_and_swallowing_one_cancel
+    )
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await until(lambda: push_of(config_entry).health.connected)
+    started = time.monotonic()
+    assert await hass.config_entries.async_unload(config_entry.entry_id)
+    assert swallowed == 1
+    assert time.monotonic() - started < 5
+    assert not [t for t in asyncio.all_tasks() if t.get_name().startswith("plexgeo notif")]
 
 
 async def test_token_never_logged_whatever_fails(

@@ -46,6 +46,7 @@ SHARED = (
     "StreamPage",
     "StreamCount",
     "LiveEvent",
+    "ServerState",
 )
 
 _INTERFACE = re.compile(r"^export interface (\w+) \{\n(.*?)^\}", re.MULTILINE | re.DOTALL)
@@ -106,6 +107,7 @@ const out = {
   users: await ask("plexgeo/users"),
   user: await ask("plexgeo/user", { user_id: "1" }),
   alerts: await ask("plexgeo/alerts"),
+  server: await ask("plexgeo/server"),
   stats: await ask("plexgeo/stats", {
     since: "2000-01-01T00:00:00Z", until: "2100-01-01T00:00:00Z",
   }),
@@ -164,6 +166,7 @@ def test_the_dev_mock_answers_the_same_fields(mock_answers: dict[str, Any]) -> N
         ("stats.per_day[0]", _first(stats["per_day"]), wire.DayCountryCount),
         ("stats.top_countries[0]", _first(stats["top_countries"]), wire.CountryCount),
         ("stats.top_users[0]", _first(stats["top_users"]), wire.UserCount),
+        ("server", answers["server"], wire.ServerState),
         ("live", answers["live"], wire.LiveEvent),
         ("live.live_streams[0]", _first(answers["live"]["live_streams"]), wire.StreamRow),
     ]

@@ -29,6 +29,7 @@ from .core.geo import GeoProvider, LookupResult
 from .core.models import Alert, Stream
 from .core.plex import PlexClient, ServerInfo, session_id_of
 from .core.store import HistoryStore
+from .core.wire import PushHealth, ServerState
 from .options import alert_settings, home_of, option
 
 if TYPE_CHECKING:
@@ -117,6 +118,11 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         self.provider = provider
         self.settings = alert_settings(entry.options, home_of(hass))
         self.last_poll = PollTiming()
+        # The server's state for the panel: the newest good poll, and the first failed one
+        # of the current run of failures (with its translation key).
+        self.last_success: datetime | None = None
+        self.failing_since: datetime | None = None
+        self.problem: str | None = None
         self._geolocation_error: str | None = None
         # Alerts raised while no event entity listened (the first poll after a start or
         # reload runs before the platforms are set up); the entity fires them when added.
@@ -135,11 +141,15 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         now = dt_util.now()
         try:
             outcome = await self._poll(now)
-        except UpdateFailed as err:
+        except (UpdateFailed, ConfigEntryAuthFailed) as err:
             # The core's reason, as diagnostics showed it before UpdateFailed was translated.
             reason = str(err.__cause__ or err)
-            self.last_poll = PollTiming(dt_util.utcnow().isoformat(), None, 0, reason)
+            failed_at = dt_util.utcnow()
+            self.last_poll = PollTiming(failed_at.isoformat(), None, 0, reason)
+            self.failing_since = self.failing_since or failed_at
+            self.problem = err.translation_key
             raise
+        self.last_success, self.failing_since, self.problem = now, None, None
         self.last_poll = PollTiming(
             now.isoformat(), round((time.perf_counter() - started) * 1000, 1), len(outcome.live)
         )
@@ -147,6 +157,22 @@ class PlexGeoCoordinator(DataUpdateCoordinator[PollOutcome]):
         if not self.anomaly_listening:
             self.unfired_alerts.extend(outcome.new_alerts)
         return outcome
+
+    def server_state(self, push: PushHealth | None = None) -> ServerState:
+        """Whether the Plex server answers, since when it does not, and when it was polled.
+
+        `push` is the notification socket's health, which the panel shows beside it.
+        """
+        interval = self.update_interval.total_seconds() if self.update_interval else 0
+        return {
+            "connected": self.last_update_success and self.failing_since is None,
+            "problem": self.problem,
+            "last_poll": self.last_poll.finished_at,
+            "last_success": self.last_success.isoformat() if self.last_success else None,
+            "failing_since": self.failing_since.isoformat() if self.failing_since else None,
+            "poll_interval": int(interval),
+            "push": push,
+        }
 
     def _log_geolocation(self, lookup: LookupResult) -> None:
         """Say once that geolocation is failing, and once that it works again."""

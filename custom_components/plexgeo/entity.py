@@ -12,6 +12,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from .const import DOMAIN, MANUFACTURER
 from .coordinator import PlexGeoCoordinator
 from .options import stream_details
+from .sidebar import PANEL_URL_PATH
 
 
 class PlexGeoEntity(CoordinatorEntity[PlexGeoCoordinator]):
@@ -34,6 +35,9 @@ class PlexGeoEntity(CoordinatorEntity[PlexGeoCoordinator]):
             model="Plex Media Server",
             sw_version=server.version or None,
             entry_type=DeviceEntryType.SERVICE,
+            # The device page links to the panel; HA accepts no relative URL, but this scheme
+            # opens a frontend route.
+            configuration_url=f"homeassistant://{PANEL_URL_PATH}",
         )
 
     @property

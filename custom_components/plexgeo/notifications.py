@@ -41,6 +41,8 @@ _LOGGER = logging.getLogger(__name__)
 
 # How early a timer may fire and still count as on time.
 _TOLERANCE = 0.01
+# How often an unload repeats its cancel while the socket's task has not ended.
+_RECANCEL_SECONDS = 1.0
 
 
 class PlexGeoPush:
@@ -113,12 +115,18 @@ class PlexGeoPush:
         if self._timer is not None:
             self._timer()
             self._timer = None
+        self._socket.stop()
         if self._task is not None:
+            task, self._task = self._task, None
             # Cancelling leaves the socket's `async with`, which closes it (2 s at most).
-            self._task.cancel()
+            # aiohttp can swallow a cancel (it uncancels the task when one of its own
+            # timers fired too): the socket's stop flag, and a cancel repeated each second,
+            # end it whatever it was awaiting.
+            while not task.done():
+                task.cancel()
+                await asyncio.wait({task}, timeout=_RECANCEL_SECONDS)
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+                await task
         if self._fetch_task is not None:
             # The store closes after this: let a fetch in flight finish with it open.
             with contextlib.suppress(asyncio.CancelledError):

@@ -349,6 +349,19 @@ async def ws_stats(
     return await _read(hass, partial(reports.trends, store, since=msg["since"], until=msg["until"]))
 
 
+@websocket_command({vol.Required("type"): "plexgeo/server", vol.Required("entry_id"): ENTRY_ID})
+@entry_command
+async def ws_server(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
+    """Whether the Plex server answers polls (and pushes): old streams stop being live."""
+    data = entry.runtime_data
+    return data.coordinator.server_state(data.push.health.as_dict() if data.push else None)
+
+
 @websocket_command(
     {
         vol.Required("type"): "plexgeo/alerts/acknowledge",
@@ -483,6 +496,7 @@ COMMANDS: tuple[Handler, ...] = (
     ws_user,
     ws_alerts,
     ws_stats,
+    ws_server,
     ws_acknowledge,
     ws_trust,
     ws_subscribe,

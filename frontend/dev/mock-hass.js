@@ -6,6 +6,7 @@
 //   entries=N        N configured servers (0 shows the "no server" state)
 //   latency=MS       delay every answer
 //   interval=MS      live update period (default 5000)
+//   outage=1         the Plex server stopped answering ten minutes ago
 
 const PLACES = {
   london: ["GB", "United Kingdom", "London", 51.5072, -0.1276, "81.2.69.142"],
@@ -125,6 +126,9 @@ function makeStream(id, user, placeKey, started, durationS, live, media, player)
     duration_s: durationS,
     bandwidth_kbps: media[0] === "track" ? 320 : Math.round(2000 + 18000 * ((id * 7919) % 100) / 100),
     state: "playing",
+    progress_ms: Math.min(durationS, 600 + ((id * 37) % 1800)) * 1000,
+    media_duration_ms: (durationS + 600 + ((id * 53) % 1200)) * 1000,
+    transcode: ["direct play", "copy", "transcode"][id % 3],
   };
 }
 
@@ -154,7 +158,9 @@ function buildData(now, empty) {
   const liveAlice = makeStream(id++, USERS[0], "lan", new Date(now.getTime() - 10 * 60000), 600, true, MEDIA[6], PLAYERS[3]);
   liveAlice.state = "paused";
   const liveCarol = makeStream(id++, USERS[2], "sydney", new Date(now.getTime() - 70 * 60000), 4200, true, MEDIA[2], PLAYERS[4]);
-  streams.push(liveXss, liveBob, liveAlice, liveCarol);
+  // Bob's account also plays in Toronto at the same time: the live list groups and flags it.
+  const liveBobToronto = makeStream(id++, USERS[1], "toronto", new Date(now.getTime() - 5 * 60000), 300, true, MEDIA[1], PLAYERS[2]);
+  streams.push(liveXss, liveBob, liveBobToronto, liveAlice, liveCarol);
   streams.sort((a, b) => b.started_at.localeCompare(a.started_at));
 
   const tokyo = PLACES.tokyo;
@@ -262,6 +268,7 @@ export function createMockHass(options = {}) {
   const latency = Number(params.get("latency") ?? 120);
   const interval = Number(params.get("interval") ?? 5000);
   const entryCount = Number(params.get("entries") ?? 2);
+  const outage = params.get("outage") === "1";
   const entries = [
     {
       entry_id: "entry_home",
@@ -372,6 +379,19 @@ export function createMockHass(options = {}) {
       if (msg.trusted && i < 0) list.push(msg.country_code);
       if (!msg.trusted && i >= 0) list.splice(i, 1);
       return { trusted_countries: [...list] };
+    },
+    "plexgeo/server": () => {
+      const at = new Date();
+      const lastGood = new Date(at.getTime() - (outage ? 11 * 60_000 : 0)).toISOString();
+      return {
+        connected: !outage,
+        problem: outage ? "plex_unreachable" : null,
+        last_poll: at.toISOString(),
+        last_success: lastGood,
+        failing_since: outage ? new Date(at.getTime() - 10 * 60_000).toISOString() : null,
+        poll_interval: Math.round(interval / 1000),
+        push: pushHealth(),
+      };
     },
     "plexgeo/stats": (msg) => {
       const rows = data.streams.filter((s) => s.started_at >= msg.since && s.started_at < msg.until);

@@ -137,7 +137,7 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
                 f"{name} user",
                 visible(page.get_by_role("heading", name="bob_the_builder")),
             )
-            page.wait_for_selector("plexgeo-chart >> canvas")
+            page.wait_for_selector("plexgeo-doughnut >> path.slice")
             page.wait_for_timeout(300)
             shot("3-user")
             if device == "phone":

@@ -59,6 +59,9 @@ export interface StreamRow {
   duration_s: number;
   bandwidth_kbps: number | null;
   state: PlaybackState;
+  progress_ms: number;
+  media_duration_ms: number | null;
+  transcode: string | null;
 }
 
 export interface LastLocation {
@@ -163,6 +166,17 @@ export interface StreamPage {
 export interface StreamCount {
   total: number;
   exact: boolean;
+}
+
+export interface ServerState {
+  connected: boolean;
+  problem: string | null;
+  last_poll: string | null;
+  last_success: string | null;
+  failing_since: string | null;
+  poll_interval: number;
+  /** Plex's notification socket: null before the entry finished setting up. */
+  push: PushHealth | null;
 }
 
 export interface LiveEvent {

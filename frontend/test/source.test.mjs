@@ -5,11 +5,15 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 
 import * as esbuild from "esbuild";
 
-import { BUDGET_GZIP, OUTFILE, options } from "../build-options.mjs";
+import { BUDGET_GZIP, GZ_OUTFILE, OUTFILE, options } from "../build-options.mjs";
+
+// What a phone downloads from the sidebar: the gzip file Home Assistant serves. Kept here, not
+// only in build-options.mjs, so raising the budget is a visible change to this test.
+const BUDGET_KB = 100;
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -31,15 +35,24 @@ test("the bundle loads nothing from the network at run time", () => {
   assert.doesNotMatch(bundle, /fetch\(\s*["']https?:/);
 });
 
-test("the committed bundle is what the sources build to, within budget", async () => {
+test("the committed bundle is what the sources build to", async () => {
   const out = join(tmpdir(), `plexgeo-panel-${process.pid}.js`);
   try {
     await esbuild.build({ ...options, outfile: out, logLevel: "warning" });
     const built = readFileSync(out);
     const committed = readFileSync(OUTFILE);
     assert.ok(built.equals(committed), "run `npm run build` and commit the bundle");
-    assert.ok(gzipSync(committed, { level: 9 }).length < BUDGET_GZIP);
   } finally {
     rmSync(out, { force: true });
   }
+});
+
+test("the served gzip is the committed bundle, within the budget", () => {
+  const compressed = readFileSync(GZ_OUTFILE);
+  assert.ok(gunzipSync(compressed).equals(readFileSync(OUTFILE)), "run `npm run build` and commit the .gz");
+  assert.ok(BUDGET_GZIP <= BUDGET_KB * 1024, `build budget ${BUDGET_GZIP} B is over ${BUDGET_KB} KB`);
+  assert.ok(
+    compressed.length <= BUDGET_KB * 1024,
+    `bundle is ${(compressed.length / 1024).toFixed(1)} KB gzip, over ${BUDGET_KB} KB`,
+  );
 });

@@ -262,6 +262,9 @@ async def _check_map(page: Page, watch: BrowserWatch, wan_live: int) -> None:
     await expect(view.locator("plexgeo-world-map .dot.live")).to_have_count(wan_live, timeout=UI_MS)
     live = view.locator("ul.live > li")
     await expect(live).to_have_count(3, timeout=UI_MS)
+    # The server answers: its state says so, and the streams are called live.
+    await expect(view.locator(".server.connected")).to_contain_text("Connected")
+    await expect(view.get_by_role("heading", name=re.compile("^Live now"))).to_be_visible()
     await expect(live.get_by_text(XSS_TITLE, exact=True)).to_be_visible()
     await expect(live.get_by_role("button", name=XSS_USER, exact=True)).to_be_visible()
     await expect(live.filter(has_text="alice")).to_contain_text(place("sydney").city)
@@ -306,7 +309,8 @@ async def _check_user(page: Page, watch: BrowserWatch) -> None:
     await expect(recent).to_have_count(2)
     await expect(recent.filter(has_text="Arrival")).to_contain_text(place("london").city)
     await expect(recent.filter(has_text="Dune")).to_contain_text(place("sydney").city)
-    await expect(view.locator("plexgeo-chart canvas").first).to_be_visible(timeout=UI_MS)
+    await expect(view.locator("plexgeo-doughnut path.slice")).to_have_count(2, timeout=UI_MS)
+    await expect(view.locator("plexgeo-bars rect.bar").first).to_be_attached()
     await _assert_inert(page, watch, "user")
     await _screenshot(page, "3-user-alice")
 

@@ -434,3 +434,37 @@ async def test_a_stop_that_races_a_timeout_still_stops(
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await asyncio.wait_for(task, 2)
+
+
+async def test_a_stop_whose_cancel_aiohttp_swallowed_still_stops(
+    session: aiohttp.ClientSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiohttp may also uncancel the task when it turns the cancel into TimeoutError.
+
+    The cancel is then lost; the stop flag still ends the socket (it used to sleep and
+    reconnect, and the reload waiting for the unload hung until pytest's timeout).
+    """
+    connecting = asyncio.Event()
+    attempts = 0
+
+    async def connect_and_read(self: NotificationSocket) -> str:
+        nonlocal attempts
+        attempts += 1
+        connecting.set()
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            assert task is not None
+            task.uncancel()  # as aiohttp's TimerContext does when its own timer fired
+            raise TimeoutError from None
+        return "closed"
+
+    monkeypatch.setattr(NotificationSocket, "_connect_and_read", connect_and_read)
+    client = _socket(session, "http://127.0.0.1:9", Recorder())
+    task = asyncio.create_task(client.run())
+    await connecting.wait()
+    client.stop()
+    task.cancel()
+    await asyncio.wait_for(task, 2)
+    assert attempts == 1

@@ -109,6 +109,7 @@ class NotificationSocket:
         self._on_state = on_state
         self._now = now
         self._failures = 0
+        self._stopping = False
         self.health = PushHealth()
 
     def __repr__(self) -> str:
@@ -123,9 +124,22 @@ class NotificationSocket:
             self.health.since = self._now()
         self._on_state(connected, error)
 
+    def stop(self) -> None:
+        """Make `run` end at its next step; the caller also cancels its task.
+
+        The flag, not only the cancel, ends it: aiohttp turns a cancel that meets one of its
+        own timeouts into TimeoutError and uncancels the task, so a cancel alone can be lost
+        and the socket would reconnect (and the unload, and a reload, wait for ever).
+        """
+        self._stopping = True
+
+    def stopping(self) -> bool:
+        """Whether `stop` was called (a call, so it is read afresh after every await)."""
+        return self._stopping
+
     async def run(self) -> None:
-        """Connect, read, and reconnect after every failure, until cancelled."""
-        while True:
+        """Connect, read, and reconnect after every failure, until stopped or cancelled."""
+        while not self.stopping():
             started = time.monotonic()
             try:
                 error = await self._connect_and_read()
@@ -136,6 +150,8 @@ class NotificationSocket:
                     # stop (else unload, and the reload waiting for it, would never end).
                     raise asyncio.CancelledError from err
                 error = describe_error(err)
+            if self.stopping():
+                return
             if time.monotonic() - started >= STABLE_SECONDS:
                 self._failures = 0
             self._set_connected(False, error)
@@ -158,6 +174,8 @@ class NotificationSocket:
             self.health.connects += 1
             self._set_connected(True, None)
             async for message in ws:
+                if self.stopping():
+                    break
                 if message.type is aiohttp.WSMsgType.TEXT:
                     self._frame(message.data)
                 elif message.type is aiohttp.WSMsgType.BINARY:

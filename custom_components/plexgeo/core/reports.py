@@ -136,6 +136,9 @@ def stream_row(stream: Stream, include_ip: bool) -> StreamRow:
         "duration_s": max(0, int((end - stream.started_at).total_seconds())),
         "bandwidth_kbps": snapshot.bandwidth_kbps,
         "state": snapshot.state.value,
+        "progress_ms": snapshot.progress_ms,
+        "media_duration_ms": snapshot.duration_ms,
+        "transcode": snapshot.transcode_decision,
     }
 
 

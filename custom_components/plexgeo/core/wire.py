@@ -21,6 +21,22 @@ class PushHealth(TypedDict):
     last_error: str | None
 
 
+class ServerState(TypedDict):
+    """Whether the last poll of the Plex server worked, for the panel's status line.
+
+    `problem` is the failure's translation key (plex_unreachable, database_unavailable,
+    auth_failed), `failing_since` the first failed poll of the current run of failures.
+    """
+
+    connected: bool
+    problem: str | None
+    last_poll: str | None
+    last_success: str | None
+    failing_since: str | None
+    poll_interval: int
+    push: PushHealth | None  # Plex's notification socket; None before setup finished
+
+
 class Attribution(TypedDict):
     """The credit a geolocation data licence asks the panel to show (DB-IP's CC BY 4.0)."""
 
@@ -65,6 +81,11 @@ class _StreamFields(TypedDict):
     duration_s: int
     bandwidth_kbps: int | None
     state: str
+    # Where playback is in the item, how long the item is, and Plex's decision:
+    # "direct play", "copy" (direct stream) or "transcode" (None when Plex gave none).
+    progress_ms: int
+    media_duration_ms: int | None
+    transcode: str | None
 
 
 class StreamRow(_StreamFields):

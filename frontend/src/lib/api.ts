@@ -5,6 +5,7 @@ import type {
   Entry,
   HassConnection,
   LiveEvent,
+  ServerState,
   Stats,
   StreamCount,
   StreamFilters,
@@ -105,6 +106,11 @@ export class PlexGeoApi {
 
   stats(since: string, until: string): Promise<Stats> {
     return this.call("plexgeo/stats", { since, until });
+  }
+
+  /** Whether the Plex server answers polls, and since when it does not. */
+  server(): Promise<ServerState> {
+    return this.call("plexgeo/server");
   }
 
   /** Subscribe to live updates; resolves to the unsubscribe function. */

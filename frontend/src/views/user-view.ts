@@ -148,25 +148,23 @@ export class PlexGeoUserView extends LitElement {
         <h2>Countries</h2>
         ${detail.countries.length === 0
           ? emptyState("No located streams")
-          : html`<plexgeo-chart
-              type="doughnut"
+          : html`<plexgeo-doughnut
               label="Streams by country"
-              ?dark=${this.dark}
+              total-label="located"
               .labels=${detail.countries.map((c) => c.country_name)}
               .values=${detail.countries.map((c) => c.count)}
-            ></plexgeo-chart>`}
+            ></plexgeo-doughnut>`}
       </section>
       <section class="card">
         <h2>Streams per day</h2>
         ${detail.timeline.length === 0
           ? emptyState("No streams yet")
-          : html`<plexgeo-chart
-              type="bar"
-              label="Streams"
-              ?dark=${this.dark}
+          : html`<plexgeo-bars
+              label="Streams per day"
+              unit="stream"
               .labels=${timeline.map((t) => shortDate(t.date, this.locale))}
               .values=${timeline.map((t) => t.count)}
-            ></plexgeo-chart>`}
+            ></plexgeo-bars>`}
       </section>
       <section class="card wide">
         <h2>Locations</h2>

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { formatClock, groupLive, placeKey, playbackLabel, progressShare, transcodeLabel } from "../src/lib/live.js";
+import type { StreamRow } from "../src/types.js";
+
+function row(id: number, patch: Partial<StreamRow>): StreamRow {
+  return {
+    stream_id: id,
+    started_at: `2026-03-02T10:${String(id).padStart(2, "0")}:00Z`,
+    last_seen: "2026-03-02T11:00:00Z",
+    ended_at: null,
+    live: true,
+    user_id: "u",
+    user_name: "user",
+    media_type: "movie",
+    title: "t",
+    player: "p",
+    product: "Plex Web",
+    platform: "Chrome",
+    ip: null,
+    local: false,
+    relayed: false,
+    network: "wan",
+    country_code: null,
+    country_name: null,
+    city: null,
+    latitude: null,
+    longitude: null,
+    location_status: "unknown",
+    duration_s: 0,
+    bandwidth_kbps: null,
+    state: "playing",
+    progress_ms: 0,
+    media_duration_ms: null,
+    transcode: null,
+    ...patch,
+  };
+}
+
+const tokyo = { country_code: "JP", city: "Tokyo" };
+const newYork = { country_code: "US", city: "New York" };
+
+test("a user's streams are grouped, and two places put the user first", () => {
+  const groups = groupLive([
+    row(1, { user_id: "a", user_name: "alice", ...tokyo }),
+    row(2, { user_id: "c", user_name: "carol", ...tokyo }),
+    row(3, { user_id: "b", user_name: "bob", ...newYork }),
+    row(4, { user_id: "c", user_name: "carol", ...newYork }),
+    row(5, { user_id: "d", user_name: "dave", local: true }),
+  ]);
+  assert.deepEqual(
+    groups.map((g) => [g.user_name, g.streams.map((s) => s.stream_id), g.places]),
+    [
+      ["carol", [4, 2], 2],
+      ["dave", [5], 1],
+      ["bob", [3], 1],
+      ["alice", [1], 1],
+    ],
+  );
+});
+
+test("two streams from one place are grouped but not flagged; unknown places do not count", () => {
+  const groups = groupLive([
+    row(1, { user_id: "b", ...newYork }),
+    row(2, { user_id: "b", ...newYork }),
+    row(3, { user_id: "e" }),
+    row(4, { user_id: "e", ...tokyo }),
+    row(5, { user_id: "z" }),
+  ]);
+  assert.deepEqual(
+    groups.map((g) => [g.user_id, g.streams.length, g.places]),
+    [
+      ["e", 2, 1],
+      ["b", 2, 1],
+      ["z", 1, 0],
+    ],
+  );
+});
+
+test("home and away are two places; the same city twice is one", () => {
+  assert.equal(placeKey(row(1, { local: true, ...tokyo })), "lan");
+  assert.equal(placeKey(row(1, tokyo)), "JP|Tokyo");
+  assert.equal(placeKey(row(1, {})), null);
+  const [group] = groupLive([row(1, { local: true }), row(2, tokyo)]);
+  assert.equal(group!.places, 2);
+});
+
+test("progress is a share of the item, clamped; unknown length gives none", () => {
+  assert.equal(progressShare(row(1, { progress_ms: 30_000, media_duration_ms: 120_000 })), 0.25);
+  assert.equal(progressShare(row(1, { progress_ms: 500_000, media_duration_ms: 120_000 })), 1);
+  assert.equal(progressShare(row(1, { progress_ms: 5, media_duration_ms: null })), null);
+  assert.equal(progressShare(row(1, { progress_ms: 5, media_duration_ms: 0 })), null);
+});
+
+test("clock, decision and state read as Plex's dashboard says them", () => {
+  assert.equal(formatClock(3_909_000), "1:05:09");
+  assert.equal(formatClock(247_000), "4:07");
+  assert.equal(formatClock(-5), "0:00");
+  assert.equal(transcodeLabel("direct play"), "Direct play");
+  assert.equal(transcodeLabel("copy"), "Direct stream");
+  assert.equal(transcodeLabel("transcode"), "Transcode");
+  assert.equal(transcodeLabel(null), "Unknown");
+  assert.equal(playbackLabel("paused"), "Paused");
+  assert.equal(playbackLabel("unknown"), "Unknown state");
+});
