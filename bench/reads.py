@@ -23,6 +23,17 @@ COUNTRIES = ("FR", "DE", "JP", "AU", "BR")
 # Titles, a show, a device, and a word nothing matches (the search's worst case: it
 # walks the whole log).
 SEARCH_WORDS = ("Harbour", "Signal Orbit", "Roku", "Season 3", "zzz-no-match")
+# What else the search box says it matches (issue 18): a user's name, a city, a country,
+# and the words for how streams come (relayed is 1 % of streams: the longest walk).
+SEARCH_PLACES_AND_PEOPLE = ("Ada", "Costa", "Tokyo", "Brazil", "relayed", "lan")
+
+
+def _addresses(store: HistoryStore) -> list[str]:
+    """An admin's searches: a recent stream's exact address and its /24 (setup, untimed)."""
+    found = [s.snapshot.ip_address for s in store.stream_log(limit=500, local=False)]
+    ipv4 = next(a for a in found if a is not None and "." in a)
+    prefix = ipv4.rsplit(".", 1)[0]
+    return [ipv4, f"{prefix}.0/24"]
 
 
 def _deep_cursor(store: HistoryStore, user_id: str, pages: int) -> str | None:
@@ -51,6 +62,24 @@ def measure(
             partial(page, country=c, since=since, until=until) for c in COUNTRIES
         ],
         "log_page_search": [partial(page, search=w) for w in SEARCH_WORDS],
+        "log_page_search_people_places": [
+            partial(page, search=w) for w in SEARCH_PLACES_AND_PEOPLE
+        ],
+        "log_page_search_address": [partial(page, search=a) for a in _addresses(store)],
+        "log_page_oldest_first": [
+            partial(page, order="oldest"),
+            *(partial(page, order="oldest", user_id=u) for u in some_users[:5]),
+        ],
+        "log_count": [
+            partial(reports.stream_count, store),
+            partial(reports.stream_count, store, user_id=heaviest),
+            *(
+                partial(reports.stream_count, store, country=c, since=since, until=until)
+                for c in COUNTRIES
+            ),
+            partial(reports.stream_count, store, network="lan"),
+            partial(reports.stream_count, store, search="Roku"),
+        ],
         "user_drilldown": [
             partial(reports.user_detail, store, heaviest, now=now, days=365, include_ip=True)
         ],

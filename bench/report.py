@@ -45,6 +45,17 @@ TARGETS: tuple[Target, ...] = (
         "log_page_by_country_dates", "stream-log page: country + dates", "p99_ms", "max", 20, "ms"
     ),
     Target("log_page_search", "stream-log page: free text", "p99_ms", "max", 20, "ms"),
+    Target(
+        "log_page_search_people_places",
+        "stream-log page: user, place, network word",
+        "p99_ms",
+        "max",
+        20,
+        "ms",
+    ),
+    Target("log_page_search_address", "stream-log page: address or /24", "p99_ms", "max", 20, "ms"),
+    Target("log_page_oldest_first", "stream-log page: oldest first", "p99_ms", "max", 20, "ms"),
+    Target("log_count", "stream-log total (capped at 1,000)", "p99_ms", "max", 20, "ms"),
     Target("user_drilldown", "user drill-down, heaviest user", "p99_ms", "max", 50, "ms"),
     Target("stats_12_months", "stats over 12 months", "p99_ms", "max", 100, "ms"),
     Target("users_list", "users list", "p99_ms", "max", 50, "ms"),

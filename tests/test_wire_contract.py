@@ -44,6 +44,7 @@ SHARED = (
     "UserDetail",
     "Stats",
     "StreamPage",
+    "StreamCount",
     "LiveEvent",
     "ServerState",
 )
@@ -102,6 +103,7 @@ const ask = (type, extra = {}) => c.sendMessagePromise({ type, entry_id: e, ...e
 const out = {
   entries: await c.sendMessagePromise({ type: "plexgeo/entries" }),
   streams: await ask("plexgeo/streams"),
+  count: await ask("plexgeo/streams/count"),
   users: await ask("plexgeo/users"),
   user: await ask("plexgeo/user", { user_id: "1" }),
   alerts: await ask("plexgeo/alerts"),
@@ -148,6 +150,7 @@ def test_the_dev_mock_answers_the_same_fields(mock_answers: dict[str, Any]) -> N
     checks: list[tuple[str, Any, Any]] = [
         ("entries[0]", _first(answers["entries"]["entries"]), wire.Entry),
         ("streams", answers["streams"], wire.StreamPage),
+        ("count", answers["count"], wire.StreamCount),
         ("streams[0]", _first(answers["streams"]["streams"]), wire.StreamRow),
         ("users", answers["users"], wire.UserList),
         ("users[0]", _first(users), wire.UserSummary),

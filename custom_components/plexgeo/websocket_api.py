@@ -16,7 +16,11 @@ from typing import Any
 
 from homeassistant.components.websocket_api import async_register_command
 from homeassistant.components.websocket_api.connection import ActiveConnection
-from homeassistant.components.websocket_api.const import ERR_NOT_FOUND, ERR_UNAUTHORIZED
+from homeassistant.components.websocket_api.const import (
+    ERR_INVALID_FORMAT,
+    ERR_NOT_FOUND,
+    ERR_UNAUTHORIZED,
+)
 from homeassistant.components.websocket_api.decorators import (
     async_response,
     require_admin,
@@ -33,6 +37,7 @@ from .const import CONF_PANEL_ADMIN_ONLY, DOMAIN
 from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_streams
 from .core import reports
 from .core.errors import StoreError
+from .core.log_search import InvalidSearch
 from .core.models import MediaType
 from .core.wire import Attribution, Entry, LiveEvent
 from .geodata import ManagedProvider
@@ -141,6 +146,9 @@ def entry_command(handler: EntryHandler) -> Handler:
         except reports.UnknownUser:
             connection.send_error(msg["id"], ERR_NOT_FOUND, "No such user on record")
             return
+        except (InvalidSearch, reports.InvalidCursor) as err:
+            connection.send_error(msg["id"], ERR_INVALID_FORMAT, str(err))
+            return
         if answer is not None:
             connection.send_result(msg["id"], answer)
 
@@ -185,19 +193,31 @@ def ws_entries(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str,
     connection.send_result(msg["id"], {"entries": rows})
 
 
+# The stream log's filters, shared by a page and its count.
+STREAM_FILTERS: dict[str | vol.Marker, Any] = {
+    vol.Optional("user_id"): _optional(USER_ID),
+    vol.Optional("country"): _optional(COUNTRY),
+    vol.Optional("network"): _optional(vol.In(["lan", "wan"])),
+    vol.Optional("media_type"): _optional(vol.In([kind.value for kind in MediaType])),
+    vol.Optional("since"): _optional(WHEN),
+    vol.Optional("until"): _optional(WHEN),
+    vol.Optional("search"): _optional(vol.All(str, vol.Length(max=100))),
+}
+_FILTER_NAMES = ("user_id", "country", "network", "media_type", "since", "until", "search")
+
+
+def _log_filters(msg: dict[str, Any]) -> dict[str, Any]:
+    return {name: msg.get(name) for name in _FILTER_NAMES}
+
+
 @websocket_command(
     {
         vol.Required("type"): "plexgeo/streams",
         vol.Required("entry_id"): ENTRY_ID,
         vol.Optional("limit", default=reports.DEFAULT_LIMIT): LIMIT,
         vol.Optional("cursor"): _optional(vol.All(str, _cursor)),
-        vol.Optional("user_id"): _optional(USER_ID),
-        vol.Optional("country"): _optional(COUNTRY),
-        vol.Optional("network"): _optional(vol.In(["lan", "wan"])),
-        vol.Optional("media_type"): _optional(vol.In([kind.value for kind in MediaType])),
-        vol.Optional("since"): _optional(WHEN),
-        vol.Optional("until"): _optional(WHEN),
-        vol.Optional("search"): _optional(vol.All(str, vol.Length(max=100))),
+        vol.Optional("order", default="newest"): vol.In(reports.ORDERS),
+        **STREAM_FILTERS,
     }
 )
 @entry_command
@@ -207,20 +227,40 @@ async def ws_streams(
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
 ) -> Mapping[str, object]:
-    """A page of the stream log."""
+    """A page of the stream log, newest or oldest first (an admin's search may be an
+    address or CIDR range)."""
     read = partial(
         reports.stream_page,
         entry.runtime_data.store,
-        user_id=msg.get("user_id"),
-        country=msg.get("country"),
-        network=msg.get("network"),
-        media_type=msg.get("media_type"),
-        since=msg.get("since"),
-        until=msg.get("until"),
-        search=msg.get("search"),
         cursor=msg.get("cursor"),
+        order=msg["order"],
         limit=msg["limit"],
         include_ip=connection.user.is_admin,
+        **_log_filters(msg),
+    )
+    return await _read(hass, read)
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "plexgeo/streams/count",
+        vol.Required("entry_id"): ENTRY_ID,
+        **STREAM_FILTERS,
+    }
+)
+@entry_command
+async def ws_stream_count(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
+    """How many streams the stream log's filters cover (exact, or a capped lower bound)."""
+    read = partial(
+        reports.stream_count,
+        entry.runtime_data.store,
+        include_ip=connection.user.is_admin,
+        **_log_filters(msg),
     )
     return await _read(hass, read)
 
@@ -451,6 +491,7 @@ async def ws_subscribe(
 COMMANDS: tuple[Handler, ...] = (
     ws_entries,
     ws_streams,
+    ws_stream_count,
     ws_users,
     ws_user,
     ws_alerts,

@@ -26,6 +26,32 @@ const PLACES = {
 
 const XSS = "<img src=x onerror=alert(1)>";
 
+// The stream log's filters, as the integration applies them (search: title, player, user,
+// city, country, network words; an exact address for admins, which the mock always is).
+function filterStreams(streams, msg) {
+  let rows = streams;
+  if (msg.user_id) rows = rows.filter((s) => s.user_id === msg.user_id);
+  if (msg.country) rows = rows.filter((s) => s.country_code === msg.country);
+  if (msg.network) rows = rows.filter((s) => (msg.network === "lan") === s.local);
+  if (msg.media_type) rows = rows.filter((s) => s.media_type === msg.media_type);
+  if (msg.since) rows = rows.filter((s) => s.started_at >= msg.since);
+  if (msg.until) rows = rows.filter((s) => s.started_at < msg.until);
+  if (msg.search) {
+    const q = msg.search.trim().toLowerCase();
+    if (q === "relayed" || q === "relay") return rows.filter((s) => s.relayed);
+    if (q === "lan" || q === "local") return rows.filter((s) => s.local);
+    if (q === "wan" || q === "remote") return rows.filter((s) => !s.local);
+    rows = rows.filter(
+      (s) =>
+        s.ip === q ||
+        [s.title, s.user_name, s.player, s.city, s.country_name, s.country_code].some(
+          (v) => v && v.toLowerCase().includes(q),
+        ),
+    );
+  }
+  return rows;
+}
+
 const USERS = [
   { user_id: "1", user_name: "Alice", places: ["lan", "lan", "lan", "london", "paris"] },
   { user_id: "2", user_name: "bob_the_builder", places: ["new_york", "new_york", "chicago", "toronto"] },
@@ -269,19 +295,8 @@ export function createMockHass(options = {}) {
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
         throw wsError("invalid_format", "limit must be between 1 and 200");
       }
-      let rows = data.streams;
-      if (msg.user_id) rows = rows.filter((s) => s.user_id === msg.user_id);
-      if (msg.country) rows = rows.filter((s) => s.country_code === msg.country);
-      if (msg.network) rows = rows.filter((s) => (msg.network === "lan") === s.local);
-      if (msg.media_type) rows = rows.filter((s) => s.media_type === msg.media_type);
-      if (msg.since) rows = rows.filter((s) => s.started_at >= msg.since);
-      if (msg.until) rows = rows.filter((s) => s.started_at < msg.until);
-      if (msg.search) {
-        const q = msg.search.toLowerCase();
-        rows = rows.filter((s) =>
-          [s.title, s.user_name, s.player, s.ip, s.city].some((v) => v && v.toLowerCase().includes(q)),
-        );
-      }
+      let rows = filterStreams(data.streams, msg);
+      if (msg.order === "oldest") rows = [...rows].reverse();
       let offset = 0;
       if (msg.cursor) {
         offset = Number(atob(msg.cursor).replace("o:", ""));
@@ -291,6 +306,7 @@ export function createMockHass(options = {}) {
       const next = offset + limit < rows.length ? btoa(`o:${offset + limit}`) : null;
       return { streams: page, next_cursor: next };
     },
+    "plexgeo/streams/count": (msg) => ({ total: filterStreams(data.streams, msg).length, exact: true }),
     "plexgeo/users": () => ({
       users: USERS.map((u) => {
         const mine = data.streams.filter((s) => s.user_id === u.user_id);
@@ -302,6 +318,8 @@ export function createMockHass(options = {}) {
           last_seen: mine[0]?.last_seen ?? null,
           last_location: lastLocation(mine),
           unacknowledged_alerts: data.alerts.filter((a) => a.user_id === u.user_id && !a.acknowledged_at).length,
+          networks: new Set(mine.filter((s) => !s.local).map((s) => s.city)).size,
+          devices: new Set(mine.map((s) => s.player)).size,
         };
       }).filter((u) => u.stream_count > 0),
     }),
@@ -472,7 +490,7 @@ export function createMockHass(options = {}) {
       language: "en",
       locale: { language: "en-GB" },
       themes: { darkMode: params.get("theme") === "dark" },
-      user: { name: "Developer" },
+      user: { name: "Developer", is_admin: true },
     },
     stats,
   };

@@ -14,11 +14,19 @@ from contextlib import contextmanager
 import functools
 import http.server
 from pathlib import Path
+import re
 import shutil
 import sys
 import threading
 
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    Error as PlaywrightError,
+    Locator,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -113,12 +121,16 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.wait_for_selector("plexgeo-world-map >> svg path.country")
             page.wait_for_timeout(300)
             shot("1-map")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 1-map")
             page.get_by_role("tab", name="Stream log").click()
             checker.expect(
                 f"{name} stream log",
-                visible(page.get_by_text("Page 1 · 50 streams")),
+                visible(page.get_by_text(re.compile(r"Streams 1\u201350 of \d+ · page 1 of \d+"))),
             )
             shot("2-streams")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 2-streams")
             page.get_by_role("tab", name="Users").click()
             page.get_by_role("button", name="bob_the_builder").first.click()
             checker.expect(
@@ -128,13 +140,44 @@ def shoot_views(browser: Browser, base: str, checker: Checker) -> None:
             page.wait_for_selector("plexgeo-doughnut >> path.slice")
             page.wait_for_timeout(300)
             shot("3-user")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 3-user")
             page.get_by_role("tab", name="Alerts").click()
             checker.expect(
                 f"{name} alerts",
                 visible(page.get_by_text("Rare country").first),
             )
             shot("4-alerts")
+            if device == "phone":
+                check_phone_text(page, checker, f"{name} 4-alerts")
             page.close()
+
+
+# Every element that shows text of its own (or a ::before label), through shadow roots,
+# whose font is smaller than 12 px; and whether any table still scrolls sideways.
+_SMALL_TEXT = """() => {
+  const small = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      const before = getComputedStyle(el, "::before").content;
+      const label = before && before !== "none" && before !== '""' && before !== "normal";
+      if ((own || label) && el.getClientRects().length) {
+        const size = parseFloat(getComputedStyle(el, label && !own ? "::before" : null).fontSize);
+        if (size < 12) small.push(`${el.localName}.${el.className}: ${size}px`);
+      }
+    }
+  };
+  walk(document);
+  return [...new Set(small)].slice(0, 5);
+}"""
+
+
+def check_phone_text(page: Page, checker: Checker, name: str) -> None:
+    """No text under 12 px on a phone."""
+    if small := page.evaluate(_SMALL_TEXT):
+        checker.failures.append(f"{name}: text under 12 px: {small}")
 
 
 def _shot(page: Page, name: str, view: str) -> None:
@@ -174,14 +217,82 @@ def check_behaviour(browser: Browser, base: str, checker: Checker) -> None:
     page.get_by_role("button", name="Acknowledge", exact=True).first.click()
     checker.expect("acknowledge", lambda: expect(alerts_tab).to_contain_text("1"))
     page.get_by_role("tab", name="Stream log").click()
+    checker.expect("route", lambda: expect(page).to_have_url(re.compile(r"/plexgeo/streams$")))
     page.get_by_role("button", name="Next").click()
-    checker.expect("next page", lambda: expect(page.get_by_text("Page 2 ·")).to_be_visible())
+    checker.expect(
+        "next page", lambda: expect(page.get_by_text(re.compile(r"· page 2 of"))).to_be_visible()
+    )
+    # The new page's top lands in view, below the sticky toolbar and tabs.
+    try:
+        page.wait_for_function(
+            "() => { const r = window.panel.shadowRoot.querySelector('plexgeo-streams-view')"
+            ".shadowRoot.querySelector('.results').getBoundingClientRect();"
+            " return r.top >= 0 && r.top < 160; }",
+            timeout=5000,
+        )
+    except PlaywrightError:
+        checker.failures.append("next page: the new page did not land at its top")
     page.get_by_role("button", name="Previous").click()
-    checker.expect("previous page", lambda: expect(page.get_by_text("Page 1 ·")).to_be_visible())
+    checker.expect(
+        "previous page",
+        lambda: expect(page.get_by_text(re.compile(r"· page 1 of"))).to_be_visible(),
+    )
+    check_log_filters(page, checker)
+    page.get_by_role("tab", name="Users").click()
+    users = page.locator("plexgeo-users-view")
+    users.get_by_role("searchbox").fill("dmi")
+    checker.expect("users search", lambda: expect(users.locator("li")).to_have_count(1))
+    checker.expect("users counts", lambda: expect(users.locator("li")).to_contain_text(" networks"))
+    users.get_by_role("searchbox").fill("")
+    users.get_by_label("Show").select_option("alerts")
+    checker.expect(
+        "users filter", lambda: expect(users.get_by_text(re.compile(r"\d+ of \d+"))).to_be_visible()
+    )
+    page.go_back()
+    page.go_back()
+    checker.expect(
+        "back",
+        lambda: expect(page.get_by_role("tab", name="Alerts")).to_have_attribute(
+            "aria-selected", "true"
+        ),
+    )
     page.evaluate("window.panel.remove()")
     if page.evaluate("window.mockStats.subscriptions") != 0:
         checker.failures.append("unsubscribe: the panel left its subscription open")
     page.close()
+
+
+def check_log_filters(page: Page, checker: Checker) -> None:
+    """Search by user and city, the server's order, and Clear resetting every field."""
+    log = page.locator("plexgeo-streams-view")
+    log.get_by_role("searchbox").fill("toronto")
+    log.get_by_role("button", name="Apply").click()
+    cities = log.locator("td[data-label='Location']")
+    checker.expect("search by city", lambda: expect(cities.first).to_contain_text("Toronto"))
+    checker.expect(
+        "search by city, nowhere else",
+        lambda: expect(cities.filter(has_not_text="Toronto")).to_have_count(0),
+    )
+    log.get_by_role("searchbox").fill("")
+    # On a phone the fields besides the search fold behind "Filters".
+    checker.expect("compact filters", lambda: expect(log.get_by_label("Country")).to_be_hidden())
+    log.get_by_role("button", name="Filters").click()
+    log.get_by_label("Country").select_option("DE")
+    log.get_by_label("Network").select_option("wan")
+    log.get_by_label("Media").select_option("movie")
+    log.get_by_label("Order").select_option("oldest")
+    log.get_by_role("button", name="Apply").click()
+    checker.expect("order", lambda: expect(log.locator("th[aria-sort=ascending]")).to_have_count(1))
+    checker.expect(
+        "filters counted",
+        lambda: expect(log.get_by_role("button", name="Filters (4)")).to_be_visible(),
+    )
+    log.get_by_role("button", name="Clear").click()
+    for label, value in (("Country", ""), ("Network", ""), ("Media", ""), ("Order", "newest")):
+        checker.expect(
+            f"clear {label}",
+            lambda label=label, value=value: expect(log.get_by_label(label)).to_have_value(value),
+        )
 
 
 def main() -> int:

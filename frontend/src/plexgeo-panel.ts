@@ -7,6 +7,8 @@ import { icon, mdiEarth, mdiMenu } from "./components/icon.js";
 import { emptyState, errorState, loadingState } from "./components/state.js";
 import { chooseEntry, readStorage, writeStorage } from "./lib/entries.js";
 import { fetchEntries, PlexGeoApi, type PlexGeoApiError, toApiError } from "./lib/api.js";
+import { navigate, type PanelRoute, parseRoute, routePath, sameRoute, type Tab } from "./lib/routes.js";
+import { type TimeSettings, timeSettings } from "./lib/time.js";
 import { sharedStyles } from "./styles.js";
 import type { Entry, Hass, LiveEvent, StreamRow, UserSummary } from "./types.js";
 import "./views/alerts-view.js";
@@ -16,7 +18,9 @@ import "./views/streams-view.js";
 import "./views/user-view.js";
 import "./views/users-view.js";
 
-export type Tab = "map" | "streams" | "users" | "alerts";
+export type { Tab } from "./lib/routes.js";
+
+type HassRoute = { prefix?: string; path?: string } | undefined;
 
 const TABS: { key: Tab; label: string }[] = [
   { key: "map", label: "Live map" },
@@ -46,6 +50,8 @@ export class PlexGeoPanel extends LitElement {
     _dark: { state: true },
     _locale: { state: true },
     _menuButton: { state: true },
+    _time: { state: true },
+    _admin: { state: true },
   };
 
   narrow = false;
@@ -68,6 +74,8 @@ export class PlexGeoPanel extends LitElement {
   private _dark = false;
   private _locale: string | undefined;
   private _menuButton = false;
+  private _time: TimeSettings | undefined;
+  private _admin = false;
   private unsubscribe: (() => void) | undefined;
   private subscription = 0;
   private liveKey = "";
@@ -85,6 +93,11 @@ export class PlexGeoPanel extends LitElement {
     this._dark = Boolean(hass.themes?.darkMode);
     this._locale = hass.locale?.language ?? hass.language;
     this._menuButton = (hass as { dockedSidebar?: string }).dockedSidebar === "always_hidden";
+    this._admin = Boolean(hass.user?.is_admin);
+    // Home Assistant replaces `locale` only when the profile changes: recompute then only.
+    if (!this._time || hass.locale !== previous?.locale || hass.config?.time_zone !== previous?.config?.time_zone) {
+      this._time = timeSettings(hass.locale, hass.config?.time_zone);
+    }
     if (previous?.connection !== hass.connection) {
       if (previous) this.watchConnection(previous, false);
       this.watchConnection(hass, true);
@@ -141,10 +154,12 @@ export class PlexGeoPanel extends LitElement {
     if (this._api?.entryId === entryId && this._api && this.unsubscribe) return;
     writeStorage(entryId);
     this.stopSubscription();
+    // Another server's users are not this one's: back to the list (the first server
+    // chosen keeps the user a link or a reload named).
+    if (this._api && this._userId) this.go({ tab: "users" }, true);
     this._api = new PlexGeoApi(this._hass.connection, entryId);
     this._live = [];
     this._liveReady = false;
-    this._userId = undefined;
     this._users = undefined;
     void this.loadUsers();
     if (this.isConnected) void this.subscribe();
@@ -205,20 +220,37 @@ export class PlexGeoPanel extends LitElement {
     }
   }
 
+  /** Show a place in the panel (the tab, the user drill-down). */
+  private show(route: PanelRoute): void {
+    if (route.tab === "users" && this._tab !== "users") void this.loadUsers();
+    this._tab = route.tab;
+    this._userId = route.userId;
+  }
+
+  /** Go somewhere: shown at once, and put in the URL so Back, reload and links work. */
+  private go(route: PanelRoute, replace = false): void {
+    this.show(route);
+    const current = this.route as HassRoute;
+    if (current?.prefix === undefined || sameRoute(parseRoute(current.path), route)) return;
+    navigate(routePath(current.prefix, route), replace);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Home Assistant sets `route` on load, on Back and Forward, and after navigate().
+    if (changed.has("route")) this.show(parseRoute((this.route as HassRoute)?.path));
+  }
+
   private setTab(tab: Tab): void {
-    if (tab === "users" && this._tab !== "users") void this.loadUsers();
-    this._tab = tab;
-    if (tab !== "users") this._userId = undefined;
+    this.go({ tab });
   }
 
   private onShowUser = (event: Event): void => {
-    this._userId = (event as CustomEvent<{ userId: string }>).detail.userId;
-    this._tab = "users";
+    this.go({ tab: "users", userId: (event as CustomEvent<{ userId: string }>).detail.userId });
     this.scrollTo?.({ top: 0 });
   };
 
   private onCloseUser = (): void => {
-    this._userId = undefined;
+    this.go({ tab: "users" });
   };
 
   private onAlertsChanged = (event: Event): void => {
@@ -334,9 +366,11 @@ export class PlexGeoPanel extends LitElement {
       case "streams":
         return html`<plexgeo-streams-view
           ?narrow=${this.narrow}
+          ?admin=${this._admin}
           .api=${this._api}
           .users=${this._users ?? []}
           .locale=${this._locale}
+          .time=${this._time}
         ></plexgeo-streams-view>`;
       case "users":
         return this._userId
@@ -346,6 +380,7 @@ export class PlexGeoPanel extends LitElement {
               .api=${this._api}
               .userId=${this._userId}
               .locale=${this._locale}
+              .time=${this._time}
             ></plexgeo-user-view>`
           : html`<plexgeo-users-view
               ?narrow=${this.narrow}
@@ -357,6 +392,7 @@ export class PlexGeoPanel extends LitElement {
         return html`<plexgeo-alerts-view
           .api=${this._api}
           .locale=${this._locale}
+          .time=${this._time}
           .version=${this._alertsVersion}
         ></plexgeo-alerts-view>`;
     }

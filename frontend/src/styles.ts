@@ -266,7 +266,7 @@ export const sharedStyles = css`
     padding: 0 4px;
     margin-right: 2px;
     border-radius: 4px;
-    font-size: 0.7rem;
+    font-size: 0.75rem;
     font-weight: 600;
     line-height: 1.5;
     letter-spacing: 0.03em;

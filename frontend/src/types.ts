@@ -80,6 +80,8 @@ export interface UserSummary {
   last_seen: string | null;
   last_location: LastLocation | null;
   unacknowledged_alerts: number;
+  networks: number;
+  devices: number;
 }
 
 export interface AlertRow {
@@ -161,6 +163,11 @@ export interface StreamPage {
   next_cursor: string | null;
 }
 
+export interface StreamCount {
+  total: number;
+  exact: boolean;
+}
+
 export interface ServerState {
   connected: boolean;
   problem: string | null;
@@ -193,7 +200,8 @@ export interface HassConnection {
 export interface Hass {
   connection: HassConnection;
   language?: string;
-  locale?: { language?: string };
+  locale?: { language?: string; time_format?: string; time_zone?: string };
+  config?: { time_zone?: string };
   themes?: { darkMode?: boolean };
-  user?: { name?: string };
+  user?: { name?: string; is_admin?: boolean };
 }

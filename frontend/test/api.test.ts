@@ -43,7 +43,14 @@ test("commands carry their type and entry id, and only the filters that are set"
   const { connection, sent } = fakeConnection(async () => ({ streams: [], next_cursor: null }));
   const api = new PlexGeoApi(connection, "entry1");
   await api.streams({ country: "GB", search: undefined }, 50, null);
-  assert.deepEqual(sent[0], { type: "plexgeo/streams", entry_id: "entry1", country: "GB", limit: 50, cursor: null });
+  assert.deepEqual(sent[0], {
+    type: "plexgeo/streams",
+    entry_id: "entry1",
+    country: "GB",
+    limit: 50,
+    cursor: null,
+    order: "newest",
+  });
   await api.acknowledge(undefined, false);
   assert.deepEqual(sent[1], { type: "plexgeo/alerts/acknowledge", entry_id: "entry1", trust: false });
   await api.trust("u1", "ES", true);
@@ -54,6 +61,16 @@ test("commands carry their type and entry id, and only the filters that are set"
     country_code: "ES",
     trusted: true,
   });
+});
+
+test("the log walks either order, and its count sends the same filters", async () => {
+  const { connection, sent } = fakeConnection(async () => ({ total: 3, exact: true }));
+  const api = new PlexGeoApi(connection, "entry1");
+  await api.streams({ user_id: "7" }, 20, "Yzox", "oldest");
+  assert.equal(sent[0]?.order, "oldest");
+  assert.equal(sent[0]?.cursor, "Yzox");
+  assert.deepEqual(await api.streamCount({ user_id: "7", search: "" }), { total: 3, exact: true });
+  assert.deepEqual(sent[1], { type: "plexgeo/streams/count", entry_id: "entry1", user_id: "7" });
 });
 
 test("a websocket error rejects with PlexGeoApiError", async () => {

@@ -42,3 +42,15 @@ test("reset goes back to the first page", () => {
   assert.equal(pager.current, null);
   assert.equal(pager.hasNext, false);
 });
+
+test("the page summary shows the total and where this page sits in it", async () => {
+  const { pageSummary } = await import("../src/lib/pager.js");
+  assert.equal(pageSummary(0, 50, 50, { total: 312, exact: true }, "en-US"), "Streams 1–50 of 312 · page 1 of 7");
+  assert.equal(pageSummary(6, 12, 50, { total: 312, exact: true }, "en-US"), "Streams 301–312 of 312 · page 7 of 7");
+  assert.equal(
+    pageSummary(1, 50, 50, { total: 10000, exact: false }, "en-US"),
+    "Streams 51–100 of 10,000+ · page 2",
+  );
+  assert.equal(pageSummary(2, 50, 50, undefined, "en-US"), "Streams 101–150 · page 3");
+  assert.equal(pageSummary(0, 0, 50, { total: 0, exact: true }, "en-US"), "No streams of 0 · page 1 of 1");
+});

@@ -39,6 +39,7 @@ from .conftest import (
     home_assistant_socket,
     wait_for,
 )
+from .log_checks import check_log_search_order_and_routes, expect_user_route
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Dialog, Page
@@ -512,7 +513,9 @@ async def test_panel_in_a_real_browser(
             await _log_in_and_open_panel(page, home_assistant.url)
             await _check_map(page, watch, wan_live=2)
             await _check_stream_log(page, watch)
+            await check_log_search_order_and_routes(page)
             await _check_user(page, watch)
+            await expect_user_route(page)
             async with home_assistant_socket(session, home_assistant.url, client.token) as ws:
                 await _check_acknowledge(page, watch, ws, entry_id, house)
                 await _hostile_alert(house, plex_sim, capture)

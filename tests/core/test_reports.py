@@ -233,7 +233,7 @@ def test_garbage_cursors_are_refused(store: HistoryStore, cursor: str) -> None:
 
 def test_cursor_round_trip(store: HistoryStore) -> None:
     stream = _start(store, T0, "london")
-    assert reports.decode_cursor(reports.encode_cursor(stream)) == (T0, stream.stream_id)
+    assert reports.decode_cursor(reports.encode_cursor(stream)) == (T0, stream.stream_id, False)
 
 
 def test_rows_are_json_ready(store: HistoryStore) -> None:
@@ -346,9 +346,17 @@ def test_user_list_is_the_overview_the_store_keeps(store: HistoryStore) -> None:
                 "longitude": place.longitude,
             },
             "unacknowledged_alerts": user.unacknowledged_alerts,
+            "networks": user.networks,
+            "devices": user.devices,
         }
 
+    first, second = (u.user_id for u in store.users_overview()[:2])
+    store.record_habits(
+        devices=[(first, "tv", T0), (first, "phone", T0), (second, "tv", T0)],
+        networks=[(first, "AS1", T0), (second, "AS2", T0), (second, "AS3", T0)],
+    )
     overview = store.users_overview()
+    assert any(u.networks > 1 for u in overview) and any(u.devices > 1 for u in overview)
     assert any(len(u.countries) > 2 for u in overview)
     assert any(u.unacknowledged_alerts for u in overview)
     assert reports.user_list(store)["users"] == [expected(u) for u in overview]

@@ -283,9 +283,10 @@ _V1 = (
     # Live streams and the geolocation retry queue: small partial indexes.
     "CREATE INDEX streams_open ON streams (ended_at, user_ref) WHERE ended_at IS NULL",
     "CREATE INDEX streams_pending ON streams (started_at) WHERE location_status = 3",
-    # No index by address, location, player or media: each cost a random B-tree insert
-    # per stream (half of bulk ingest at a million streams). The daily purge finds
-    # orphans with one pass over streams instead, and free-text search walks the log.
+    # No index by location, player or media: each cost a random B-tree insert per stream
+    # (half of bulk ingest at a million streams, with the address index). The daily purge
+    # finds orphans with one pass over streams instead, and free-text search walks the
+    # log. Version 6 brought the address index back, measured cheap on its own.
     """CREATE TABLE alerts (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -525,12 +526,24 @@ def _migrate_household(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migrate_address_index(conn: sqlite3.Connection) -> None:
+    """Streams by address (issue 18): an admin's search by address or range reads the
+    matching streams by this index instead of walking the whole log (at 1M streams 0.1 ms
+    instead of ~500 ms CPU; bulk ingest measured the same with it, 2,607 against 2,625
+    streams/s; building it on 1M streams took 2.3 s)."""
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS streams_by_address ON streams (address_ref, started_at)"
+        " WHERE address_ref IS NOT NULL"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _migrate_to_v1,
     _migrate_to_v2,
     _migrate_to_v3,
     _migrate_location_accuracy,
     _migrate_household,
+    _migrate_address_index,
 ]
 
 

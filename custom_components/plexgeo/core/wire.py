@@ -154,6 +154,8 @@ class UserSummary(TypedDict):
     last_seen: str | None
     last_location: LastLocation | None
     unacknowledged_alerts: int
+    networks: int
+    devices: int
 
 
 class CountryCount(TypedDict):
@@ -226,6 +228,13 @@ class StreamPage(TypedDict):
 
     streams: list[StreamRow]
     next_cursor: str | None
+
+
+class StreamCount(TypedDict):
+    """How many streams a stream-log filter covers (at most a cap, then not exact)."""
+
+    total: int
+    exact: bool
 
 
 class UserList(TypedDict):

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from "lit";
 
 import { ALERT_KIND_LABELS, alertSummary, trustHelps } from "../lib/alerts.js";
 import { formatDateTime } from "../lib/format.js";
+import type { TimeSettings } from "../lib/time.js";
 import type { AlertRow } from "../types.js";
 import { icon, mdiCheck, mdiShieldCheck } from "./icon.js";
 
@@ -13,6 +14,7 @@ export interface AlertActions {
   onAcknowledge: (alert: AlertRow, trust: boolean) => void;
   onUser?: (userId: string) => void;
   locale?: string;
+  time?: TimeSettings;
 }
 
 export function alertCard(alert: AlertRow, actions: AlertActions): TemplateResult {
@@ -26,7 +28,7 @@ export function alertCard(alert: AlertRow, actions: AlertActions): TemplateResul
               ${alert.user_name}
             </button>`
           : html`<strong>${alert.user_name}</strong>`}
-        <span class="muted">${formatDateTime(alert.created_at, actions.locale)}</span>
+        <span class="muted">${formatDateTime(alert.created_at, actions.locale, actions.time)}</span>
       </div>
       <div class="alert-summary">
         ${countryTag(alert.country_code)} ${alertSummary(alert)}
@@ -34,7 +36,7 @@ export function alertCard(alert: AlertRow, actions: AlertActions): TemplateResul
       <div class="muted small">${alert.media_title} · ${alert.player}</div>
       ${acknowledged
         ? html`<div class="muted small">
-            Acknowledged ${formatDateTime(alert.acknowledged_at, actions.locale)}
+            Acknowledged ${formatDateTime(alert.acknowledged_at, actions.locale, actions.time)}
             ${alert.acknowledged_by ? html`by ${alert.acknowledged_by}` : nothing}
           </div>`
         : nothing}

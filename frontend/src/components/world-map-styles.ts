@@ -107,9 +107,9 @@ export const worldMapStyles = css`
     background: var(--accent-color, #ff9800);
   }
   .legend .key.group {
-    width: 16px;
-    height: 16px;
-    font-size: 10px;
+    width: 18px;
+    height: 18px;
+    font-size: 12px; /* no text under 12 px (issue 18, item 13) */
     font-weight: 600;
   }
   .sphere {

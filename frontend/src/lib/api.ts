@@ -7,6 +7,7 @@ import type {
   LiveEvent,
   ServerState,
   Stats,
+  StreamCount,
   StreamFilters,
   StreamPage,
   UserDetail,
@@ -69,8 +70,18 @@ export class PlexGeoApi {
     }
   }
 
-  streams(filters: StreamFilters, limit: number, cursor: string | null): Promise<StreamPage> {
-    return this.call("plexgeo/streams", { ...filters, limit, cursor });
+  streams(
+    filters: StreamFilters,
+    limit: number,
+    cursor: string | null,
+    order: "newest" | "oldest" = "newest",
+  ): Promise<StreamPage> {
+    return this.call("plexgeo/streams", { ...filters, limit, cursor, order });
+  }
+
+  /** How many streams the filters cover (exact, or a lower bound past the server's cap). */
+  streamCount(filters: StreamFilters): Promise<StreamCount> {
+    return this.call("plexgeo/streams/count", { ...filters });
   }
 
   users(): Promise<{ users: UserSummary[] }> {

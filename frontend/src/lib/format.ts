@@ -1,5 +1,7 @@
 // Formatting of durations, rates, dates and ranges for display.
 
+import { startOfDay, type TimeSettings, timeOptions } from "./time.js";
+
 export type RangeKey = "24h" | "7d" | "30d" | "12m";
 
 export const RANGES: readonly { key: RangeKey; label: string }[] = [
@@ -29,12 +31,13 @@ export function rangeBounds(key: RangeKey, now: Date): { since: string; until: s
   return { since: since.toISOString(), until: now.toISOString() };
 }
 
-/** A local calendar date from an <input type=date> as the ISO instant of its start,
- * or of the start of the next day when `endOfDay` (the range is half-open). */
-export function dateInputToIso(value: string, endOfDay: boolean): string | undefined {
+/** A calendar date from an <input type=date> as the ISO instant of its start in `timeZone`
+ * (undefined: the browser's), or of the start of the next day when `endOfDay` (the range is
+ * half-open). */
+export function dateInputToIso(value: string, endOfDay: boolean, timeZone?: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return undefined;
-  const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (endOfDay ? 1 : 0));
+  const day = startOfDay(Number(match[1]), Number(match[2]), Number(match[3]) + (endOfDay ? 1 : 0), timeZone);
   return Number.isNaN(day.getTime()) ? undefined : day.toISOString();
 }
 
@@ -56,8 +59,8 @@ export function formatBandwidth(kbps: number | null): string {
   return `${(kbps / 1000).toFixed(1)} Mbps`;
 }
 
-/** A short local date and time. */
-export function formatDateTime(iso: string | null, locale?: string): string {
+/** A short date and time, in the profile's hour cycle and time zone when `time` is given. */
+export function formatDateTime(iso: string | null, locale?: string, time?: TimeSettings): string {
   if (!iso) return "–";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "–";
@@ -66,6 +69,7 @@ export function formatDateTime(iso: string | null, locale?: string): string {
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    ...timeOptions(time),
   });
 }
 

@@ -48,3 +48,21 @@ export class CursorPager {
     this.nextCursor = null;
   }
 }
+
+/** "Streams 51–100 of 312 · page 2 of 7", or "of 1,000+" when the total is a lower bound. */
+export function pageSummary(
+  page: number,
+  rowsOnPage: number,
+  pageSize: number,
+  total: { total: number; exact: boolean } | undefined,
+  locale?: string,
+): string {
+  const number = (n: number) => n.toLocaleString(locale);
+  const first = page * pageSize + 1;
+  const last = page * pageSize + rowsOnPage;
+  const range = rowsOnPage === 0 ? "No streams" : `Streams ${number(first)}–${number(last)}`;
+  if (!total) return `${range} · page ${number(page + 1)}`;
+  if (!total.exact) return `${range} of ${number(total.total)}+ · page ${number(page + 1)}`;
+  const pages = Math.max(1, Math.ceil(total.total / pageSize));
+  return `${range} of ${number(total.total)} · page ${number(page + 1)} of ${number(pages)}`;
+}

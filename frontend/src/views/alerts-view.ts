@@ -8,6 +8,7 @@ import { icon, mdiCheckAll } from "../components/icon.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import type { PlexGeoApi } from "../lib/api.js";
 import { RequestController } from "../lib/request-controller.js";
+import type { TimeSettings } from "../lib/time.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow } from "../types.js";
 import { alertsChanged, showUser } from "./events.js";
@@ -16,6 +17,7 @@ export class PlexGeoAlertsView extends LitElement {
   static override properties = {
     api: { attribute: false },
     locale: {},
+    time: { attribute: false },
     version: { type: Number },
     _showAcknowledged: { state: true },
     _alerts: { state: true },
@@ -23,6 +25,7 @@ export class PlexGeoAlertsView extends LitElement {
 
   api: PlexGeoApi | undefined;
   locale: string | undefined;
+  time: TimeSettings | undefined;
   /** Bumped by the panel when the subscription reports new alerts. */
   version = 0;
   private _showAcknowledged = false;
@@ -101,6 +104,7 @@ export class PlexGeoAlertsView extends LitElement {
         alertCard(a, {
           busy: this.action.loading,
           locale: this.locale,
+          time: this.time,
           onAcknowledge: (alert, trust) => void this.acknowledge(alert.alert_id, trust),
           onUser: (userId) => showUser(this, userId),
         }),

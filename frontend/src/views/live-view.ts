@@ -26,6 +26,7 @@ import {
 } from "../lib/live.js";
 import { RequestController } from "../lib/request-controller.js";
 import { serverStatus, type ServerStatus } from "../lib/server.js";
+import { rangeSummary } from "../lib/summary.js";
 import { sharedStyles } from "../styles.js";
 import type { ServerState, Stats, StreamRow } from "../types.js";
 import { showUser } from "./events.js";
@@ -112,7 +113,6 @@ export class PlexGeoLiveView extends LitElement {
 
   protected override render() {
     const counts = this._stats ? countsByCountry(this._stats.per_day) : new Map<string, number>();
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const server = serverStatus(this._server, this._now);
     return html`
       <div class="toolbar">
@@ -126,12 +126,7 @@ export class PlexGeoLiveView extends LitElement {
             </button>`,
           )}
         </div>
-        ${this._stats
-          ? html`<span class="muted">
-              ${total} located ${total === 1 ? "stream" : "streams"} ·
-              ${this._stats.lan} LAN · ${this._stats.wan} WAN
-            </span>`
-          : nothing}
+        ${this._stats ? html`<span class="muted">${rangeSummary(this._stats)}</span>` : nothing}
       </div>
       <div class="grid">
         <div class="column">
@@ -155,7 +150,7 @@ export class PlexGeoLiveView extends LitElement {
         <section class="card live-card">
           <h2>
             ${server.live ? "Live now" : "Last known streams"}
-            <span class="count">${this.live.length}</span>
+            ${this.liveReady ? html`<span class="count">${this.live.length}</span>` : nothing}
           </h2>
           ${this.renderServer(server)} ${this.renderLive(server)}
         </section>

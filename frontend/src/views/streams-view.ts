@@ -1,9 +1,12 @@
-// Stream log: filters, a sortable page of streams, cursor pagination.
+// Stream log: filters, a page of streams in the server's order, cursor pagination with the
+// total.
 
 import { countryTag } from "../components/country.js";
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { live } from "lit/directives/live.js";
 
 import { icon, mdiChevronLeft, mdiChevronRight } from "../components/icon.js";
+import { tableCards } from "../components/table-cards.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import type { PlexGeoApi } from "../lib/api.js";
 import {
@@ -15,82 +18,111 @@ import {
   regionName,
 } from "../lib/format.js";
 import { EMPTY_FORM, type FilterForm, formToFilters } from "../lib/filters.js";
-import { CursorPager } from "../lib/pager.js";
+import { CursorPager, pageSummary } from "../lib/pager.js";
 import { RequestController } from "../lib/request-controller.js";
-import { type SortDirection, type SortKey, sortStreams } from "../lib/sort.js";
+import { ariaSort, LOG_ORDERS, type LogOrder, parseOrder, toggleOrder } from "../lib/sort.js";
+import type { TimeSettings } from "../lib/time.js";
 import { sharedStyles } from "../styles.js";
-import type { StreamFilters, StreamRow, UserSummary } from "../types.js";
+import type { StreamCount, StreamFilters, StreamRow, UserSummary } from "../types.js";
 import { showUser } from "./events.js";
 
 export const PAGE_SIZE = 50;
 
 const MEDIA_TYPES = ["movie", "episode", "track", "live_tv", "clip", "photo", "other"];
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: "started_at", label: "Started" },
-  { key: "user_name", label: "User" },
-  { key: "title", label: "Media" },
-  { key: "player", label: "Player" },
-  { key: "ip", label: "IP" },
-  { key: "country_name", label: "Location" },
-  { key: "network", label: "Network" },
-  { key: "duration_s", label: "Duration" },
-  { key: "bandwidth_kbps", label: "Bandwidth" },
-];
+// Started is the one column the server sorts the whole log by (its header toggles it).
+const COLUMNS = ["User", "Media", "Player", "IP", "Location", "Network", "Duration", "Bandwidth"];
 
 export class PlexGeoStreamsView extends LitElement {
   static override properties = {
     api: { attribute: false },
     users: { attribute: false },
     locale: {},
+    time: { attribute: false },
+    admin: { type: Boolean },
     _form: { state: true },
     _rows: { state: true },
-    _sortKey: { state: true },
-    _sortDir: { state: true },
+    _order: { state: true },
+    _total: { state: true },
+    _moreFilters: { state: true },
   };
 
   api: PlexGeoApi | undefined;
   users: UserSummary[] = [];
   locale: string | undefined;
+  time: TimeSettings | undefined;
+  admin = false;
   private _form: FilterForm = { ...EMPTY_FORM };
   private _rows: StreamRow[] | undefined;
-  private _sortKey: SortKey = "started_at";
-  private _sortDir: SortDirection = "desc";
+  private _order: LogOrder = "newest";
+  private _total: StreamCount | undefined;
+  private _moreFilters = false;
   private pager = new CursorPager();
   private filters: StreamFilters = {};
   private request = new RequestController(this);
+  private countRequest = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has("api")) {
-      this.pager.reset();
-      void this.load();
-    }
+    if (changed.has("api")) this.restart();
   }
 
-  private async load(): Promise<void> {
+  /** From the first page, with the total counted again (the filters changed). */
+  private restart(): void {
+    this.pager.reset();
+    void this.load();
     const api = this.api;
     if (!api) return;
+    const filters = this.filters;
+    this._total = undefined;
+    void this.countRequest.run(
+      () => api.streamCount(filters),
+      (count) => (this._total = count),
+    );
+  }
+
+  private async load(toTop = false): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    let loaded = false;
     await this.request.run(
-      () => api.streams(this.filters, PAGE_SIZE, this.pager.current),
+      () => api.streams(this.filters, PAGE_SIZE, this.pager.current, this._order),
       (page) => {
         this.pager.loaded(page.next_cursor);
         this._rows = page.streams;
+        loaded = true;
       },
     );
+    if (loaded && toTop) await this.showTop();
+  }
+
+  /** After a page turn: the top of the new page in view, and focus there for keyboards. */
+  private async showTop(): Promise<void> {
+    await this.updateComplete;
+    const results = this.renderRoot.querySelector<HTMLElement>(".results");
+    results?.scrollIntoView?.({ block: "start" });
+    results?.focus({ preventScroll: true });
   }
 
   private apply(event: Event): void {
     event.preventDefault();
-    this.filters = formToFilters(this._form);
-    this.pager.reset();
-    void this.load();
+    this.filters = formToFilters(this._form, this.time?.timeZone);
+    this._order = parseOrder(this._form.order);
+    this.restart();
   }
 
   private clear(): void {
     this._form = { ...EMPTY_FORM };
     this.filters = {};
-    this.pager.reset();
-    void this.load();
+    this._order = "newest";
+    this.restart();
+  }
+
+  /** How many fields besides the search narrow the log (or order it), for the phone's
+   * collapsed "Filters" button. */
+  private activeFilters(): number {
+    const form = this._form;
+    const set = [form.user_id, form.country, form.network, form.media_type, form.from, form.to];
+    return set.filter(Boolean).length + (form.order === "oldest" ? 1 : 0);
   }
 
   private set(field: keyof FilterForm, event: Event): void {
@@ -98,22 +130,21 @@ export class PlexGeoStreamsView extends LitElement {
     this._form = { ...this._form, [field]: target.value };
   }
 
-  private sortBy(key: SortKey): void {
-    if (this._sortKey === key) {
-      this._sortDir = this._sortDir === "asc" ? "desc" : "asc";
-    } else {
-      this._sortKey = key;
-      this._sortDir = key === "started_at" || key === "duration_s" || key === "bandwidth_kbps" ? "desc" : "asc";
-    }
+  /** The Started header: the whole log the other way round, from its first page. */
+  private reorder(): void {
+    this._order = toggleOrder(this._order);
+    this._form = { ...this._form, order: this._order };
+    this.pager.reset();
+    void this.load();
   }
 
   private next(): void {
-    if (this.pager.next() !== null) void this.load();
+    if (this.pager.next() !== null) void this.load(true);
   }
 
   private previous(): void {
     this.pager.previous();
-    void this.load();
+    void this.load(true);
   }
 
   protected override render() {
@@ -121,7 +152,7 @@ export class PlexGeoStreamsView extends LitElement {
       <form class="card filters" @submit=${this.apply} aria-label="Stream filters">
         ${this.renderFilters()}
       </form>
-      <section class="card">${this.renderBody()}</section>
+      <section class="card results" tabindex="-1" aria-label="Streams">${this.renderBody()}</section>
     `;
   }
 
@@ -133,54 +164,73 @@ export class PlexGeoStreamsView extends LitElement {
         Search
         <input
           type="search"
-          .value=${form.search}
-          placeholder="Title, user, player, IP, city"
+          .value=${live(form.search)}
+          placeholder=${this.admin
+            ? "Title, user, player, city, country, IP or range, relayed"
+            : "Title, user, player, city, country, relayed"}
           @input=${(e: Event) => this.set("search", e)}
         />
       </label>
-      <label class="field">
-        User
-        <select .value=${form.user_id} @change=${(e: Event) => this.set("user_id", e)}>
-          <option value="">All users</option>
-          ${this.users.map(
-            (u) => html`<option value=${u.user_id} ?selected=${u.user_id === form.user_id}>${u.user_name}</option>`,
-          )}
-        </select>
-      </label>
-      <label class="field">
-        Country
-        <select @change=${(e: Event) => this.set("country", e)}>
-          <option value="">All countries</option>
-          ${countries.map(
-            (c) => html`<option value=${c} ?selected=${c === form.country}>${regionName(c, this.locale)}</option>`,
-          )}
-        </select>
-      </label>
-      <label class="field">
-        Network
-        <select @change=${(e: Event) => this.set("network", e)}>
-          <option value="" ?selected=${form.network === ""}>LAN and WAN</option>
-          <option value="lan" ?selected=${form.network === "lan"}>LAN</option>
-          <option value="wan" ?selected=${form.network === "wan"}>WAN</option>
-        </select>
-      </label>
-      <label class="field">
-        Media
-        <select @change=${(e: Event) => this.set("media_type", e)}>
-          <option value="">All media</option>
-          ${MEDIA_TYPES.map(
-            (m) => html`<option value=${m} ?selected=${m === form.media_type}>${mediaLabel(m)}</option>`,
-          )}
-        </select>
-      </label>
-      <label class="field">
-        From
-        <input type="date" .value=${form.from} @change=${(e: Event) => this.set("from", e)} />
-      </label>
-      <label class="field">
-        To
-        <input type="date" .value=${form.to} @change=${(e: Event) => this.set("to", e)} />
-      </label>
+      <button
+        class="btn more-toggle"
+        type="button"
+        aria-expanded=${this._moreFilters ? "true" : "false"}
+        aria-controls="more-filters"
+        @click=${() => (this._moreFilters = !this._moreFilters)}
+      >
+        Filters${this.activeFilters() ? ` (${this.activeFilters()})` : ""}
+      </button>
+      <div class="more ${this._moreFilters ? "open" : ""}" id="more-filters">
+        <label class="field">
+          User
+          <select .value=${live(form.user_id)} @change=${(e: Event) => this.set("user_id", e)}>
+            <option value="">All users</option>
+            ${this.users.map(
+              (u) => html`<option value=${u.user_id} ?selected=${u.user_id === form.user_id}>${u.user_name}</option>`,
+            )}
+          </select>
+        </label>
+        <label class="field">
+          Country
+          <select .value=${live(form.country)} @change=${(e: Event) => this.set("country", e)}>
+            <option value="">All countries</option>
+            ${countries.map(
+              (c) => html`<option value=${c} ?selected=${c === form.country}>${regionName(c, this.locale)}</option>`,
+            )}
+          </select>
+        </label>
+        <label class="field">
+          Network
+          <select .value=${live(form.network)} @change=${(e: Event) => this.set("network", e)}>
+            <option value="" ?selected=${form.network === ""}>LAN and WAN</option>
+            <option value="lan" ?selected=${form.network === "lan"}>LAN</option>
+            <option value="wan" ?selected=${form.network === "wan"}>WAN</option>
+          </select>
+        </label>
+        <label class="field">
+          Media
+          <select .value=${live(form.media_type)} @change=${(e: Event) => this.set("media_type", e)}>
+            <option value="">All media</option>
+            ${MEDIA_TYPES.map(
+              (m) => html`<option value=${m} ?selected=${m === form.media_type}>${mediaLabel(m)}</option>`,
+            )}
+          </select>
+        </label>
+        <label class="field">
+          From
+          <input type="date" .value=${live(form.from)} @change=${(e: Event) => this.set("from", e)} />
+        </label>
+        <label class="field">
+          To
+          <input type="date" .value=${live(form.to)} @change=${(e: Event) => this.set("to", e)} />
+        </label>
+        <label class="field">
+          Order
+          <select .value=${live(form.order)} @change=${(e: Event) => this.set("order", e)}>
+            ${LOG_ORDERS.map((o) => html`<option value=${o.key} ?selected=${o.key === form.order}>${o.label}</option>`)}
+          </select>
+        </label>
+      </div>
       <div class="filter-actions">
         <button class="btn primary" type="submit">Apply</button>
         <button class="btn" type="button" @click=${this.clear}>Clear</button>
@@ -197,30 +247,33 @@ export class PlexGeoStreamsView extends LitElement {
         ? emptyState("No streams match these filters")
         : emptyState("No streams yet", "Streams appear here once someone plays something on Plex.");
     }
-    const rows = sortStreams(this._rows, this._sortKey, this._sortDir);
+    const oldest = this._order === "oldest";
     return html`
       <div class="table-wrap ${this.request.loading ? "busy" : ""}">
         <table>
           <thead>
             <tr>
-              ${COLUMNS.map((c) => {
-                const active = c.key === this._sortKey;
-                const sort = active ? (this._sortDir === "asc" ? "ascending" : "descending") : "none";
-                return html`<th aria-sort=${sort}>
-                  <button class="sort" @click=${() => this.sortBy(c.key)}>
-                    ${c.label}<span class="arrow">${active ? (this._sortDir === "asc" ? "▲" : "▼") : ""}</span>
-                  </button>
-                </th>`;
-              })}
+              <th aria-sort=${ariaSort(this._order)}>
+                <button
+                  class="sort"
+                  title=${oldest ? "Oldest first: show newest first" : "Newest first: show oldest first"}
+                  @click=${this.reorder}
+                >
+                  Started<span class="arrow">${oldest ? "▲" : "▼"}</span>
+                </button>
+              </th>
+              ${COLUMNS.map((label) => html`<th>${label}</th>`)}
             </tr>
           </thead>
           <tbody>
-            ${rows.map((s) => this.renderRow(s))}
+            ${this._rows.map((s) => this.renderRow(s))}
           </tbody>
         </table>
       </div>
       <div class="pager">
-        <span class="muted">Page ${this.pager.page + 1} · ${this._rows.length} streams</span>
+        <span class="muted" aria-live="polite">
+          ${pageSummary(this.pager.page, this._rows.length, PAGE_SIZE, this._total, this.locale)}
+        </span>
         <button class="btn" ?disabled=${!this.pager.hasPrevious || this.request.loading} @click=${this.previous}>
           ${icon(mdiChevronLeft)} Previous
         </button>
@@ -236,7 +289,7 @@ export class PlexGeoStreamsView extends LitElement {
     return html`<tr>
       <td data-label="Started" class="nowrap">
         <div>
-          ${formatDateTime(s.started_at, this.locale)}
+          ${formatDateTime(s.started_at, this.locale, this.time)}
           ${s.live ? html`<span class="chip live">Live</span>` : nothing}
         </div>
       </td>
@@ -275,6 +328,7 @@ export class PlexGeoStreamsView extends LitElement {
 
   static override styles = [
     sharedStyles,
+    tableCards,
     css`
       :host {
         display: flex;
@@ -294,8 +348,28 @@ export class PlexGeoStreamsView extends LitElement {
         display: flex;
         gap: 8px;
       }
+      /* On a desk every field shows; on a phone all but the search fold behind "Filters". */
+      .more {
+        display: contents;
+      }
+      .more-toggle {
+        display: none;
+      }
+      :host([narrow]) .more-toggle {
+        display: inline-flex;
+      }
+      :host([narrow]) .more:not(.open) {
+        display: none;
+      }
       .table-wrap {
         overflow-x: auto;
+      }
+      .results {
+        /* A page turn scrolls here: below the panel's sticky toolbar and tabs. */
+        scroll-margin-top: calc(var(--header-height, 56px) + 56px);
+      }
+      .results:focus {
+        outline: none;
       }
       .table-wrap.busy {
         opacity: 0.6;
@@ -311,7 +385,7 @@ export class PlexGeoStreamsView extends LitElement {
         gap: 4px;
       }
       .arrow {
-        font-size: 0.7em;
+        font-size: 0.75rem;
         min-width: 1em;
       }
       .media {
@@ -334,32 +408,6 @@ export class PlexGeoStreamsView extends LitElement {
       }
       .pager .muted {
         margin-right: auto;
-      }
-      /* Phone layout: every row becomes a card of label/value lines. */
-      :host([narrow]) thead {
-        display: none;
-      }
-      :host([narrow]) table,
-      :host([narrow]) tbody,
-      :host([narrow]) tr,
-      :host([narrow]) td {
-        display: block;
-      }
-      :host([narrow]) tr {
-        border-bottom: 1px solid var(--pg-divider);
-        padding: 8px 0;
-      }
-      :host([narrow]) td {
-        border: none;
-        padding: 2px 0;
-        display: grid;
-        grid-template-columns: 90px minmax(0, 1fr);
-        gap: 8px;
-      }
-      :host([narrow]) td::before {
-        content: attr(data-label);
-        color: var(--pg-muted);
-        font-size: 0.8rem;
       }
       :host([narrow]) .filters label.field {
         flex: 1 1 140px;

@@ -8,6 +8,7 @@ import { alertStyles } from "../components/alert-styles.js";
 import "../components/chart.js";
 import { icon, mdiArrowLeft, mdiShieldCheck, mdiShieldOffOutline } from "../components/icon.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
+import { tableCards } from "../components/table-cards.js";
 import type { MapDot } from "../components/world-map.js";
 import "../components/world-map.js";
 import type { PlexGeoApi } from "../lib/api.js";
@@ -20,6 +21,7 @@ import {
   mediaLabel,
 } from "../lib/format.js";
 import { RequestController } from "../lib/request-controller.js";
+import type { TimeSettings } from "../lib/time.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow, UserDetail } from "../types.js";
 import { alertsChanged } from "./events.js";
@@ -52,6 +54,7 @@ export class PlexGeoUserView extends LitElement {
     api: { attribute: false },
     userId: { attribute: false },
     locale: {},
+    time: { attribute: false },
     dark: { type: Boolean },
     _days: { state: true },
     _detail: { state: true },
@@ -60,6 +63,7 @@ export class PlexGeoUserView extends LitElement {
   api: PlexGeoApi | undefined;
   userId: string | undefined;
   locale: string | undefined;
+  time: TimeSettings | undefined;
   dark = false;
   private _days = 90;
   private _detail: UserDetail | undefined;
@@ -188,6 +192,7 @@ export class PlexGeoUserView extends LitElement {
                 alertCard(a, {
                   busy: this.action.loading,
                   locale: this.locale,
+                  time: this.time,
                   onAcknowledge: (alert, trust) => this.acknowledge(alert, trust),
                 }),
               )}
@@ -202,19 +207,25 @@ export class PlexGeoUserView extends LitElement {
               <tbody>
                 ${detail.recent_streams.map(
                   (s) => html`<tr>
-                    <td class="nowrap">
-                      ${formatDateTime(s.started_at, this.locale)}
-                      ${s.live ? html`<span class="chip live">Live</span>` : nothing}
+                    <td class="nowrap" data-label="Started">
+                      <div>
+                        ${formatDateTime(s.started_at, this.locale, this.time)}
+                        ${s.live ? html`<span class="chip live">Live</span>` : nothing}
+                      </div>
                     </td>
-                    <td class="media">${s.title} <span class="muted small">${mediaLabel(s.media_type)}</span></td>
-                    <td>${s.player} <span class="muted small">${s.platform}</span></td>
-                    <td>
-                      ${countryTag(s.country_code)}
-                      ${formatPlace(s.city, s.country_name, s.location_status)}
-                      <span class="chip ${s.local ? "lan" : "wan"}">${s.local ? "LAN" : "WAN"}</span>
+                    <td class="media" data-label="Media">
+                      <div>${s.title} <span class="muted small">${mediaLabel(s.media_type)}</span></div>
                     </td>
-                    <td class="nowrap">${formatDuration(s.duration_s)}</td>
-                    <td class="nowrap">${formatBandwidth(s.bandwidth_kbps)}</td>
+                    <td data-label="Player"><div>${s.player} <span class="muted small">${s.platform}</span></div></td>
+                    <td data-label="Location">
+                      <div>
+                        ${countryTag(s.country_code)}
+                        ${formatPlace(s.city, s.country_name, s.location_status)}
+                        <span class="chip ${s.local ? "lan" : "wan"}">${s.local ? "LAN" : "WAN"}</span>
+                      </div>
+                    </td>
+                    <td class="nowrap" data-label="Duration"><div>${formatDuration(s.duration_s)}</div></td>
+                    <td class="nowrap" data-label="Bandwidth"><div>${formatBandwidth(s.bandwidth_kbps)}</div></td>
                   </tr>`,
                 )}
               </tbody>
@@ -251,6 +262,7 @@ export class PlexGeoUserView extends LitElement {
   static override styles = [
     sharedStyles,
     alertStyles,
+    tableCards,
     css`
       :host {
         display: block;

@@ -1,4 +1,5 @@
-// Users: everyone who streamed, with where they were last seen.
+// Users: everyone who streamed, with the counts owners look for and where they were last
+// seen; searched, filtered and sorted here (the list is every user).
 
 import { countryTag } from "../components/country.js";
 import { css, html, LitElement, nothing } from "lit";
@@ -6,6 +7,16 @@ import { css, html, LitElement, nothing } from "lit";
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import type { PlexGeoApiError } from "../lib/api.js";
 import { formatPlace, formatRelative } from "../lib/format.js";
+import {
+  DEFAULT_USER_QUERY,
+  queryUsers,
+  USER_FILTERS,
+  USER_SORTS,
+  type UserFilter,
+  type UserQuery,
+  type UserSort,
+  userCounts,
+} from "../lib/users.js";
 import { sharedStyles } from "../styles.js";
 import type { UserSummary } from "../types.js";
 import { showUser } from "./events.js";
@@ -15,28 +26,67 @@ export class PlexGeoUsersView extends LitElement {
     users: { attribute: false },
     error: { attribute: false },
     reload: { attribute: false },
+    _query: { state: true },
   };
 
   users: UserSummary[] | undefined;
   error: PlexGeoApiError | undefined;
   reload: (() => void) | undefined;
+  private _query: UserQuery = { ...DEFAULT_USER_QUERY };
 
   protected override render() {
+    const shown = this.users ? queryUsers(this.users, this._query) : undefined;
+    const count =
+      this.users && shown
+        ? shown.length === this.users.length
+          ? `${this.users.length}`
+          : `${shown.length} of ${this.users.length}`
+        : undefined;
     return html`<section class="card">
-      <h2>Users ${this.users ? html`<span class="count">${this.users.length}</span>` : nothing}</h2>
-      ${this.renderBody()}
+      <h2>Users ${count ? html`<span class="count">${count}</span>` : nothing}</h2>
+      ${this.users && this.users.length > 0 ? this.renderTools() : nothing}
+      ${this.renderBody(shown)}
     </section>`;
   }
 
-  private renderBody() {
+  private renderTools() {
+    const query = this._query;
+    const update = (patch: Partial<UserQuery>) => (this._query = { ...this._query, ...patch });
+    return html`<div class="tools" role="search">
+      <label class="field search">
+        Search
+        <input
+          type="search"
+          placeholder="Name or country code"
+          .value=${query.search}
+          @input=${(e: Event) => update({ search: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+      <label class="field">
+        Show
+        <select @change=${(e: Event) => update({ filter: (e.target as HTMLSelectElement).value as UserFilter })}>
+          ${USER_FILTERS.map((f) => html`<option value=${f.key} ?selected=${f.key === query.filter}>${f.label}</option>`)}
+        </select>
+      </label>
+      <label class="field">
+        Sort
+        <select @change=${(e: Event) => update({ sort: (e.target as HTMLSelectElement).value as UserSort })}>
+          ${USER_SORTS.map((o) => html`<option value=${o.key} ?selected=${o.key === query.sort}>${o.label}</option>`)}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  private renderBody(shown: UserSummary[] | undefined) {
     if (this.error) return errorState(this.error, this.reload);
-    if (!this.users) return loadingState();
+    if (!this.users || !shown) return loadingState();
     if (this.users.length === 0) {
       return emptyState("No streams yet", "Users appear here after their first stream.");
     }
+    if (shown.length === 0) return emptyState("No user matches");
     const now = new Date();
     return html`<ul class="users">
-      ${this.users.map(
+      ${shown.map(
         (u) => html`<li>
           <button class="user" @click=${() => showUser(this, u.user_id)}>
             <span class="avatar" aria-hidden="true">${initials(u.user_name)}</span>
@@ -50,8 +100,10 @@ export class PlexGeoUsersView extends LitElement {
                   : nothing}
               </span>
               <span class="muted small">
-                ${u.stream_count} ${u.stream_count === 1 ? "stream" : "streams"} · last seen
-                ${formatRelative(u.last_seen, now)}
+                ${userCounts(u)}
+              </span>
+              <span class="muted small">
+                Last seen ${formatRelative(u.last_seen, now)}
                 ${u.last_location
                   ? html`· ${countryTag(u.last_location.country_code)}
                       ${formatPlace(u.last_location.city, u.last_location.country_name, "known")}`
@@ -73,6 +125,19 @@ export class PlexGeoUsersView extends LitElement {
     css`
       :host {
         display: block;
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: flex-end;
+        margin-bottom: 8px;
+      }
+      .tools .search {
+        flex: 1 1 200px;
+      }
+      :host([narrow]) .tools label.field {
+        flex: 1 1 140px;
       }
       ul.users {
         list-style: none;

@@ -25,7 +25,7 @@ from .codecs import stored_location
 from .detector import DetectorQueries
 from .geocache import GeoCache
 from .household import HouseholdQueries
-from .log import StreamLog
+from .log import LogFilter, StreamLog
 from .records import (
     CountryCount,
     DayCount,
@@ -51,6 +51,7 @@ __all__ = [
     "HistoryStore",
     "KeyMaterial",
     "LocationOutcome",
+    "LogFilter",
     "NewStream",
     "PlaceCount",
     "PlacedStream",

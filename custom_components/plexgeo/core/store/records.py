@@ -46,6 +46,8 @@ class UserOverview:
     last_seen: datetime
     last_location: Location | None  # of the most recently seen located stream
     unacknowledged_alerts: int
+    networks: int = 0  # distinct networks (AS numbers, or hashed address prefixes)
+    devices: int = 0  # distinct players (machine ids)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,12 +82,15 @@ class PanelReports(StoreCore):
                 "last_seen": last_seen,
                 "last_location": None if place_ref is None else _last_location(places[place_ref]),
                 "unacknowledged_alerts": unacknowledged.get(plex_id, 0),
+                "networks": networks,
+                "devices": devices,
             }
-            for plex_id, name, last_seen, total, place_ref, codes in users
+            for plex_id, name, last_seen, total, place_ref, codes, networks, devices in users
         ]
 
     def users_overview(self) -> list[UserOverview]:
-        """Every user with streams on record, by name: totals, countries, last place."""
+        """Every user with streams on record, by name: totals, countries, last place, and
+        how many networks and devices they used."""
         with self._reading() as conn:
             users = conn.execute(sql.USERS_OVERVIEW).fetchall()
             # SQLite orders the countries (most streams first, then code): sorting 4,600
@@ -96,6 +99,10 @@ class PanelReports(StoreCore):
             for user_ref, code in conn.execute(sql.USER_COUNTRIES):
                 countries.setdefault(user_ref, []).append(code)
             unacknowledged = self._unacknowledged_by_user(conn)
+            # Distinct networks and devices: one row each in the household tables, read
+            # in their primary key's order (no stream).
+            networks = dict(conn.execute(sql.USER_NETWORK_COUNTS).fetchall())
+            devices = dict(conn.execute(sql.USER_DEVICE_COUNTS).fetchall())
         return [
             UserOverview(
                 user_id=plex_id,
@@ -105,6 +112,8 @@ class PanelReports(StoreCore):
                 last_seen=from_epoch(last_seen),
                 last_location=None if place[0] is None else location_from(place),
                 unacknowledged_alerts=int(unacknowledged.get(plex_id, 0)),
+                networks=int(networks.get(ref, 0)),
+                devices=int(devices.get(ref, 0)),
             )
             for ref, plex_id, name, last_seen, total, location_ref, *place in users
         ]

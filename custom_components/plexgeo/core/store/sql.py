@@ -90,16 +90,20 @@ LEFT JOIN labels AS tc ON tc.id = s.transcode_ref
 """
 USER_REF = "(SELECT id FROM users WHERE plex_id = ?)"
 LOG_ORDER = " ORDER BY s.started_at DESC, s.id DESC"
+LOG_ORDER_OLDEST = " ORDER BY s.started_at, s.id"
 JSON_IDS = "(SELECT value FROM json_each(?))"
 BY_IDS = STREAM_SELECT + "WHERE s.id IN " + JSON_IDS
-# Free text: the log walked newest first, each stream's refs tested against the matching
-# media items and players (each list built once into a lookup table by SQLite). The
-# unary + keeps the planner from driving by these refs.
-SEARCH_MATCH = """ AND (+s.media_ref IN (SELECT value FROM json_each(?))
-    OR +s.player_ref IN (SELECT value FROM json_each(?)))"""
 MEDIA_LIKE = """SELECT id FROM media
 WHERE (title LIKE ?1 ESCAPE '\\' OR grandparent_title LIKE ?1 ESCAPE '\\')"""
 PLAYER_LIKE = "SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'"
+LABEL_ID = "SELECT id FROM labels WHERE text = ?"
+USER_LIKE = "SELECT id FROM users WHERE name LIKE ?1 ESCAPE '\\'"
+# A city or region: every location row of the matching places (by their unique index).
+PLACE_LIKE = """SELECT id FROM locations WHERE place_ref IN
+    (SELECT id FROM places WHERE city LIKE ?1 ESCAPE '\\' OR region LIKE ?1 ESCAPE '\\')"""
+# A country by name, or by its code when the text is one.
+COUNTRY_LIKE = """SELECT id FROM labels WHERE text IN (SELECT country_code FROM places
+    WHERE country_name LIKE ?1 ESCAPE '\\' OR country_code = upper(?2))"""
 # The trigram index finds candidates (it folds case beyond ASCII); LIKE then keeps
 # exactly what LIKE alone would match.
 MEDIA_FTS = """SELECT id FROM media
@@ -126,13 +130,17 @@ USER_SUMMARIES = """
 SELECT u.plex_id, u.name, strftime('%Y-%m-%dT%H:%M:%S+00:00', u.last_seen, 'unixepoch'),
     u.stream_count, lk.place_ref, (SELECT group_concat(text, char(31)) FROM (
         SELECT l.text FROM user_countries AS c JOIN labels AS l ON l.id = c.country_ref
-        WHERE c.user_ref = u.id AND c.country_ref != 0 ORDER BY c.count DESC, l.text))
+        WHERE c.user_ref = u.id AND c.country_ref != 0 ORDER BY c.count DESC, l.text)),
+    (SELECT COUNT(*) FROM user_networks WHERE user_ref = u.id),
+    (SELECT COUNT(*) FROM user_devices WHERE user_ref = u.id)
 FROM users AS u LEFT JOIN locations AS lk ON lk.id = u.location_ref
 """
 SUMMARY_PLACES = """
 SELECT id, country_code, country_name, city, latitude, longitude FROM places
 WHERE id IN (SELECT value FROM json_each(?))
 """
+USER_NETWORK_COUNTS = "SELECT user_ref, COUNT(*) FROM user_networks GROUP BY user_ref"
+USER_DEVICE_COUNTS = "SELECT user_ref, COUNT(*) FROM user_devices GROUP BY user_ref"
 USER_COUNTRIES = """
 SELECT c.user_ref, l.text FROM user_countries AS c JOIN labels AS l ON l.id = c.country_ref
 WHERE c.country_ref != 0 ORDER BY c.user_ref, c.count DESC, l.text
