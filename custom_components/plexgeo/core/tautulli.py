@@ -56,6 +56,11 @@ _MEDIA_TYPES: Final = {
 }
 
 
+def is_imported(snapshot: StreamSnapshot) -> bool:
+    """Whether a stream came from Tautulli's history (a baseline, never judged)."""
+    return snapshot.session_key.startswith(SESSION_KEY_PREFIX)
+
+
 class TautulliError(PlexGeoError):
     """Importing from Tautulli failed; the message is safe to show (no API key)."""
 

@@ -25,6 +25,7 @@ from .codecs import stored_location
 from .detector import DetectorQueries
 from .geocache import GeoCache
 from .household import HouseholdQueries
+from .imports import HistoryImport, ImportBatch, ImportRow
 from .log import StreamLog
 from .records import (
     CountryCount,
@@ -49,6 +50,8 @@ __all__ = [
     "CountryCount",
     "DayCount",
     "HistoryStore",
+    "ImportBatch",
+    "ImportRow",
     "KeyMaterial",
     "LocationOutcome",
     "NewStream",
@@ -66,6 +69,7 @@ __all__ = [
 
 
 class HistoryStore(
+    HistoryImport,  # extends StreamLifecycle, so it comes first
     StreamLifecycle,
     StreamLog,
     PanelReports,
