@@ -68,6 +68,7 @@ class ImportState:
     next_start: int = 0
     total: int = 0
     summary: ImportSummary = field(default_factory=ImportSummary)
+    request: str = ""  # the owner's request this import answers (see the HA adapter)
 
     def to_json(self) -> str:
         """As stored."""
