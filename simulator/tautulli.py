@@ -156,6 +156,7 @@ class FakeTautulli:
         """Listen, and return the base URL."""
         app = web.Application()
         app.router.add_get("/api/v2", self._api)
+        app.router.add_post("/api/v2", self._api)  # CherryPy reads a form like a query
         app.router.add_get("/", self._home)
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
@@ -214,6 +215,8 @@ class FakeTautulli:
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
         query = dict(request.query)
+        if request.method == "POST":
+            query |= {key: str(value) for key, value in (await request.post()).items()}
         self.requests.append(query)
         if self.failure is TautulliFailure.HTML:
             return web.Response(

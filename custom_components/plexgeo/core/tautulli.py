@@ -6,8 +6,8 @@ becomes the same `StreamSnapshot` a live poll produces, under the same address r
 `tautulli:<row id>` so the store can tell it was imported and from which row.
 
 Synchronous (requests through `GuardedSession`: capped, no redirects, a deadline); the HA
-layer calls it in the executor. The API key travels in the query string, as Tautulli
-requires, and never appears in an error message or a log line.
+layer calls it in the executor. The API key travels in a POSTed form (never in a URL that
+something could log) and never appears in an error message.
 """
 
 from __future__ import annotations
@@ -180,9 +180,11 @@ class TautulliClient:
         return HistoryPage(rows=list(data["data"]), total=total)
 
     def _call(self, cmd: str, params: Mapping[str, str] | None = None) -> Any:
-        query = {"apikey": self._apikey, "cmd": cmd, **(params or {})}
+        form = {"apikey": self._apikey, "cmd": cmd, **(params or {})}
         try:
-            response = self._session.get(self._endpoint, params=query)
+            # A form body, not the query string: HTTP libraries log request lines, and
+            # Tautulli (CherryPy) reads a POSTed form like query parameters.
+            response = self._session.post(self._endpoint, data=form)
         except PlexRedirectError as err:
             raise TautulliResponseError(
                 f"Tautulli at {self._origin} redirects to {err.origin}; use that address"
