@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 import json
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -25,7 +26,7 @@ import requests
 from .addresses import choose_address, is_public, parse_address
 from .errors import PlexError, PlexGeoError, PlexRedirectError, ResponseTooLarge
 from .http import GuardedSession
-from .models import MediaType, PlaybackState, StreamSnapshot
+from .models import AddressRule, MediaType, PlaybackState, StreamSnapshot
 
 PAGE_SIZE: Final = 1000
 MAX_PAGE_BYTES: Final = 32 * 2**20  # a 1,000-row page is about 1.5 MB
@@ -264,16 +265,8 @@ def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
         return SKIP_NOT_A_VIEWING  # live polls skip prerolls and trailers too
     address = _text(row.get("ip_address")) or None
     network = _text(row.get("location")).lower() or None
-    if "location" in row:
-        local = network == "lan"
-    else:
-        # Before Tautulli recorded the location, a private address is the only LAN sign.
-        parsed = parse_address(address)
-        local = parsed is not None and not is_public(parsed)
     relayed = _flag(row.get("relayed")) is True
-    ip_address, rule = choose_address(
-        local=local, relayed=relayed, address=address, remote_public_address=None
-    )
+    local, ip_address, rule = _address(network, relayed, address)
     snapshot = StreamSnapshot(
         session_key=f"{SESSION_KEY_PREFIX}{row_id}",
         user_id=str(user_id),
@@ -311,6 +304,24 @@ def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
     )
 
 
+@lru_cache(maxsize=4096)
+def _address(
+    network: str | None, relayed: bool, address: str | None
+) -> tuple[bool, str | None, AddressRule]:
+    """Whether a play was local, and the address to locate under the live rule (a
+    history repeats a household's few addresses: each is parsed once)."""
+    if network is not None:
+        local = network == "lan"
+    else:
+        # Before Tautulli recorded the location, a private address is the only LAN sign.
+        parsed = parse_address(address)
+        local = parsed is not None and not is_public(parsed)
+    ip_address, rule = choose_address(
+        local=local, relayed=relayed, address=address, remote_public_address=None
+    )
+    return local, ip_address, rule
+
+
 def _media_type(row: Mapping[str, Any]) -> MediaType:
     if _flag(row.get("live")):
         return MediaType.LIVE_TV
@@ -319,6 +330,8 @@ def _media_type(row: Mapping[str, Any]) -> MediaType:
 
 def _int(value: object) -> int | None:
     """An integer as Tautulli sends them: a number, a numeric string, or nothing ("")."""
+    if type(value) is int:  # the common case first (bool is a subclass: not this)
+        return value
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -332,8 +345,8 @@ def _int(value: object) -> int | None:
 
 def _text(value: object) -> str:
     """Text from an untrusted field: strings only, trimmed and capped."""
-    if not isinstance(value, str):
-        return ""
+    if type(value) is not str:
+        return value.strip()[:_TEXT_LIMIT] if isinstance(value, str) else ""
     return value.strip()[:_TEXT_LIMIT]
 
 
