@@ -4,7 +4,7 @@ resuming after a reload, and the API key kept out of logs and diagnostics."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 import logging
 from typing import Any
 
@@ -21,8 +21,16 @@ from custom_components.plexgeo.const import (
     CONF_TAUTULLI_URL,
     DOMAIN,
 )
+from custom_components.plexgeo.core.errors import StoreUnavailable
+from custom_components.plexgeo.core.importer import ImportState, ImportSummary, fingerprint
 from custom_components.plexgeo.diagnostics import async_get_config_entry_diagnostics
 from custom_components.plexgeo.tautulli_form import CONF_IMPORT_TAUTULLI
+from custom_components.plexgeo.tautulli_import import (
+    TautulliConfig,
+    needs_run,
+    parse_date,
+    summary_text,
+)
 from simulator.plex import PlexSimulator
 from simulator.scenario import lan_session, relayed_session, wan_session
 from simulator.tautulli import DEFAULT_API_KEY, FakeTautulli, HistoryPlay, TautulliFailure
@@ -199,3 +207,48 @@ async def test_unload_stops_a_running_import(
     assert job.running
     assert await hass.config_entries.async_unload(loaded_entry.entry_id)
     assert not job.running
+
+
+def test_summary_and_resume_rules() -> None:
+    config = TautulliConfig(url="http://t:8181", api_key="k", start_date=date(2024, 1, 2))
+    assert parse_date("2024-01-02") == date(2024, 1, 2)
+    assert parse_date(date(2024, 1, 2)) == date(2024, 1, 2)
+    assert parse_date("") is None
+    assert needs_run(None, config)
+    assert needs_run("not json", config)
+    done = ImportState(fingerprint=fingerprint(config.url, config.start_date), phase="done")
+    assert not needs_run(done.to_json(), config)
+    assert needs_run(done.to_json(), TautulliConfig(url="http://t:8181", api_key="k"))
+    summary = ImportSummary(
+        streams=3, skipped={"no_user": 2}, missing_fields=["machine_id", "location"]
+    )
+    text = summary_text(summary)
+    assert "Rows skipped: no_user: 2" in text
+    assert "machine_id, location" in text
+
+
+async def test_resume_with_a_refusing_database(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    tautulli: FakeTautulli,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    hass.config_entries.async_update_entry(
+        loaded_entry,
+        options={
+            **loaded_entry.options,
+            CONF_TAUTULLI_URL: tautulli.url,
+            CONF_TAUTULLI_API_KEY: DEFAULT_API_KEY,
+        },
+    )
+
+    def locked(source: str) -> str:
+        raise StoreUnavailable("database is locked")
+
+    monkeypatch.setattr(loaded_entry.runtime_data.store, "import_state", locked)
+    job = loaded_entry.runtime_data.tautulli
+    assert job is not None
+    await job.async_resume()
+    assert not job.running
+    assert "Tautulli import not resumed: database is locked" in caplog.text

@@ -6,11 +6,13 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
+import json
 import logging
 from typing import Any
 
 import pytest
 
+from custom_components.plexgeo.core.errors import PlexRedirectError, ResponseTooLarge
 from custom_components.plexgeo.core.models import AddressRule, MediaType, PlaybackState
 from custom_components.plexgeo.core.tautulli import (
     SKIP_BAD_TIME,
@@ -306,3 +308,63 @@ async def test_wrong_url_names_no_key(socket_enabled: None) -> None:
     client.close()
     with pytest.raises(TautulliError, match="http"):
         TautulliClient("ftp://tautulli.local", "k")
+
+
+class _Answer:
+    """A canned HTTP answer for the client's session."""
+
+    def __init__(self, body: object, status: int = 200, raw: bytes | None = None) -> None:
+        self.content = raw if raw is not None else json.dumps(body).encode()
+        self.status_code = status
+
+
+class _Session:
+    def __init__(self, answer: _Answer | Exception) -> None:
+        self.answer = answer
+
+    def post(self, url: str, data: dict[str, str]) -> _Answer:
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+    def close(self) -> None:
+        pass
+
+
+def _client(answer: _Answer | Exception) -> TautulliClient:
+    return TautulliClient("https://tautulli.example:8181/", "key", session=_Session(answer))  # type: ignore[arg-type]
+
+
+def _ok(data: object) -> _Answer:
+    return _Answer({"response": {"result": "success", "message": None, "data": data}})
+
+
+def test_shapes_that_are_not_tautulli_s() -> None:
+    with pytest.raises(TautulliResponseError, match="no user list"):
+        _client(_ok({"x": 1})).users()
+    users = _client(_ok([1, {"user_id": "x", "username": "a"}, {"user_id": 5, "username": "e"}]))
+    assert [u.user_id for u in users.users()] == ["5"]
+    with pytest.raises(TautulliResponseError, match="no history rows"):
+        _client(_ok({"data": "null"})).history(0)
+    page = _client(_ok({"data": [], "recordsTotal": "7"})).history(0)
+    assert page.total == 7
+    with pytest.raises(TautulliResponseError, match="said: Unknown command"):
+        _client(
+            _Answer({"response": {"result": "error", "message": "Unknown command", "data": {}}})
+        ).users()
+    with pytest.raises(TautulliUnreachable, match="HTTP 502"):
+        _client(_Answer(None, status=502, raw=b"<html>Bad gateway</html>")).users()
+
+
+def test_redirects_and_huge_answers_are_refused() -> None:
+    with pytest.raises(TautulliResponseError, match=r"redirects to https://other\.example"):
+        _client(PlexRedirectError("https://other.example/login", "https://other.example")).users()
+    with pytest.raises(TautulliResponseError, match="larger than the limit"):
+        _client(ResponseTooLarge("answer", 10)).users()
+
+
+def test_numbers_in_every_form() -> None:
+    play = _play(_row(row_id=44.0, user_id=" 12 ", year="2016"))
+    assert play.row_id == 44
+    assert play.snapshot.user_id == "12"
+    assert _play(_row(year=2016.5)).snapshot.year is None

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+import ipaddress
 from pathlib import Path
 import sqlite3
 from typing import Any
@@ -400,3 +401,35 @@ def test_version_5_file_migrates(tmp_path: Path, keys: KeyMaterial) -> None:
         assert store.imported_count() == 2
     finally:
         store.close()
+
+
+def test_a_damaged_saved_state_starts_afresh(store: HistoryStore) -> None:
+    store.save_import_state("tautulli", "[1, 2]")
+    fake = FakeTautulli(plays=plays([wan_session("paris")], 2, start=START))
+    importer = TautulliImport(store, RowsClient(fake), url=URL)
+    assert importer.state.next_start == 0
+    assert importer.state.percent == 0
+    run_history(importer)
+    assert store.imported_count() == 2
+    importer.finish()
+    assert importer.state.percent == 100
+
+
+def test_unlocatable_and_trusted_addresses(store: HistoryStore) -> None:
+    fake = FakeTautulli(plays=plays([wan_session("paris"), wan_session("tokyo")], 4, start=START))
+    importer = TautulliImport(store, RowsClient(fake), url=URL)
+    run_history(importer)
+    tokyo = place("tokyo").ipv4[0]
+
+    class Refusing(FakeProvider):
+        async def locate(self, addresses: Sequence[str], now: datetime) -> LookupResult:
+            found = answer([a for a in addresses if a != tokyo], now)
+            return LookupResult(found.located, {tokyo: "reserved range"}, ())
+
+    paris = ipaddress.ip_network(f"{place('paris').ipv4[0]}/32")
+    locate(importer, Refusing(), AlertSettings(trusted_networks=(paris,)))
+    summary = importer.finish()
+    assert (summary.located, summary.not_located) == (1, 1)
+    # The trusted network's streams count for no country, the unlocatable for none either.
+    assert store.country_counts("1", NOW - timedelta(days=90), NOW) == {}
+    assert store.pending_imported(10) == []
