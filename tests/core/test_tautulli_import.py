@@ -210,9 +210,12 @@ def test_a_failed_batch_writes_nothing(
         importer.import_page()
     assert store.imported_count() == 3
     assert '"next_start":3' in (store.import_state("tautulli") or "")
-    resumed = TautulliImport(store, RowsClient(fake), url=URL, page_size=3)
-    run_history(resumed)
+    assert importer.state.next_start == 3  # the failed page did not move the import
+    assert importer.state.summary.rows == 3
+    monkeypatch.undo()
+    run_history(importer)
     assert store.imported_count() == 6
+    assert importer.state.summary.streams == 6
 
 
 def test_live_streams_are_not_duplicated(store: HistoryStore) -> None:
@@ -433,3 +436,11 @@ def test_unlocatable_and_trusted_addresses(store: HistoryStore) -> None:
     # The trusted network's streams count for no country, the unlocatable for none either.
     assert store.country_counts("1", NOW - timedelta(days=90), NOW) == {}
     assert store.pending_imported(10) == []
+
+
+def test_an_old_play_keeps_a_known_user_s_name(store: HistoryStore) -> None:
+    live = snapshot("live-1", user="alice-2026", where="paris", user_id="1")
+    store.start_streams([(live, NOW, LocationStatus.PENDING, None)])
+    fake = FakeTautulli(plays=plays([wan_session("paris")], 2, start=START))  # "alice"
+    run_history(TautulliImport(store, RowsClient(fake), url=URL))
+    assert {s.snapshot.user_name for s in store.streams([1, 2, 3])} == {"alice-2026"}

@@ -15,6 +15,7 @@ Synchronous steps (`import_page`, `next_lookups`, `store_lookups`) run in the ex
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -136,7 +137,18 @@ class TautulliImport:
         return ImportState(fingerprint=print_)
 
     def import_page(self) -> bool:
-        """Read and store the next page; False when the history is exhausted."""
+        """Read and store the next page; False when the history is exhausted.
+
+        When the page fails (Tautulli, or the store) the import stands where it stood.
+        """
+        saved = deepcopy(self.state)
+        try:
+            return self._import_page()
+        except BaseException:
+            self.state = saved
+            raise
+
+    def _import_page(self) -> bool:
         page = self.client.history(self.state.next_start, self.page_size, self.after)
         mapped = map_rows(page.rows)
         summary = self.state.summary

@@ -8,7 +8,7 @@ killed at any point resumes from its last whole batch and never repeats a row.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 import json
 import sqlite3
@@ -42,7 +42,7 @@ WHERE s.user_ref = ?1 AND s.started_at BETWEEN ?2 - ?3 AND ?2 + ?3
     AND CASE WHEN ?4 != '' THEN p.machine_id = ?4 ELSE p.title = ?5 END
 LIMIT 1
 """  # noqa: S608  (a fixed flag, no value)
-_USER_REF = "SELECT id FROM users WHERE plex_id = ?"
+_USER_REF = "SELECT id, name FROM users WHERE plex_id = ?"
 _DEVICE_SEEN = """
 INSERT INTO user_devices (user_ref, machine_id, first_seen, last_seen, count)
 VALUES (?1, ?2, ?3, ?3, 1)
@@ -111,17 +111,20 @@ class HistoryImport(StreamLifecycle):
             devices: list[tuple[int, str, int]] = []
             counted, scratch = BatchCounts(), BatchCounts()
             duplicates = already_live = 0
-            users: dict[str, int | None] = {}
-            for row_id, snapshot, started_at, stopped_at in plays:
+            users: dict[str, tuple[int, str] | None] = {}
+            for row_id, play, started_at, stopped_at in plays:
                 if row_id in known:
                     duplicates += 1
                     continue
                 started = floor_seconds(started_at)
-                if snapshot.user_id not in users:
-                    found = conn.execute(_USER_REF, (snapshot.user_id,)).fetchone()
-                    users[snapshot.user_id] = None if found is None else int(found[0])
+                if play.user_id not in users:
+                    found = conn.execute(_USER_REF, (play.user_id,)).fetchone()
+                    users[play.user_id] = None if found is None else (int(found[0]), found[1])
+                user = users[play.user_id]
+                # An old play carries the name of its day: a known user keeps today's.
+                snapshot = play if user is None else replace(play, user_name=user[1])
                 twin = self._live_twin(
-                    conn, users[snapshot.user_id], snapshot, started, tolerance_seconds
+                    conn, None if user is None else user[0], snapshot, started, tolerance_seconds
                 )
                 if twin is not None:
                     already_live += 1
