@@ -29,6 +29,7 @@ from custom_components.plexgeo.tautulli_import import (
     TautulliConfig,
     needs_run,
     parse_date,
+    saved_summary,
     summary_text,
 )
 from simulator.plex import PlexSimulator
@@ -252,3 +253,43 @@ async def test_resume_with_a_refusing_database(
     await job.async_resume()
     assert not job.running
     assert "Tautulli import not resumed: database is locked" in caplog.text
+
+
+async def test_panel_reads_progress_and_summary(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    tautulli: FakeTautulli,
+    hass_ws_client: Any,
+) -> None:
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "plexgeo/tautulli_import", "entry_id": loaded_entry.entry_id}
+    )
+    answer = await client.receive_json()
+    assert answer["result"] == {
+        "running": False,
+        "percent": None,
+        "phase": None,
+        "rows": 0,
+        "total_rows": 0,
+        "error": None,
+        "summary": {},
+    }
+    await _import(hass, loaded_entry, url=tautulli.url, api_key=DEFAULT_API_KEY)
+    await client.send_json_auto_id(
+        {"type": "plexgeo/tautulli_import", "entry_id": loaded_entry.entry_id}
+    )
+    result = (await client.receive_json())["result"]
+    assert result["percent"] == 100
+    assert result["summary"]["phase"] == "done"
+    assert result["summary"]["streams"] == 40
+    assert result["summary"]["countries"] == ["FR", "JP"]
+    assert DEFAULT_API_KEY not in str(result)
+
+
+def test_a_damaged_saved_summary_reads_as_none() -> None:
+    class Store:
+        def import_state(self, source: str) -> str:
+            return "{broken"
+
+    assert saved_summary(Store()) == {}  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 import logging
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,7 @@ from .core.importer import (
     locate_imported,
 )
 from .core.markdown import escape_markdown
+from .core.store import HistoryStore
 from .core.tautulli import TautulliClient, TautulliError
 from .options import alert_settings, home_of
 
@@ -100,6 +101,18 @@ def needs_run(saved: str | None, config: TautulliConfig) -> bool:
         or state.fingerprint != fingerprint(config.url, config.start_date)
         or state.request != config.request
     )
+
+
+def saved_summary(store: HistoryStore) -> dict[str, Any]:
+    """The last import's phase and summary as saved in the store ({} when none)."""
+    saved = store.import_state(SOURCE)
+    if saved is None:
+        return {}
+    try:
+        state = ImportState.from_json(saved)
+    except (ValueError, TypeError):
+        return {}
+    return {"phase": state.phase, "rows_read": state.next_start, **asdict(state.summary)}
 
 
 class TautulliImportJob:
