@@ -31,7 +31,7 @@ load_core_only()
 
 from custom_components.plexgeo.core.importer import TautulliImport  # noqa: E402
 from custom_components.plexgeo.core.store import HistoryStore  # noqa: E402
-from custom_components.plexgeo.core.tautulli import HistoryPage  # noqa: E402
+from custom_components.plexgeo.core.tautulli import PAGE_SIZE, HistoryPage  # noqa: E402
 from simulator.scenario import (  # noqa: E402
     SimNetwork,
     SimSession,
@@ -40,11 +40,11 @@ from simulator.scenario import (  # noqa: E402
 )
 from simulator.tautulli import HistoryPlay, history_row  # noqa: E402
 
-from .history import END, SERVER_ID, keys_for, population_for  # noqa: E402
+from .history import END, SERVER_ID, keys_for, population_for, van_der_corput  # noqa: E402
 from .population import DAY, Population  # noqa: E402
 from .probe import peak_rss_mib  # noqa: E402
 
-PAGE = 1_000
+PAGE = PAGE_SIZE  # what the import asks Tautulli for at a time
 FIRST_ROW_ID = 50_000_000
 SPAN = 2 * 365 * DAY  # the imported history: the two years before the generated one ends
 
@@ -66,8 +66,8 @@ class GeneratedTautulli:
         return HistoryPage(rows=rows, total=self.rows)
 
     def _row(self, i: int) -> dict[str, Any]:
-        viewers = self.population.viewers
-        viewer = viewers[(i * 7_919) % len(viewers)]
+        # Who watches: the generator's own draw (a few watch a lot, most a little).
+        viewer = self.population.pick_viewer(van_der_corput(i + 1))
         player = viewer.players[i % len(viewer.players)]
         started = END - SPAN + i * SPAN // self.rows
         base = SimSession(

@@ -18,7 +18,7 @@ from .. import schema
 from ..models import LocationStatus, Stream, StreamSnapshot
 from . import sql
 from .codecs import floor_seconds
-from .files import BULK_BATCH
+from .files import BULK_CHECKPOINT_PAGES, translate
 from .rollups import BatchCounts
 from .streams import StreamLifecycle
 
@@ -29,6 +29,7 @@ _STREAM_COLUMNS = """id, session_key, user_ref, player_ref, media_ref, address_r
     location_ref, country_ref, network_ref, transcode_ref, started_at, last_seen, state,
     location_status, address_rule, flags, progress_ms, bandwidth_kbps, ended_at"""
 _INSERT = f"INSERT INTO streams ({_STREAM_COLUMNS}) VALUES ({', '.join('?' * 19)})"  # noqa: S608
+IMPORT_CACHE_PAGES = -65_536  # 64 MiB
 # Row positions in that insert.
 _USER, _COUNTRY, _STARTED, _LAST_SEEN, _FLAGS = 2, 7, 10, 11, 15
 
@@ -42,7 +43,6 @@ WHERE s.user_ref = ?1 AND s.started_at BETWEEN ?2 - ?3 AND ?2 + ?3
     AND CASE WHEN ?4 != '' THEN p.machine_id = ?4 ELSE p.title = ?5 END
 LIMIT 1
 """  # noqa: S608  (a fixed flag, no value)
-_USER_REF = "SELECT id, name FROM users WHERE plex_id = ?"
 _DEVICE_SEEN = """
 INSERT INTO user_devices (user_ref, machine_id, first_seen, last_seen, count)
 VALUES (?1, ?2, ?3, ?3, 1)
@@ -99,7 +99,7 @@ class HistoryImport(StreamLifecycle):
         """Add plays not imported before and not recorded live, in one transaction with
         the import's new state (`state` turns the batch's counts into it). LAN plays
         count for `home_country`, as live ones do."""
-        self._size_cache(bulk=len(plays) >= BULK_BATCH)
+        self._import_cache()
         with self._writing() as conn:
             known = _known_rows(conn, [row_id for row_id, *_ in plays])
             home_ref = self._ids.label(conn, home_country) if home_country else None
@@ -111,18 +111,16 @@ class HistoryImport(StreamLifecycle):
             devices: list[tuple[int, str, int]] = []
             counted, scratch = BatchCounts(), BatchCounts()
             duplicates = already_live = 0
-            users: dict[str, tuple[int, str] | None] = {}
             for row_id, play, started_at, stopped_at in plays:
                 if row_id in known:
                     duplicates += 1
                     continue
                 started = floor_seconds(started_at)
-                if play.user_id not in users:
-                    found = conn.execute(_USER_REF, (play.user_id,)).fetchone()
-                    users[play.user_id] = None if found is None else (int(found[0]), found[1])
-                user = users[play.user_id]
+                user = self._ids.known_user(conn, play.user_id)
                 # An old play carries the name of its day: a known user keeps today's.
-                snapshot = play if user is None else replace(play, user_name=user[1])
+                snapshot = play
+                if user is not None and user[1] != play.user_name:
+                    snapshot = replace(play, user_name=user[1])
                 twin = self._live_twin(
                     conn, None if user is None else user[0], snapshot, started, tolerance_seconds
                 )
@@ -159,6 +157,18 @@ class HistoryImport(StreamLifecycle):
             batch = ImportBatch(added=len(rows), duplicates=duplicates, already_live=already_live)
             _save_state(conn, source, state(batch))
         return batch
+
+    def _import_cache(self) -> None:
+        """A page cache for imports: large enough for a batch's pages, small enough that
+        a long import stays within its memory budget (bulk ingest's is twice this)."""
+        with self._write_lock:
+            try:
+                self._writer.execute(f"PRAGMA cache_size = {IMPORT_CACHE_PAGES}")
+                self._writer.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+            except sqlite3.Error as err:
+                raise translate(err) from err
+            # A poll's small batch sets the usual cache again (see _size_cache).
+            self._bulk_cache = True
 
     @staticmethod
     def _live_twin(
