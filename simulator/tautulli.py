@@ -81,6 +81,8 @@ def history_row(play: HistoryPlay, *, legacy: bool = False) -> dict[str, Any]:
         "user": session.user_name,
         "friendly_name": session.user_name.title(),
         "user_thumb": f"https://plex.tv/users/{session.user_id}/avatar",
+        "user_is_archived": 0,
+        "library_is_archived": 0,
         "platform": session.player_platform,
         "product": session.player_product,
         "player": session.player_title,
