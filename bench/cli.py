@@ -28,7 +28,7 @@ from typing import Any
 
 from custom_components.plexgeo.core.store import HistoryStore
 
-from . import push
+from . import push, tautulli
 from .history import GENERATOR_VERSION, SERVER_ID, grow, keys_for, population_for
 from .report import table, verdicts, write_results
 
@@ -224,6 +224,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--push", action="store_true", help="only the notification socket's loop cost"
     )
+    parser.add_argument(
+        "--tautulli",
+        type=int,
+        default=0,
+        metavar="ROWS",
+        help="only the Tautulli import: ROWS rows into each size (bench/tautulli.py)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat = "10000", min(args.repeat, 20)
@@ -242,6 +249,27 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def tautulli_import(args: argparse.Namespace, code: str) -> int:
+    """Import `args.tautulli` generated Tautulli rows into each size; print and save."""
+    results = {}
+    for size in args.sizes:
+        history = ensure_history(args.cache_dir, args.seed, size, code)
+        print(f"[bench] {size:,} streams: importing {args.tautulli:,} Tautulli rows", flush=True)
+        found = tautulli.measure(Path(history["path"]), args.seed, args.tautulli)
+        results[size] = found
+        load = ", ".join(f"{x:.2f}" for x in found["load_average"])
+        print(
+            f"[bench] {size:,} streams + {args.tautulli:,} rows: {found['rate']:,.0f} rows/s"
+            f" ({found['rate_cpu']:,.0f}/s of CPU), peak RSS {found['peak_rss_mib']:.1f} MiB,"
+            f" load {load}",
+            flush=True,
+        )
+    output = args.output.with_name("results-tautulli.json")
+    output.write_text(json.dumps({"machine": machine(), "results": results}, indent=2) + "\n")
+    print(f"[bench] wrote {output}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate, measure, print the table and write results.json."""
     args = parse_args(argv)
@@ -249,6 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return push.main()
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     code = code_digest()
+    if args.tautulli:
+        return tautulli_import(args, code)
     results: dict[int, dict[str, Any]] = {}
     for size in args.sizes:
         print(f"[bench] {size:,} streams: generating or reusing the history", flush=True)

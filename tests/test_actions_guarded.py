@@ -29,6 +29,8 @@ def _data(entry: MockConfigEntry, action: str, stream_id: int = 1) -> dict[str, 
         return {**base, "stream_id": stream_id}
     if action == "set_stream_limit":
         return {**base, "user_id": "1", "limit": 1}
+    if action == "import_tautulli":
+        return {**base, "url": "http://127.0.0.1:9", "api_key": "not-a-key"}
     return base
 
 
@@ -40,6 +42,7 @@ def test_every_action_is_covered() -> None:
         "terminate_stream",
         "set_stream_limit",
         "relocate_addresses",
+        "import_tautulli",
     ]
 
 

@@ -223,3 +223,17 @@ def test_push_bench_runs_and_a_burst_costs_one_fetch(capsys: pytest.CaptureFixtu
     assert figures["notifications_received"] == push.BURST
     assert figures["fetches"] == 1
     assert figures["burst_loop_cpu_ms"] > 0
+
+
+def test_tautulli_import_bench_runs_small(tmp_path: Path) -> None:
+    """`scripts/bench --tautulli`: rows imported into a generated history, figures written."""
+    out = tmp_path / "results.json"
+    argv = ["--sizes", "1000", "--tautulli", "600", "--cache-dir", str(tmp_path)]
+    assert cli.main([*argv, "--output", str(out)]) == 0
+    figures = json.loads(out.with_name("results-tautulli.json").read_text())["results"]["1000"]
+    assert figures["streams_before"] == 1000
+    assert figures["imported"] + figures["already_live"] == 600
+    assert figures["streams_after"] == 1000 + figures["imported"]
+    assert figures["rate"] > 0
+    assert figures["peak_rss_mib"] > 0
+    assert len(figures["load_average"]) == 3

@@ -40,6 +40,7 @@ from .core.errors import PlexAuthError, PlexError, StoreError
 from .core.plex import PlexClient
 from .notifications import PlexGeoPush
 from .options import option
+from .tautulli_import import TautulliImportJob
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -132,12 +133,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
         push_interval=int(option(entry.options, CONF_PUSH_SCAN_INTERVAL)),
     )
     entry.runtime_data.push.async_start()
+    entry.runtime_data.tautulli = TautulliImportJob(hass, entry)
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     entry.async_on_unload(provider.close)
     await provider.async_start()
     # This entry is not "loaded" until setup returns, so it is named explicitly.
     await _async_update_panel(hass, [*hass.config_entries.async_loaded_entries(DOMAIN), entry])
+    # An import the options asked for and that has not finished goes on in the background.
+    await entry.runtime_data.tautulli.async_resume()
 
     retention_days = int(option(entry.options, CONF_RETENTION_DAYS))
     if retention_days > 0:
@@ -159,7 +163,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: PlexGeoConfigEntry) -> b
 
 
 async def _async_close(hass: HomeAssistant, data: PlexGeoData) -> None:
-    # No poll may start once the store is closing.
+    # No poll or import page may start once the store is closing.
+    if data.tautulli is not None:
+        await data.tautulli.async_stop()
     if data.push is not None:
         await data.push.async_stop()
     await data.coordinator.async_shutdown()

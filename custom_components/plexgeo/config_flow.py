@@ -22,7 +22,7 @@ from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.service_info.zeroconf import ZeroconfServiceInfo
 import voluptuous as vol
 
-from . import geo_form
+from . import geo_form, tautulli_form
 from .const import (
     CONF_CONCURRENT_STREAMS_LIMIT,
     CONF_DBIP_URL,
@@ -437,7 +437,10 @@ def _ha_reloads(flow: OptionsFlow) -> bool:
 
 
 class PlexGeoOptionsFlow(_OptionsFlowBase):
-    """Poll interval, alert thresholds, trust, retention and geolocation provider."""
+    """Poll interval, alert thresholds, trust, retention, geolocation provider; and the
+    Tautulli import (its own step, when the init form's switch asks for it)."""
+
+    _pending: dict[str, Any] | None = None
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """One form with every option; changes reload the entry."""
@@ -449,23 +452,53 @@ class PlexGeoOptionsFlow(_OptionsFlowBase):
                 errors[CONF_TRUSTED_NETWORKS] = "invalid_network"
             errors.update(await geo_form.async_check_provider(self.hass, user_input))
             if not errors:
+                to_tautulli = bool(user_input.pop(tautulli_form.CONF_IMPORT_TAUTULLI, False))
                 data = {
                     key: int(value) if key in _INTEGER_OPTIONS else value
                     for key, value in user_input.items()
                 }
-                if not _ha_reloads(self) and self.hass.config_entries.async_update_entry(
-                    self.config_entry, options=data
-                ):
-                    # Older HA: saved here, reloaded once; HA then finds nothing changed.
-                    self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
-                return self.async_create_entry(data=data)
+                # The Tautulli step's options stay as they are.
+                options = self.config_entry.options
+                data |= {k: options[k] for k in tautulli_form.TAUTULLI_OPTIONS if k in options}
+                if to_tautulli:
+                    self._pending = data
+                    return await self.async_step_tautulli()
+                return self._save(data)
         current = {**self.config_entry.options, **(user_input or {})}
         schema = vol.Schema(
             {
-                (vol.Optional if key in _OPTIONAL_FIELDS else vol.Required)(
-                    key, default=option(current, key)
-                ): field
-                for key, field in _OPTION_FIELDS.items()
+                **{
+                    (vol.Optional if key in _OPTIONAL_FIELDS else vol.Required)(
+                        key, default=option(current, key)
+                    ): field
+                    for key, field in _OPTION_FIELDS.items()
+                },
+                vol.Optional(
+                    tautulli_form.CONF_IMPORT_TAUTULLI, default=False
+                ): selector.BooleanSelector(),
             }
         )
         return self.async_show_form(step_id="init", data_schema=schema, errors=errors)
+
+    async def async_step_tautulli(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Where Tautulli is; saving starts the import in the background after the reload."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            errors = await tautulli_form.async_check(self.hass, user_input)
+            if not errors:
+                pending = self._pending or dict(self.config_entry.options)
+                return self._save(pending | tautulli_form.options_from(user_input))
+        current = {**self.config_entry.options, **(user_input or {})}
+        return self.async_show_form(
+            step_id="tautulli", data_schema=tautulli_form.schema(current), errors=errors
+        )
+
+    def _save(self, data: dict[str, Any]) -> ConfigFlowResult:
+        if not _ha_reloads(self) and self.hass.config_entries.async_update_entry(
+            self.config_entry, options=data
+        ):
+            # Older HA: saved here, reloaded once; HA then finds nothing changed.
+            self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
+        return self.async_create_entry(data=data)

@@ -34,6 +34,12 @@ CONF_MMDB_CITY_PATH: Final = "mmdb_city_path"
 CONF_MMDB_ASN_PATH: Final = "mmdb_asn_path"
 CONF_DBIP_URL: Final = "dbip_url"
 CONF_PLEXTV_URL: Final = "plextv_url"
+# Importing Tautulli's history (issue 17): where it is, its API key, and when it was asked.
+CONF_TAUTULLI_URL: Final = "tautulli_url"
+CONF_TAUTULLI_API_KEY: Final = "tautulli_api_key"
+CONF_TAUTULLI_VERIFY_SSL: Final = "tautulli_verify_ssl"
+CONF_TAUTULLI_START_DATE: Final = "tautulli_start_date"
+CONF_TAUTULLI_REQUEST: Final = "tautulli_request"
 
 GEO_PROVIDER_IPAPI: Final = "ip-api"
 GEO_PROVIDER_DBIP: Final = "dbip"

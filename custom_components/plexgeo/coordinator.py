@@ -34,6 +34,7 @@ from .options import alert_settings, home_of, option
 
 if TYPE_CHECKING:
     from .notifications import PlexGeoPush
+    from .tautulli_import import TautulliImportJob
 
 _LOGGER = logging.getLogger(__name__)
 _NO_LOOKUP = LookupResult(located={}, failed={}, deferred=())
@@ -48,6 +49,7 @@ class PlexGeoData:
     coordinator: PlexGeoCoordinator
     store: HistoryStore
     push: PlexGeoPush | None = None  # Plex's notification socket, once started
+    tautulli: TautulliImportJob | None = None  # the history import, once set up
 
 
 def newest_streams(live: Sequence[Stream], limit: int) -> Sequence[Stream]:

@@ -10,12 +10,18 @@ from homeassistant.const import CONF_TOKEN, CONF_URL, __version__ as HA_VERSION
 from homeassistant.core import HomeAssistant
 from homeassistant.loader import async_get_integration
 
-from .const import CONF_TRUSTED_NETWORKS, DOMAIN
+from .const import CONF_TAUTULLI_API_KEY, CONF_TAUTULLI_URL, CONF_TRUSTED_NETWORKS, DOMAIN
 from .coordinator import PlexGeoConfigEntry
 from .core.engine import PollOutcome
 from .geodata import ManagedProvider
 
-TO_REDACT = {CONF_TOKEN, CONF_URL, CONF_TRUSTED_NETWORKS}
+TO_REDACT = {
+    CONF_TOKEN,
+    CONF_URL,
+    CONF_TRUSTED_NETWORKS,
+    CONF_TAUTULLI_API_KEY,
+    CONF_TAUTULLI_URL,
+}
 
 
 async def async_get_config_entry_diagnostics(

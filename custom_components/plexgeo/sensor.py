@@ -12,7 +12,7 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
-from homeassistant.const import UnitOfDataRate
+from homeassistant.const import PERCENTAGE, EntityCategory, UnitOfDataRate
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -20,6 +20,7 @@ from .coordinator import PlexGeoConfigEntry, PlexGeoCoordinator
 from .core.engine import PollOutcome
 from .core.models import Stream
 from .entity import PlexGeoEntity
+from .tautulli_import import TautulliImportJob
 
 
 def _remote(stream: Stream) -> bool:
@@ -96,7 +97,12 @@ async def async_setup_entry(
 ) -> None:
     """Add the server's sensors."""
     coordinator = entry.runtime_data.coordinator
-    async_add_entities(PlexGeoSensor(coordinator, description) for description in SENSORS)
+    entities: list[SensorEntity] = [
+        PlexGeoSensor(coordinator, description) for description in SENSORS
+    ]
+    if entry.runtime_data.tautulli is not None:
+        entities.append(TautulliImportSensor(coordinator, entry.runtime_data.tautulli))
+    async_add_entities(entities)
 
 
 class PlexGeoSensor(PlexGeoEntity, SensorEntity):
@@ -127,3 +133,41 @@ class PlexGeoSensor(PlexGeoEntity, SensorEntity):
         if attributes_fn is None or not self.stream_details:
             return None
         return attributes_fn(self.coordinator.data)
+
+
+IMPORT_DESCRIPTION = SensorEntityDescription(
+    key="tautulli_import",
+    translation_key="tautulli_import",
+    native_unit_of_measurement=PERCENTAGE,
+    entity_category=EntityCategory.DIAGNOSTIC,
+)
+
+
+class TautulliImportSensor(PlexGeoEntity, SensorEntity):
+    """The Tautulli import's progress: percent done, with phase and rows as attributes."""
+
+    # Rows and totals change every page; history keeps the percentage only.
+    _unrecorded_attributes = frozenset({"rows", "total_rows", "skipped"})
+
+    def __init__(self, coordinator: PlexGeoCoordinator, job: TautulliImportJob) -> None:
+        """Follow one server's import job."""
+        super().__init__(coordinator, IMPORT_DESCRIPTION)
+        self._job = job
+
+    async def async_added_to_hass(self) -> None:
+        """Write the state on each progress change."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self._job.async_add_listener(self._write_if_changed))
+
+    def _shown(self) -> tuple[Any, ...]:
+        return (self.available, self.native_value, self.extra_state_attributes)
+
+    @property
+    def native_value(self) -> int | None:
+        """Percent done (None before any import in this run)."""
+        return self._job.percent
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Phase, rows read, and after the import its summary."""
+        return self._job.attributes()

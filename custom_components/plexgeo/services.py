@@ -1,5 +1,5 @@
 """PlexGeo's actions: acknowledge alerts, trust countries, terminate a stream, limit streams,
-re-locate the cached addresses with the provider now chosen.
+re-locate the cached addresses with the provider now chosen, import Tautulli's history.
 
 Each one changes the history or reaches the Plex server, so each is for administrators
 only; the work itself is the coordinator's, these are thin adapters.
@@ -26,6 +26,7 @@ import voluptuous as vol
 from . import relocate
 from .const import DOMAIN
 from .coordinator import PlexGeoConfigEntry
+from .tautulli_import import TautulliConfig
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
 ATTR_ALERT_ID = "alert_id"
@@ -35,6 +36,10 @@ ATTR_COUNTRY = "country"
 ATTR_STREAM_ID = "stream_id"
 ATTR_MESSAGE = "message"
 ATTR_LIMIT = "limit"
+ATTR_URL = "url"
+ATTR_API_KEY = "api_key"
+ATTR_VERIFY_SSL = "verify_ssl"
+ATTR_START_DATE = "start_date"
 
 _COUNTRY = vol.All(cv.string, vol.Length(min=2, max=2), vol.Upper)
 
@@ -68,6 +73,17 @@ TERMINATE_SCHEMA = vol.Schema(
     }
 )
 ENTRY_SCHEMA = vol.Schema({vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string})
+
+IMPORT_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        # Both or neither: without them, the Tautulli the options name.
+        vol.Inclusive(ATTR_URL, "tautulli"): vol.All(cv.string, vol.Length(max=500)),
+        vol.Inclusive(ATTR_API_KEY, "tautulli"): vol.All(cv.string, vol.Length(max=200)),
+        vol.Optional(ATTR_VERIFY_SSL, default=True): cv.boolean,
+        vol.Optional(ATTR_START_DATE): cv.date,
+    }
+)
 
 type Handler = Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]]
 
@@ -169,6 +185,27 @@ async def _relocate(call: ServiceCall) -> ServiceResponse:
     return {"provider": started.provider, "addresses": started.total}
 
 
+async def _import_tautulli(call: ServiceCall) -> ServiceResponse:
+    entry = loaded_entry(call.hass, call.data[ATTR_CONFIG_ENTRY_ID])
+    job = entry.runtime_data.tautulli
+    if ATTR_URL in call.data:
+        config: TautulliConfig | None = TautulliConfig(
+            url=call.data[ATTR_URL],
+            api_key=call.data[ATTR_API_KEY],
+            verify_ssl=call.data[ATTR_VERIFY_SSL],
+            start_date=call.data.get(ATTR_START_DATE),
+        )
+    else:
+        config = TautulliConfig.from_options(entry.options)
+    if config is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="tautulli_not_configured"
+        )
+    assert job is not None  # set up with the entry
+    job.async_start(config)
+    return None
+
+
 ACTIONS: tuple[tuple[str, Handler, vol.Schema, SupportsResponse], ...] = (
     ("acknowledge_alert", _acknowledge, ACKNOWLEDGE_SCHEMA, SupportsResponse.OPTIONAL),
     ("trust_location", _trust_location, TRUST_SCHEMA, SupportsResponse.NONE),
@@ -176,6 +213,7 @@ ACTIONS: tuple[tuple[str, Handler, vol.Schema, SupportsResponse], ...] = (
     ("terminate_stream", _terminate, TERMINATE_SCHEMA, SupportsResponse.NONE),
     ("set_stream_limit", _set_stream_limit, STREAM_LIMIT_SCHEMA, SupportsResponse.NONE),
     ("relocate_addresses", _relocate, ENTRY_SCHEMA, SupportsResponse.OPTIONAL),
+    ("import_tautulli", _import_tautulli, IMPORT_SCHEMA, SupportsResponse.NONE),
 )
 
 

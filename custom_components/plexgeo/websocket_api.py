@@ -33,6 +33,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
+from . import tautulli_import
 from .const import CONF_PANEL_ADMIN_ONLY, DOMAIN
 from .coordinator import PlexGeoConfigEntry, StoreUnavailableError, newest_streams
 from .core import reports
@@ -410,6 +411,27 @@ async def ws_trust(
     return {"trusted_countries": sorted(trusted)}
 
 
+@websocket_command(
+    {vol.Required("type"): "plexgeo/tautulli_import", vol.Required("entry_id"): ENTRY_ID}
+)
+@entry_command
+async def ws_tautulli_import(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
+    """The Tautulli import's progress now, and the last import's saved summary."""
+    job = entry.runtime_data.tautulli
+    saved = await _read(hass, partial(tautulli_import.saved_summary, entry.runtime_data.store))
+    return {
+        "running": bool(job and job.running),
+        "percent": job.percent if job else None,
+        **(job.attributes() if job else {}),
+        "summary": saved,
+    }
+
+
 @websocket_command({vol.Required("type"): "plexgeo/subscribe", vol.Required("entry_id"): ENTRY_ID})
 @entry_command
 async def ws_subscribe(
@@ -499,6 +521,7 @@ COMMANDS: tuple[Handler, ...] = (
     ws_server,
     ws_acknowledge,
     ws_trust,
+    ws_tautulli_import,
     ws_subscribe,
 )
 

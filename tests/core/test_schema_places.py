@@ -46,6 +46,12 @@ def as_before_household(db_path: Path) -> None:
     """Undo the household model's migration: the file as version 4 (accuracy) left it."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
+        # Tables of the migrations after the household's go first.
+        after = schema.MIGRATIONS.index(schema._migrate_household) + 1
+        for table in set(schema.expected_shape(schema.MIGRATIONS)) - set(
+            schema.expected_shape(schema.MIGRATIONS[:after])
+        ):
+            conn.execute(f"DROP TABLE {table}")
         for table in HOUSEHOLD_TABLES:
             conn.execute(f"DROP TABLE {table}")
         for column in HOUSEHOLD_ALERT_COLUMNS:

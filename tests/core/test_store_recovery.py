@@ -117,9 +117,10 @@ def test_interrupted_first_start_is_migrated(db_path: Path, keys: KeyMaterial) -
 def test_newer_schema_is_refused_untouched(db_path: Path, keys: KeyMaterial) -> None:
     HistoryStore.open(db_path, keys, "machine-1").close()
     raw(db_path, "PRAGMA journal_mode = DELETE")
-    raw(db_path, "PRAGMA user_version = 7")
+    newer = HistoryStore.SCHEMA_VERSION + 1
+    raw(db_path, f"PRAGMA user_version = {newer}")
     original = db_path.read_bytes()
-    with pytest.raises(StoreError, match="schema version 7") as err:
+    with pytest.raises(StoreError, match=f"schema version {newer}") as err:
         HistoryStore.open(db_path, keys, "machine-1")
     assert not isinstance(err.value, StoreCorrupt | StoreUnavailable)
     assert db_path.read_bytes() == original

@@ -16,6 +16,7 @@ from .geo.base import LookupResult
 from .models import AddressRule, Alert, Location, LocationStatus, Stream, StreamSnapshot
 from .settings import AlertSettings
 from .store import HistoryStore, LocationOutcome, NewStream, StreamUpdate, stored_location
+from .tautulli import is_imported
 
 DEFAULT_CACHE_TTL = timedelta(days=30)
 # Pending lookups retried per poll, so a long outage drains in bounded batches.
@@ -175,7 +176,9 @@ class Engine:
                 located.append(stream.stream_id)
         lookups: dict[str, list[int]] = {}
         for stream, address in self.store.pending_streams(limit=PENDING_RETRY_LIMIT):
-            lookups.setdefault(address, []).append(stream.stream_id)
+            # Imported history is located by its import, and never judged.
+            if not is_imported(stream.snapshot):
+                lookups.setdefault(address, []).append(stream.stream_id)
         return Ingested(
             started=tuple(started),
             # end_streams closed each at its last sighting, which the engine holds.
@@ -245,7 +248,7 @@ class Engine:
         candidates: list[anomaly.Candidate | None] = []
         networks: list[tuple[str, str, datetime]] = []
         # One read for every stream to check (gone ones, purged meanwhile, are skipped).
-        streams = self.store.streams(list(stream_ids))
+        streams = [s for s in self.store.streams(list(stream_ids)) if not is_imported(s.snapshot)]
         addresses = self.store.stream_addresses([s.stream_id for s in streams])
         streams = [
             replace(s, snapshot=replace(s.snapshot, ip_address=addresses.get(s.stream_id)))

@@ -62,6 +62,7 @@ FLAG_LOCAL = 1
 FLAG_RELAYED = 2
 FLAG_SECURE_KNOWN = 4
 FLAG_SECURE = 8
+FLAG_IMPORTED = 16  # imported from Tautulli's history: a baseline, never judged
 
 
 def _month(day: str) -> str:
@@ -537,6 +538,24 @@ def _migrate_address_index(conn: sqlite3.Connection) -> None:
     )
 
 
+# Version 7 (issue 17): Tautulli's history imported. Each Tautulli row id is kept once
+# (with the stream it became, or the live stream it matched), so an import adds nothing
+# twice; an import's cursor and running summary persist with each batch it writes.
+_V7 = (
+    "CREATE TABLE imported_rows (row_id INTEGER PRIMARY KEY, stream_ref INTEGER NOT NULL)",
+    """CREATE TABLE imports (
+        source TEXT PRIMARY KEY,
+        state TEXT NOT NULL
+    ) WITHOUT ROWID""",
+)
+
+
+def _migrate_imports(conn: sqlite3.Connection) -> None:
+    """Tables for idempotent, resumable history imports."""
+    for statement in _V7:
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     _migrate_to_v1,
     _migrate_to_v2,
@@ -544,6 +563,7 @@ MIGRATIONS: list[Migration] = [
     _migrate_location_accuracy,
     _migrate_household,
     _migrate_address_index,
+    _migrate_imports,
 ]
 
 

@@ -25,6 +25,7 @@ from .codecs import stored_location
 from .detector import DetectorQueries
 from .geocache import GeoCache
 from .household import HouseholdQueries
+from .imports import HistoryImport, ImportBatch, ImportRow
 from .log import LogFilter, StreamLog
 from .records import (
     CountryCount,
@@ -49,6 +50,8 @@ __all__ = [
     "CountryCount",
     "DayCount",
     "HistoryStore",
+    "ImportBatch",
+    "ImportRow",
     "KeyMaterial",
     "LocationOutcome",
     "LogFilter",
@@ -67,6 +70,7 @@ __all__ = [
 
 
 class HistoryStore(
+    HistoryImport,  # extends StreamLifecycle, so it comes first
     StreamLifecycle,
     StreamLog,
     PanelReports,

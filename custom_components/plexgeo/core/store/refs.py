@@ -16,6 +16,7 @@ from .codecs import SnapshotRefs, floor_seconds, row_key, snapshot_flags
 # locations, one per address and month; their places are few), so the cache must hold
 # them all or bulk ingest keeps clearing it and re-reading every row.
 REF_CACHE_LIMIT = 400_000
+_USER_ROW = "SELECT id, name FROM users WHERE plex_id = ?"
 
 
 class LookupIds:
@@ -32,6 +33,16 @@ class LookupIds:
         self._refs.clear()
         self._users.clear()
         self._addresses.clear()
+
+    def known_user(self, conn: sqlite3.Connection, user_id: str) -> tuple[int, str] | None:
+        """A user's row and current name, if the user has one (cached once read)."""
+        cached = self._users.get(user_id)
+        if cached is None:
+            row = conn.execute(_USER_ROW, (user_id,)).fetchone()
+            if row is None:
+                return None
+            cached = self._users[user_id] = (int(row[0]), str(row[1]))
+        return cached
 
     def intern(self, conn: sqlite3.Connection, table: str, values: tuple[Any, ...]) -> int:
         """The id of a lookup-table row holding `values`, inserted if new."""
@@ -62,7 +73,7 @@ class LookupIds:
         cached = self._users.get(user_id)
         if cached is not None and cached[1] == name:
             return cached[0]
-        row = conn.execute("SELECT id, name FROM users WHERE plex_id = ?", (user_id,)).fetchone()
+        row = conn.execute(_USER_ROW, (user_id,)).fetchone()
         if row is None:
             cursor = conn.execute(
                 "INSERT INTO users (plex_id, name, last_seen) VALUES (?, ?, ?)",
