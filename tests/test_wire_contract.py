@@ -19,7 +19,7 @@ from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
 
 import pytest
 
-from custom_components.plexgeo.alerts import alert_event_data, stream_event_data
+from custom_components.plexgeo.alerts import PANEL_ONLY, alert_event_data, stream_event_data
 from custom_components.plexgeo.core import wire
 from custom_components.plexgeo.core.models import Alert, AlertKind, LocationStatus, Stream
 from custom_components.plexgeo.core.reports import alert_row
@@ -215,6 +215,5 @@ def test_bus_events_are_the_rows_without_what_they_must_not_carry() -> None:
     )
     raised = alert_event_data("entry", alert)
     assert set(raised) == _keys(wire.AlertEvent)
-    acknowledgement = {"acknowledged_at", "acknowledged_by"}
-    assert _keys(wire.AlertEvent) == (_keys(wire.AlertRow) - acknowledgement) | {"entry_id"}
+    assert _keys(wire.AlertEvent) == (_keys(wire.AlertRow) - PANEL_ONLY) | {"entry_id"}
     assert set(alert_row(replace(alert, acknowledged_at=at))) == _keys(wire.AlertRow)

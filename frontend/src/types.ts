@@ -107,6 +107,8 @@ export interface AlertRow {
   player: string;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  trustable: boolean;
   other_stream_id: number | null;
   network_type: string | null;
   seconds_apart: number | null;

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from .log_search import search_network
-from .models import Alert, MediaType, Stream
+from .models import TRUSTABLE, Alert, MediaType, Stream
 from .store import CountryCount as StoredCountryCount, HistoryStore, LogFilter
 from .wire import (
     AlertList,
@@ -154,6 +154,8 @@ def alert_row(alert: Alert) -> AlertRow:
         "player": alert.player,
         "acknowledged_at": _iso(alert.acknowledged_at),
         "acknowledged_by": alert.acknowledged_by,
+        "acknowledged_by_name": None,
+        "trustable": alert.kind in TRUSTABLE,
         "other_stream_id": alert.other_stream_id,
         "network_type": alert.network_type,
         "seconds_apart": alert.seconds_apart,
@@ -315,12 +317,20 @@ def trends(store: HistoryStore, *, since: datetime, until: datetime) -> Stats:
 
 
 def alert_list(
-    store: HistoryStore, *, acknowledged: bool | None = None, limit: int = DEFAULT_LIMIT
+    store: HistoryStore,
+    *,
+    acknowledged: bool | None = None,
+    limit: int = DEFAULT_LIMIT,
+    before_id: int | None = None,
 ) -> AlertList:
-    """Alerts newest first: {alerts, unacknowledged}."""
+    """Alerts newest first, a page at a time: {alerts, unacknowledged, next_before_id}."""
+    # One more than asked says whether an older page exists.
+    alerts = store.alerts(acknowledged=acknowledged, limit=limit + 1, before_id=before_id)
+    page = alerts[:limit]
     return {
-        "alerts": [alert_row(a) for a in store.alerts(acknowledged=acknowledged, limit=limit)],
+        "alerts": [alert_row(a) for a in page],
         "unacknowledged": store.unacknowledged_count(),
+        "next_before_id": page[-1].alert_id if len(alerts) > limit else None,
     }
 
 

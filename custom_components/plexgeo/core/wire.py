@@ -132,6 +132,10 @@ class AlertRow(_AlertFields):
 
     acknowledged_at: str | None
     acknowledged_by: str | None
+    # The Home Assistant user's name, for admins (the websocket command resolves it).
+    acknowledged_by_name: str | None
+    # Whether trusting the alert's country would silence alerts like it.
+    trustable: bool
 
 
 class LastLocation(TypedDict):
@@ -248,6 +252,8 @@ class AlertList(TypedDict):
 
     alerts: list[AlertRow]
     unacknowledged: int
+    # The `before_id` of the next (older) page, None on the last one.
+    next_before_id: int | None
 
 
 class LiveEvent(TypedDict):
