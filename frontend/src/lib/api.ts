@@ -92,8 +92,13 @@ export class PlexGeoApi {
     return this.call("plexgeo/user", { user_id: userId, days });
   }
 
-  alerts(acknowledged: boolean, limit = 100): Promise<{ alerts: AlertRow[]; unacknowledged: number }> {
-    return this.call("plexgeo/alerts", { acknowledged, limit });
+  alerts(
+    acknowledged: boolean,
+    beforeId: number | null = null,
+    limit = 100,
+  ): Promise<{ alerts: AlertRow[]; unacknowledged: number; next_before_id: number | null }> {
+    const page = beforeId === null ? {} : { before_id: beforeId };
+    return this.call("plexgeo/alerts", { acknowledged, limit, ...page });
   }
 
   acknowledge(alertId: number | undefined, trust: boolean): Promise<{ acknowledged: number[] }> {
