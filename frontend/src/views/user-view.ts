@@ -24,6 +24,7 @@ import { RequestController } from "../lib/request-controller.js";
 import type { TimeSettings } from "../lib/time.js";
 import { sharedStyles } from "../styles.js";
 import type { AlertRow, UserDetail } from "../types.js";
+import { noPlacesReason } from "../lib/user-places.js";
 import { alertsChanged } from "./events.js";
 
 const DAY_OPTIONS = [30, 90, 365];
@@ -168,13 +169,15 @@ export class PlexGeoUserView extends LitElement {
       </section>
       <section class="card wide">
         <h2>Locations</h2>
-        <plexgeo-world-map
-          class="map"
-          .counts=${countryCounts}
-          .dots=${locationDots(detail)}
-          .highlight=${detail.trusted_countries}
-          label="Where this user streamed from"
-        ></plexgeo-world-map>
+        ${noPlacesReason(detail) !== null
+          ? html`<p class="muted no-places">${noPlacesReason(detail)}</p>`
+          : html`<plexgeo-world-map
+              class="map"
+              .counts=${countryCounts}
+              .dots=${locationDots(detail)}
+              .highlight=${detail.trusted_countries}
+              label="Where this user streamed from"
+            ></plexgeo-world-map>`}
       </section>
       <section class="card">
         <h2>Trusted countries</h2>
