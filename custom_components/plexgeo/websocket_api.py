@@ -310,6 +310,26 @@ async def ws_user(
 
 @websocket_command(
     {
+        vol.Required("type"): "plexgeo/user/habits",
+        vol.Required("entry_id"): ENTRY_ID,
+        vol.Required("user_id"): USER_ID,
+    }
+)
+@require_admin
+@entry_command
+async def ws_user_habits(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
+    """A user's devices and networks with first and last use, count and place (admins)."""
+    store = entry.runtime_data.store
+    return await _read(hass, partial(reports.user_habits, store, msg["user_id"]))
+
+
+@websocket_command(
+    {
         vol.Required("type"): "plexgeo/alerts",
         vol.Required("entry_id"): ENTRY_ID,
         vol.Optional("acknowledged"): _optional(bool),
@@ -537,6 +557,7 @@ COMMANDS: tuple[Handler, ...] = (
     ws_users,
     ws_user,
     ws_alerts,
+    ws_user_habits,
     ws_stats,
     ws_server,
     ws_acknowledge,

@@ -17,22 +17,26 @@ from typing import Any, NamedTuple
 from .log_search import search_network
 from .models import TRUSTABLE, Alert, MediaType, Stream
 from .store import CountryCount as StoredCountryCount, HistoryStore, LogFilter
+from .store.household import HabitUse
 from .wire import (
     AlertList,
     AlertRow,
     CountryCount,
+    HabitFields,
     LiveEvent,
     Stats,
     StreamCount,
     StreamPage,
     StreamRow,
     UserDetail,
+    UserHabits,
     UserList,
 )
 
 DEFAULT_LIMIT = 50
 RECENT_STREAMS = 20
 USER_ALERTS = 50
+USER_HABITS = 100  # devices, and networks, in a drill-down
 # Stored times are epoch seconds; a cursor outside this range cannot name a stream.
 _MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 _MAX_CURSOR_LENGTH = 64
@@ -293,6 +297,37 @@ def user_detail(
         ],
         "alerts": [alert_row(a) for a in store.alerts(user_id=user_id, limit=USER_ALERTS)],
         "trusted_countries": sorted(store.trusted_countries(user_id)),
+    }
+
+
+def _habit(use: HabitUse) -> HabitFields:
+    return {
+        "first_seen": use.first_seen.isoformat(),
+        "last_seen": use.last_seen.isoformat(),
+        "count": use.count,
+        "country_code": use.country_code,
+        "country_name": use.country_name,
+        "city": use.city,
+    }
+
+
+def user_habits(store: HistoryStore, user_id: str) -> UserHabits:
+    """A user's devices and networks, most recently used first: {devices, networks}."""
+    devices, networks = store.habit_uses(user_id, USER_HABITS)
+    return {
+        "devices": [
+            {**_habit(d), "player": d.player, "product": d.product, "platform": d.platform}
+            for d in devices
+        ],
+        "networks": [
+            {
+                **_habit(n),
+                # A prefix's hash says nothing to a person and is not shown.
+                "network": n.key if n.key.startswith("AS") else "prefix",
+                "name": n.org or n.isp,
+            }
+            for n in networks
+        ],
     }
 
 
