@@ -351,6 +351,33 @@ export function createMockHass(options = {}) {
         trusted_countries: data.trusted[msg.user_id] ?? [],
       };
     },
+    "plexgeo/user/habits": (msg) => {
+      const mine = data.streams.filter((s) => s.user_id === msg.user_id);
+      const uses = (keyOf, extra) => {
+        const found = new Map();
+        for (const s of [...mine].reverse()) {
+          const key = keyOf(s);
+          if (key === null) continue;
+          const use = found.get(key) ?? { first_seen: s.started_at, count: 0, ...extra(s) };
+          Object.assign(use, {
+            last_seen: s.started_at,
+            count: use.count + 1,
+            country_code: s.country_code,
+            country_name: s.country_name,
+            city: s.city,
+          });
+          found.set(key, use);
+        }
+        return [...found.values()].reverse();
+      };
+      return {
+        devices: uses((s) => s.player, (s) => ({ player: s.player, product: s.product, platform: s.platform })),
+        networks: uses(
+          (s) => (s.local || !s.country_code ? null : `AS${s.country_code.charCodeAt(0)}`),
+          (s) => ({ network: `AS${s.country_code.charCodeAt(0)}`, name: `${s.country_name} Telecom` }),
+        ),
+      };
+    },
     "plexgeo/alerts": (msg) => {
       const rows = data.alerts
         .filter((a) => msg.acknowledged === undefined || Boolean(a.acknowledged_at) === msg.acknowledged)

@@ -376,6 +376,7 @@ export class PlexGeoPanel extends LitElement {
         return this._userId
           ? html`<plexgeo-user-view
               ?narrow=${this.narrow}
+              ?admin=${this._admin}
               ?dark=${this._dark}
               .api=${this._api}
               .userId=${this._userId}

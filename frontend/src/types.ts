@@ -116,6 +116,34 @@ export interface AlertRow {
   device: string | null;
 }
 
+export interface DeviceUse {
+  first_seen: string;
+  last_seen: string;
+  count: number;
+  country_code: string | null;
+  country_name: string | null;
+  city: string | null;
+  player: string | null;
+  product: string | null;
+  platform: string | null;
+}
+
+export interface NetworkUse {
+  first_seen: string;
+  last_seen: string;
+  count: number;
+  country_code: string | null;
+  country_name: string | null;
+  city: string | null;
+  network: string;
+  name: string | null;
+}
+
+export interface UserHabits {
+  devices: DeviceUse[];
+  networks: NetworkUse[];
+}
+
 export interface CountryCount {
   country_code: string;
   country_name: string;

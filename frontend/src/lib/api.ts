@@ -2,6 +2,7 @@
 
 import type {
   AlertRow,
+  UserHabits,
   Entry,
   HassConnection,
   LiveEvent,
@@ -90,6 +91,11 @@ export class PlexGeoApi {
 
   user(userId: string, days: number): Promise<UserDetail> {
     return this.call("plexgeo/user", { user_id: userId, days });
+  }
+
+  /** A user's devices and networks (admins only). */
+  habits(userId: string): Promise<UserHabits> {
+    return this.call("plexgeo/user/habits", { user_id: userId });
   }
 
   alerts(
