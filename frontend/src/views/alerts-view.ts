@@ -80,6 +80,8 @@ export class PlexGeoAlertsView extends LitElement {
     const api = this.api;
     if (!api) return;
     this._confirming = false;
+    // Every open alert goes: back to the first page, not past the end of the list.
+    if (alertId === undefined) this.pager.reset();
     await this.action.run(async () => {
       await api.acknowledge(alertId, trust);
       await this.load();
@@ -130,11 +132,14 @@ export class PlexGeoAlertsView extends LitElement {
   }
 
   private renderPager() {
+    const rows = this._alerts?.length ?? 0;
     if (!this._alerts || (!this.pager.hasPrevious && !this.pager.hasNext)) return nothing;
     const first = this.pager.page * PAGE_SIZE + 1;
-    const last = this.pager.page * PAGE_SIZE + this._alerts.length;
+    const last = this.pager.page * PAGE_SIZE + rows;
     return html`<div class="pager">
-      <span class="muted">Alerts ${first.toLocaleString(this.locale)}–${last.toLocaleString(this.locale)}</span>
+      <span class="muted">
+        ${rows === 0 ? "No alerts on this page" : `Alerts ${first.toLocaleString(this.locale)}–${last.toLocaleString(this.locale)}`}
+      </span>
       <button class="btn" ?disabled=${!this.pager.hasPrevious || this.request.loading} @click=${this.newer}>
         Newer
       </button>
