@@ -109,6 +109,7 @@ const out = {
   count: await ask("plexgeo/streams/count"),
   users: await ask("plexgeo/users"),
   user: await ask("plexgeo/user", { user_id: "1" }),
+  habits: await ask("plexgeo/user/habits", { user_id: "1" }),
   alerts: await ask("plexgeo/alerts"),
   server: await ask("plexgeo/server"),
   stats: await ask("plexgeo/stats", {
@@ -163,6 +164,9 @@ def test_the_dev_mock_answers_the_same_fields(mock_answers: dict[str, Any]) -> N
         ("user.timeline[0]", _first(user["timeline"]), wire.DayCount),
         ("user.recent_streams[0]", _first(user["recent_streams"]), wire.StreamRow),
         ("user.locations[0]", _first(user["locations"]), wire.UserLocation),
+        ("habits", answers["habits"], wire.UserHabits),
+        ("habits.devices[0]", _first(answers["habits"]["devices"]), wire.DeviceUse),
+        ("habits.networks[0]", _first(answers["habits"]["networks"]), wire.NetworkUse),
         ("alerts", answers["alerts"], wire.AlertList),
         ("alerts[0]", _first(answers["alerts"]["alerts"]), wire.AlertRow),
         ("stats", stats, wire.Stats),
