@@ -47,6 +47,18 @@ def _deep_cursor(store: HistoryStore, user_id: str, pages: int) -> str | None:
     return cursor
 
 
+def _deep_alerts(store: HistoryStore) -> list[int]:
+    """Page cursors a few pages into the alert list (setup, untimed)."""
+    cursors: list[int] = []
+    before = None
+    for _ in range(5):
+        before = reports.alert_list(store, limit=100, before_id=before)["next_before_id"]
+        if before is None:
+            break
+        cursors.append(before)
+    return cursors
+
+
 def measure(
     store: HistoryStore, heaviest: str, now: datetime, times: int
 ) -> dict[str, dict[str, Any]]:
@@ -90,6 +102,17 @@ def measure(
             partial(reports.trends, store, since=now - timedelta(days=365), until=now)
         ],
         "users_list": [partial(reports.user_list, store)],
+        # The drill-down's devices and networks (admins), and alert pages from the newest
+        # and from deep in the list.
+        "user_habits": [partial(reports.user_habits, store, u) for u in some_users],
+        "alerts_page": [
+            partial(reports.alert_list, store, limit=100),
+            partial(reports.alert_list, store, limit=100, acknowledged=False),
+            *(
+                partial(reports.alert_list, store, limit=100, before_id=b)
+                for b in _deep_alerts(store)
+            ),
+        ],
     }
     deep = _deep_cursor(store, heaviest, 20)
     if deep is not None:

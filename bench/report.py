@@ -59,6 +59,8 @@ TARGETS: tuple[Target, ...] = (
     Target("user_drilldown", "user drill-down, heaviest user", "p99_ms", "max", 50, "ms"),
     Target("stats_12_months", "stats over 12 months", "p99_ms", "max", 100, "ms"),
     Target("users_list", "users list", "p99_ms", "max", 50, "ms"),
+    Target("user_habits", "user devices and networks", "p99_ms", "max", 50, "ms"),
+    Target("alerts_page", "alerts page (100), newest and deep", "p99_ms", "max", 20, "ms"),
     Target("geo_cache_hit", "geolocation cache hit", "median_ms", "max", 50, "µs", 1000.0),
     Target(
         "ingest_rate_poll", "ingest, a poll's path (10 new, 40 live)", "value", "min", 10_000, "/s"

@@ -19,7 +19,7 @@ from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
 
 import pytest
 
-from custom_components.plexgeo.alerts import alert_event_data, stream_event_data
+from custom_components.plexgeo.alerts import PANEL_ONLY, alert_event_data, stream_event_data
 from custom_components.plexgeo.core import wire
 from custom_components.plexgeo.core.models import Alert, AlertKind, LocationStatus, Stream
 from custom_components.plexgeo.core.reports import alert_row
@@ -42,6 +42,9 @@ SHARED = (
     "CountryCount",
     "UserLocation",
     "UserDetail",
+    "DeviceUse",
+    "NetworkUse",
+    "UserHabits",
     "Stats",
     "StreamPage",
     "StreamCount",
@@ -106,6 +109,7 @@ const out = {
   count: await ask("plexgeo/streams/count"),
   users: await ask("plexgeo/users"),
   user: await ask("plexgeo/user", { user_id: "1" }),
+  habits: await ask("plexgeo/user/habits", { user_id: "1" }),
   alerts: await ask("plexgeo/alerts"),
   server: await ask("plexgeo/server"),
   stats: await ask("plexgeo/stats", {
@@ -160,6 +164,9 @@ def test_the_dev_mock_answers_the_same_fields(mock_answers: dict[str, Any]) -> N
         ("user.timeline[0]", _first(user["timeline"]), wire.DayCount),
         ("user.recent_streams[0]", _first(user["recent_streams"]), wire.StreamRow),
         ("user.locations[0]", _first(user["locations"]), wire.UserLocation),
+        ("habits", answers["habits"], wire.UserHabits),
+        ("habits.devices[0]", _first(answers["habits"]["devices"]), wire.DeviceUse),
+        ("habits.networks[0]", _first(answers["habits"]["networks"]), wire.NetworkUse),
         ("alerts", answers["alerts"], wire.AlertList),
         ("alerts[0]", _first(answers["alerts"]["alerts"]), wire.AlertRow),
         ("stats", stats, wire.Stats),
@@ -215,6 +222,5 @@ def test_bus_events_are_the_rows_without_what_they_must_not_carry() -> None:
     )
     raised = alert_event_data("entry", alert)
     assert set(raised) == _keys(wire.AlertEvent)
-    acknowledgement = {"acknowledged_at", "acknowledged_by"}
-    assert _keys(wire.AlertEvent) == (_keys(wire.AlertRow) - acknowledgement) | {"entry_id"}
+    assert _keys(wire.AlertEvent) == (_keys(wire.AlertRow) - PANEL_ONLY) | {"entry_id"}
     assert set(alert_row(replace(alert, acknowledged_at=at))) == _keys(wire.AlertRow)

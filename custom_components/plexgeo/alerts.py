@@ -14,7 +14,7 @@ from .const import DOMAIN, EVENT_ANOMALY, EVENT_STREAM_ENDED, EVENT_STREAM_START
 from .core.engine import PollOutcome
 from .core.household import format_apart
 from .core.markdown import escape_markdown
-from .core.models import Alert, AlertKind, Stream
+from .core.models import TRUSTABLE, Alert, Stream
 from .core.reports import alert_row, stream_row
 from .core.wire import AlertEvent, StreamEvent
 
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry
 
 
-# Trusting a country only silences rare-country alerts: offered where it helps.
-TRUSTABLE = frozenset({AlertKind.RARE_COUNTRY})
+# The alert row's fields an anomaly event leaves out.
+PANEL_ONLY = frozenset({"acknowledged_at", "acknowledged_by", "acknowledged_by_name", "trustable"})
 # At most this many alert issues per server are open at once; the panel lists every alert.
 MAX_ALERT_ISSUES = 50
 # HA 2026.11 links an issue to its config entry; 2025.4.4 has no such parameter.
@@ -78,8 +78,9 @@ def async_remove_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
 def alert_event_data(entry_id: str, alert: Alert) -> AlertEvent:
     """An anomaly as events and the event entity carry it: the panel's alert row."""
     row = alert_row(alert)
-    # The acknowledgement fields are always unset when an alert is raised.
-    fields = {k: v for k, v in row.items() if k not in ("acknowledged_at", "acknowledged_by")}
+    # The acknowledgement fields are always unset when an alert is raised; the rest is the
+    # panel's own.
+    fields = {k: v for k, v in row.items() if k not in PANEL_ONLY}
     return cast(AlertEvent, {"entry_id": entry_id, **fields})
 
 

@@ -40,7 +40,7 @@ from .core import reports
 from .core.errors import StoreError
 from .core.log_search import InvalidSearch
 from .core.models import MediaType
-from .core.wire import Attribution, Entry, LiveEvent
+from .core.wire import AlertRow, Attribution, Entry, LiveEvent
 from .geodata import ManagedProvider
 from .options import option
 
@@ -302,7 +302,30 @@ async def ws_user(
         days=msg["days"],
         include_ip=connection.user.is_admin,
     )
-    return await _read(hass, read)
+    answer = await _read(hass, read)
+    if connection.user.is_admin:
+        await _name_acknowledgers(hass, answer["alerts"])
+    return answer
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "plexgeo/user/habits",
+        vol.Required("entry_id"): ENTRY_ID,
+        vol.Required("user_id"): USER_ID,
+    }
+)
+@require_admin
+@entry_command
+async def ws_user_habits(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    entry: PlexGeoConfigEntry,
+) -> Mapping[str, object]:
+    """A user's devices and networks with first and last use, count and place (admins)."""
+    store = entry.runtime_data.store
+    return await _read(hass, partial(reports.user_habits, store, msg["user_id"]))
 
 
 @websocket_command(
@@ -311,6 +334,7 @@ async def ws_user(
         vol.Required("entry_id"): ENTRY_ID,
         vol.Optional("acknowledged"): _optional(bool),
         vol.Optional("limit", default=reports.DEFAULT_LIMIT): LIMIT,
+        vol.Optional("before_id"): _optional(ID),
     }
 )
 @entry_command
@@ -320,14 +344,30 @@ async def ws_alerts(
     msg: dict[str, Any],
     entry: PlexGeoConfigEntry,
 ) -> Mapping[str, object]:
-    """Alerts, newest first, with the unacknowledged count."""
+    """Alerts, newest first, a page at a time, with the unacknowledged count."""
     read = partial(
         reports.alert_list,
         entry.runtime_data.store,
         acknowledged=msg.get("acknowledged"),
         limit=msg["limit"],
+        before_id=msg.get("before_id"),
     )
-    return await _read(hass, read)
+    answer = await _read(hass, read)
+    if connection.user.is_admin:
+        await _name_acknowledgers(hass, answer["alerts"])
+    return answer
+
+
+async def _name_acknowledgers(hass: HomeAssistant, alerts: list[AlertRow]) -> None:
+    """Fill in who acknowledged each alert by name: HA keeps users by id (admins only)."""
+    names: dict[str, str | None] = {}
+    for alert in alerts:
+        if (user_id := alert["acknowledged_by"]) is None:
+            continue
+        if user_id not in names:
+            user = await hass.auth.async_get_user(user_id)
+            names[user_id] = user.name if user is not None else None
+        alert["acknowledged_by_name"] = names[user_id]
 
 
 @websocket_command(
@@ -517,6 +557,7 @@ COMMANDS: tuple[Handler, ...] = (
     ws_users,
     ws_user,
     ws_alerts,
+    ws_user_habits,
     ws_stats,
     ws_server,
     ws_acknowledge,

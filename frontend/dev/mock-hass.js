@@ -204,6 +204,8 @@ function alert(alert_id, kind, stream, now, minutesAgo, extra) {
     player: stream.player,
     acknowledged_at: extra.acknowledged_at ?? null,
     acknowledged_by: extra.acknowledged_by ?? null,
+    acknowledged_by_name: extra.acknowledged_by ? "Admin" : null,
+    trustable: kind === "rare_country",
     other_stream_id: extra.other_stream_id ?? null,
     network_type: extra.network_type ?? null,
     seconds_apart: extra.seconds_apart ?? null,
@@ -349,12 +351,45 @@ export function createMockHass(options = {}) {
         trusted_countries: data.trusted[msg.user_id] ?? [],
       };
     },
+    "plexgeo/user/habits": (msg) => {
+      const mine = data.streams.filter((s) => s.user_id === msg.user_id);
+      const uses = (keyOf, extra) => {
+        const found = new Map();
+        for (const s of [...mine].reverse()) {
+          const key = keyOf(s);
+          if (key === null) continue;
+          const use = found.get(key) ?? { first_seen: s.started_at, count: 0, ...extra(s) };
+          Object.assign(use, {
+            last_seen: s.started_at,
+            count: use.count + 1,
+            country_code: s.country_code,
+            country_name: s.country_name,
+            city: s.city,
+          });
+          found.set(key, use);
+        }
+        return [...found.values()].reverse();
+      };
+      return {
+        devices: uses((s) => s.player, (s) => ({ player: s.player, product: s.product, platform: s.platform })),
+        networks: uses(
+          (s) => (s.local || !s.country_code ? null : `AS${s.country_code.charCodeAt(0)}`),
+          (s) => ({ network: `AS${s.country_code.charCodeAt(0)}`, name: `${s.country_name} Telecom` }),
+        ),
+      };
+    },
     "plexgeo/alerts": (msg) => {
       const rows = data.alerts
         .filter((a) => msg.acknowledged === undefined || Boolean(a.acknowledged_at) === msg.acknowledged)
-        .sort((a, b) => b.created_at.localeCompare(a.created_at))
-        .slice(0, msg.limit ?? 100);
-      return { alerts: rows, unacknowledged: data.alerts.filter((a) => !a.acknowledged_at).length };
+        .filter((a) => msg.before_id === undefined || a.alert_id < msg.before_id)
+        .sort((a, b) => b.alert_id - a.alert_id);
+      const limit = msg.limit ?? 50;
+      const page = rows.slice(0, limit);
+      return {
+        alerts: page,
+        unacknowledged: data.alerts.filter((a) => !a.acknowledged_at).length,
+        next_before_id: rows.length > limit ? page[page.length - 1].alert_id : null,
+      };
     },
     "plexgeo/alerts/acknowledge": (msg) => {
       const targets = data.alerts.filter(
@@ -365,7 +400,8 @@ export function createMockHass(options = {}) {
       }
       for (const a of targets) {
         a.acknowledged_at = new Date().toISOString();
-        a.acknowledged_by = "Developer";
+        a.acknowledged_by = "developer-id";
+        a.acknowledged_by_name = "Developer";
         if (msg.trust) {
           const list = (data.trusted[a.user_id] ??= []);
           if (!list.includes(a.country_code)) list.push(a.country_code);

@@ -359,6 +359,7 @@ export class PlexGeoPanel extends LitElement {
       case "map":
         return html`${liveError}<plexgeo-live-view
             ?narrow=${this.narrow}
+            ?admin=${this._admin}
             .api=${this._api}
             .live=${this._live}
             ?liveReady=${this._liveReady}
@@ -376,6 +377,7 @@ export class PlexGeoPanel extends LitElement {
         return this._userId
           ? html`<plexgeo-user-view
               ?narrow=${this.narrow}
+              ?admin=${this._admin}
               ?dark=${this._dark}
               .api=${this._api}
               .userId=${this._userId}

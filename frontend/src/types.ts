@@ -107,11 +107,41 @@ export interface AlertRow {
   player: string;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  trustable: boolean;
   other_stream_id: number | null;
   network_type: string | null;
   seconds_apart: number | null;
   stream_count: number | null;
   device: string | null;
+}
+
+export interface DeviceUse {
+  first_seen: string;
+  last_seen: string;
+  count: number;
+  country_code: string | null;
+  country_name: string | null;
+  city: string | null;
+  player: string | null;
+  product: string | null;
+  platform: string | null;
+}
+
+export interface NetworkUse {
+  first_seen: string;
+  last_seen: string;
+  count: number;
+  country_code: string | null;
+  country_name: string | null;
+  city: string | null;
+  network: string;
+  name: string | null;
+}
+
+export interface UserHabits {
+  devices: DeviceUse[];
+  networks: NetworkUse[];
 }
 
 export interface CountryCount {

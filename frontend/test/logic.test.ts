@@ -34,6 +34,8 @@ const base: AlertRow = {
   device: null,
   acknowledged_at: null,
   acknowledged_by: null,
+  acknowledged_by_name: null,
+  trustable: true,
 };
 
 test("alert summaries explain each kind", () => {
@@ -93,10 +95,10 @@ test("alert summaries explain each kind", () => {
   assert.equal(alertSummary({ ...base, share: null, session_count: null }), "Streaming from Tokyo, Japan");
 });
 
-test("trust is offered for rare country only", () => {
+test("trust is offered where the server says it helps, whatever the kind's name", () => {
   assert.equal(trustHelps(base), true);
-  assert.equal(trustHelps({ ...base, kind: "impossible_travel" }), false);
-  assert.equal(trustHelps({ ...base, kind: "new_device" }), false);
+  assert.equal(trustHelps({ ...base, trustable: false }), false);
+  assert.equal(trustHelps({ ...base, kind: "impossible_travel", trustable: false }), false);
 });
 
 test("time apart in words", () => {

@@ -70,6 +70,7 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         "streamed_elsewhere_since": lambda: store.streamed_elsewhere_since("1", "FR", since),
         "user_devices": lambda: store.user_devices("1"),
         "user_networks": lambda: store.user_networks("1"),
+        "habit_uses": lambda: store.habit_uses("1", 100),
         "streams_started_since": lambda: store.streams_started_since(since),
         "log": lambda: store.stream_log(limit=20),
         "log_page": lambda: store.stream_log(limit=20, after_stream_id=150),
@@ -166,6 +167,12 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     assert any("streams_by_start" in d for d in plans["trends"])
     assert any("alerts_by_user" in d for d in plans["alerts_user"])
     assert any("alerts_unacknowledged" in d for d in plans["alerts_unacknowledged"])
+    # A device's or network's place: the user's one stream started at its last use.
+    habit_streams = [d for d in plans["habit_uses"] if re.match(r"SEARCH s2\b", d)]
+    assert len(habit_streams) == 2, plans["habit_uses"]
+    assert all("streams_by_user (user_ref=? AND started_at=?)" in d for d in habit_streams), (
+        habit_streams
+    )
 
 
 def test_concurrent_reads_during_writes(store: HistoryStore) -> None:

@@ -62,6 +62,11 @@ class AlertKind(StrEnum):
     NEW_NETWORK = "new_network"
 
 
+# Trusting a country only silences rare-country alerts: the repair issue and the panel
+# offer it only for these kinds.
+TRUSTABLE = frozenset({AlertKind.RARE_COUNTRY})
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where an IP address is, as a geolocation provider says."""

@@ -15,24 +15,28 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from .log_search import search_network
-from .models import Alert, MediaType, Stream
+from .models import TRUSTABLE, Alert, MediaType, Stream
 from .store import CountryCount as StoredCountryCount, HistoryStore, LogFilter
+from .store.household import HabitUse
 from .wire import (
     AlertList,
     AlertRow,
     CountryCount,
+    HabitFields,
     LiveEvent,
     Stats,
     StreamCount,
     StreamPage,
     StreamRow,
     UserDetail,
+    UserHabits,
     UserList,
 )
 
 DEFAULT_LIMIT = 50
 RECENT_STREAMS = 20
 USER_ALERTS = 50
+USER_HABITS = 100  # devices, and networks, in a drill-down
 # Stored times are epoch seconds; a cursor outside this range cannot name a stream.
 _MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 _MAX_CURSOR_LENGTH = 64
@@ -154,6 +158,8 @@ def alert_row(alert: Alert) -> AlertRow:
         "player": alert.player,
         "acknowledged_at": _iso(alert.acknowledged_at),
         "acknowledged_by": alert.acknowledged_by,
+        "acknowledged_by_name": None,
+        "trustable": alert.kind in TRUSTABLE,
         "other_stream_id": alert.other_stream_id,
         "network_type": alert.network_type,
         "seconds_apart": alert.seconds_apart,
@@ -294,6 +300,37 @@ def user_detail(
     }
 
 
+def _habit(use: HabitUse) -> HabitFields:
+    return {
+        "first_seen": use.first_seen.isoformat(),
+        "last_seen": use.last_seen.isoformat(),
+        "count": use.count,
+        "country_code": use.country_code,
+        "country_name": use.country_name,
+        "city": use.city,
+    }
+
+
+def user_habits(store: HistoryStore, user_id: str) -> UserHabits:
+    """A user's devices and networks, most recently used first: {devices, networks}."""
+    devices, networks = store.habit_uses(user_id, USER_HABITS)
+    return {
+        "devices": [
+            {**_habit(d), "player": d.player, "product": d.product, "platform": d.platform}
+            for d in devices
+        ],
+        "networks": [
+            {
+                **_habit(n),
+                # A prefix's hash says nothing to a person and is not shown.
+                "network": n.key if n.key.startswith("AS") else "prefix",
+                "name": n.org or n.isp,
+            }
+            for n in networks
+        ],
+    }
+
+
 def trends(store: HistoryStore, *, since: datetime, until: datetime) -> Stats:
     """Streams started in [since, until): per UTC day and country, top countries and
     users, LAN and WAN counts. Streams without a known country count only in lan/wan
@@ -315,12 +352,20 @@ def trends(store: HistoryStore, *, since: datetime, until: datetime) -> Stats:
 
 
 def alert_list(
-    store: HistoryStore, *, acknowledged: bool | None = None, limit: int = DEFAULT_LIMIT
+    store: HistoryStore,
+    *,
+    acknowledged: bool | None = None,
+    limit: int = DEFAULT_LIMIT,
+    before_id: int | None = None,
 ) -> AlertList:
-    """Alerts newest first: {alerts, unacknowledged}."""
+    """Alerts newest first, a page at a time: {alerts, unacknowledged, next_before_id}."""
+    # One more than asked says whether an older page exists.
+    alerts = store.alerts(acknowledged=acknowledged, limit=limit + 1, before_id=before_id)
+    page = alerts[:limit]
     return {
-        "alerts": [alert_row(a) for a in store.alerts(acknowledged=acknowledged, limit=limit)],
+        "alerts": [alert_row(a) for a in page],
         "unacknowledged": store.unacknowledged_count(),
+        "next_before_id": page[-1].alert_id if len(alerts) > limit else None,
     }
 
 

@@ -132,6 +132,10 @@ class AlertRow(_AlertFields):
 
     acknowledged_at: str | None
     acknowledged_by: str | None
+    # The Home Assistant user's name, for admins (the websocket command resolves it).
+    acknowledged_by_name: str | None
+    # Whether trusting the alert's country would silence alerts like it.
+    trustable: bool
 
 
 class LastLocation(TypedDict):
@@ -197,6 +201,39 @@ class UserDetail(TypedDict):
     trusted_countries: list[str]
 
 
+class HabitFields(TypedDict):
+    """When a device or network was first and last used, how often, and where last."""
+
+    first_seen: str
+    last_seen: str
+    count: int
+    country_code: str | None
+    country_name: str | None
+    city: str | None
+
+
+class DeviceUse(HabitFields):
+    """One of a user's devices (the player as last seen; None once its streams are purged)."""
+
+    player: str | None
+    product: str | None
+    platform: str | None
+
+
+class NetworkUse(HabitFields):
+    """One of a user's networks: an ASN, or an address prefix known only by its keyed hash."""
+
+    network: str  # "AS15169", or "prefix" (never the prefix's hash)
+    name: str | None  # the organisation or ISP there
+
+
+class UserHabits(TypedDict):
+    """A user's devices and networks for the drill-down (admins only)."""
+
+    devices: list[DeviceUse]
+    networks: list[NetworkUse]
+
+
 class DayCountryCount(TypedDict):
     """Streams from one country on one day."""
 
@@ -248,6 +285,8 @@ class AlertList(TypedDict):
 
     alerts: list[AlertRow]
     unacknowledged: int
+    # The `before_id` of the next (older) page, None on the last one.
+    next_before_id: int | None
 
 
 class LiveEvent(TypedDict):

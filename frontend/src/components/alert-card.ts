@@ -3,7 +3,7 @@
 import { countryTag } from "./country.js";
 import { html, nothing, type TemplateResult } from "lit";
 
-import { ALERT_KIND_LABELS, alertSummary, trustHelps } from "../lib/alerts.js";
+import { acknowledgedBy, ALERT_KIND_LABELS, alertEvidence, alertSummary, trustHelps } from "../lib/alerts.js";
 import { formatDateTime } from "../lib/format.js";
 import type { TimeSettings } from "../lib/time.js";
 import type { AlertRow } from "../types.js";
@@ -33,11 +33,14 @@ export function alertCard(alert: AlertRow, actions: AlertActions): TemplateResul
       <div class="alert-summary">
         ${countryTag(alert.country_code)} ${alertSummary(alert)}
       </div>
+      <dl class="evidence">
+        ${alertEvidence(alert, actions.locale).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
+      </dl>
       <div class="muted small">${alert.media_title} · ${alert.player}</div>
       ${acknowledged
         ? html`<div class="muted small">
             Acknowledged ${formatDateTime(alert.acknowledged_at, actions.locale, actions.time)}
-            ${alert.acknowledged_by ? html`by ${alert.acknowledged_by}` : nothing}
+            ${acknowledgedBy(alert) ? html`by ${acknowledgedBy(alert)}` : nothing}
           </div>`
         : nothing}
     </div>

@@ -39,6 +39,20 @@ export const alertStyles = css`
   .alert-summary {
     overflow-wrap: anywhere;
   }
+  dl.evidence {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 2px 12px;
+    margin: 2px 0;
+    font-size: 0.85rem;
+  }
+  dl.evidence dt {
+    color: var(--secondary-text-color);
+  }
+  dl.evidence dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
   .alert-actions {
     display: flex;
     flex-wrap: wrap;

@@ -11,9 +11,15 @@ export const ALERT_KIND_LABELS: Record<string, string> = {
   new_network: "New network",
 };
 
-/** Trusting a country only silences rare-country alerts: offered where it helps. */
+/** Trusting a country silences only some kinds: the server says which (one list, shared
+ * with the repair issue's menu). */
 export function trustHelps(alert: AlertRow): boolean {
-  return alert.kind === "rare_country";
+  return alert.trustable;
+}
+
+/** "Acknowledged 2 Mar by Ann": the person's name when the server resolved it. */
+export function acknowledgedBy(alert: AlertRow): string | null {
+  return alert.acknowledged_by_name ?? null;
 }
 
 /** The time between two streams in words: "20 s", "14 min", "3 h 5 min", "2 d 4 h". */
@@ -28,6 +34,44 @@ export function formatApart(seconds: number): string {
   const days = Math.floor(hours / 24);
   hours %= 24;
   return hours ? `${days} d ${hours} h` : `${days} d`;
+}
+
+const NETWORK_TYPES: Record<string, string> = {
+  proxy: "Proxy or VPN",
+  hosting: "Hosting provider or VPN",
+  mobile: "Mobile network",
+  residential: "Home broadband",
+};
+
+/** The evidence the detector stored, as label/value pairs: both places, how far apart,
+ * the time between the streams, the network, the country's share of recent streams. */
+export function alertEvidence(alert: AlertRow, locale?: string): [string, string][] {
+  const number = (n: number) => n.toLocaleString(locale);
+  const rows: [string, string][] = [];
+  const here = place(alert.city, alert.country_name);
+  if (alert.previous_country_name !== null || alert.previous_city !== null) {
+    const first = alert.kind === "impossible_travel" ? "Before" : "Other stream";
+    rows.push([first, place(alert.previous_city, alert.previous_country_name)]);
+    rows.push([alert.kind === "impossible_travel" ? "Then" : "This stream", here]);
+  } else {
+    rows.push(["Where", here]);
+  }
+  if (alert.distance_km !== null) rows.push(["Distance", `${number(Math.round(alert.distance_km))} km`]);
+  if (alert.seconds_apart !== null) rows.push(["Time between", `${formatApart(alert.seconds_apart)} apart`]);
+  if (alert.network_type) {
+    rows.push(["Network", NETWORK_TYPES[alert.network_type] ?? alert.network_type]);
+  }
+  if (alert.kind === "rare_country" && alert.share !== null && alert.session_count !== null) {
+    const before = Math.round(alert.share * alert.session_count);
+    const percent = Math.round(alert.share * 100);
+    rows.push(["Share", `${number(before)} of ${number(alert.session_count)} recent streams (${percent}%)`]);
+  }
+  if (alert.kind === "concurrent_streams" && alert.stream_count !== null) {
+    const limit = alert.session_count === null ? "" : ` (limit ${number(alert.session_count)})`;
+    rows.push(["At once", `${number(alert.stream_count)} streams${limit}`]);
+  }
+  if (alert.device) rows.push([alert.kind === "new_network" ? "Provider" : "Device", alert.device]);
+  return rows;
 }
 
 function network(alert: AlertRow): string {
@@ -78,4 +122,10 @@ export function alertSummary(alert: AlertRow): string {
     default:
       return `Streaming from ${here}`;
   }
+}
+
+/** What "Acknowledge all" asks before it acknowledges every open alert, not just this page. */
+export function acknowledgeAllQuestion(open: number, locale?: string): string {
+  const noun = open === 1 ? "open alert" : "open alerts";
+  return `Acknowledge all ${open.toLocaleString(locale)} ${noun}? Their repair issues close too; trusted countries stay as they are.`;
 }

@@ -2,6 +2,7 @@
 
 import type {
   AlertRow,
+  UserHabits,
   Entry,
   HassConnection,
   LiveEvent,
@@ -16,11 +17,14 @@ import type {
 
 export class PlexGeoApiError extends Error {
   readonly code: string;
+  /** HA's translation key of the error, when the integration raised a translated one. */
+  readonly translationKey: string | undefined;
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, translationKey?: string) {
     super(message);
     this.name = "PlexGeoApiError";
     this.code = code;
+    this.translationKey = translationKey;
   }
 }
 
@@ -28,13 +32,14 @@ export class PlexGeoApiError extends Error {
 export function toApiError(err: unknown): PlexGeoApiError {
   if (err instanceof PlexGeoApiError) return err;
   if (err && typeof err === "object") {
-    const obj = err as { code?: unknown; message?: unknown; error?: unknown };
+    const obj = err as { code?: unknown; message?: unknown; translation_key?: unknown };
     // home-assistant-js-websocket rejects with the bare error object {code, message};
     // a lost connection rejects with the number ERR_CONNECTION_LOST (3) instead.
     const code = obj.code === undefined ? "unknown_error" : String(obj.code);
     const message =
       typeof obj.message === "string" && obj.message ? obj.message : "Unexpected error";
-    return new PlexGeoApiError(code, message);
+    const key = typeof obj.translation_key === "string" ? obj.translation_key : undefined;
+    return new PlexGeoApiError(code, message, key);
   }
   if (err === 3) {
     return new PlexGeoApiError("connection_lost", "Connection to Home Assistant lost");
@@ -92,8 +97,32 @@ export class PlexGeoApi {
     return this.call("plexgeo/user", { user_id: userId, days });
   }
 
-  alerts(acknowledged: boolean, limit = 100): Promise<{ alerts: AlertRow[]; unacknowledged: number }> {
-    return this.call("plexgeo/alerts", { acknowledged, limit });
+  /** Stop a live stream through the `plexgeo.terminate_stream` action (admins). */
+  async terminate(streamId: number, message: string): Promise<void> {
+    try {
+      await this.connection.sendMessagePromise({
+        type: "call_service",
+        domain: "plexgeo",
+        service: "terminate_stream",
+        service_data: { config_entry_id: this.entryId, stream_id: streamId, message },
+      });
+    } catch (err) {
+      throw toApiError(err);
+    }
+  }
+
+  /** A user's devices and networks (admins only). */
+  habits(userId: string): Promise<UserHabits> {
+    return this.call("plexgeo/user/habits", { user_id: userId });
+  }
+
+  alerts(
+    acknowledged: boolean,
+    beforeId: number | null = null,
+    limit = 100,
+  ): Promise<{ alerts: AlertRow[]; unacknowledged: number; next_before_id: number | null }> {
+    const page = beforeId === null ? {} : { before_id: beforeId };
+    return this.call("plexgeo/alerts", { acknowledged, limit, ...page });
   }
 
   acknowledge(alertId: number | undefined, trust: boolean): Promise<{ acknowledged: number[] }> {

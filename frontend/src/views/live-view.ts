@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 
 import type { MapDot } from "../components/world-map.js";
 import "../components/world-map.js";
+import "../components/stop-stream.js";
 import { emptyState, errorState, loadingState } from "../components/state.js";
 import type { PlexGeoApi } from "../lib/api.js";
 import {
@@ -54,6 +55,7 @@ export class PlexGeoLiveView extends LitElement {
     api: { attribute: false },
     live: { attribute: false },
     liveReady: { type: Boolean },
+    admin: { type: Boolean },
     _range: { state: true },
     _stats: { state: true },
     _server: { state: true },
@@ -63,6 +65,8 @@ export class PlexGeoLiveView extends LitElement {
   api: PlexGeoApi | undefined;
   live: StreamRow[] = [];
   liveReady = false;
+  /** Admins may stop a live stream. */
+  admin = false;
   private _range: RangeKey = "30d";
   private _stats: Stats | undefined;
   private request = new RequestController(this);
@@ -232,6 +236,9 @@ export class PlexGeoLiveView extends LitElement {
           ? html`<div class="muted small address">
               ${s.ip} · ${s.network ?? "unknown network"}${s.relayed ? " · relayed" : ""}
             </div>`
+          : nothing}
+        ${this.admin && server.live && s.live
+          ? html`<plexgeo-stop-stream .api=${this.api} .stream=${s}></plexgeo-stop-stream>`
           : nothing}
       </div>
     </div>`;

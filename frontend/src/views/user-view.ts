@@ -23,7 +23,9 @@ import {
 import { RequestController } from "../lib/request-controller.js";
 import type { TimeSettings } from "../lib/time.js";
 import { sharedStyles } from "../styles.js";
-import type { AlertRow, UserDetail } from "../types.js";
+import type { AlertRow, UserDetail, UserHabits } from "../types.js";
+import { habitsTables } from "../components/habits-table.js";
+import { noPlacesReason } from "../lib/user-places.js";
 import { alertsChanged } from "./events.js";
 
 const DAY_OPTIONS = [30, 90, 365];
@@ -58,6 +60,8 @@ export class PlexGeoUserView extends LitElement {
     dark: { type: Boolean },
     _days: { state: true },
     _detail: { state: true },
+    admin: { type: Boolean },
+    _habits: { state: true },
   };
 
   api: PlexGeoApi | undefined;
@@ -67,12 +71,29 @@ export class PlexGeoUserView extends LitElement {
   dark = false;
   private _days = 90;
   private _detail: UserDetail | undefined;
+  /** Admins see the user's devices and networks. */
+  admin = false;
+  private _habits: UserHabits | undefined;
   private request = new RequestController(this);
+  private habitsRequest = new RequestController(this);
   private action = new RequestController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has("userId")) this._detail = undefined;
+    if (changed.has("userId")) {
+      this._detail = undefined;
+      this._habits = undefined;
+    }
     if (changed.has("api") || changed.has("userId") || changed.has("_days")) void this.load();
+    if (changed.has("api") || changed.has("userId") || changed.has("admin")) void this.loadHabits();
+  }
+
+  async loadHabits(): Promise<void> {
+    const { api, userId } = this;
+    if (!api || !userId || !this.admin) return;
+    await this.habitsRequest.run(
+      () => api.habits(userId),
+      (habits) => (this._habits = habits),
+    );
   }
 
   async load(): Promise<void> {
@@ -106,7 +127,7 @@ export class PlexGeoUserView extends LitElement {
     if (!api) return;
     void this.act(async () => {
       await api.acknowledge(alert.alert_id, trust);
-      const { unacknowledged } = await api.alerts(false, 1);
+      const { unacknowledged } = await api.alerts(false, null, 1);
       alertsChanged(this, unacknowledged);
     });
   }
@@ -168,13 +189,15 @@ export class PlexGeoUserView extends LitElement {
       </section>
       <section class="card wide">
         <h2>Locations</h2>
-        <plexgeo-world-map
-          class="map"
-          .counts=${countryCounts}
-          .dots=${locationDots(detail)}
-          .highlight=${detail.trusted_countries}
-          label="Where this user streamed from"
-        ></plexgeo-world-map>
+        ${noPlacesReason(detail) !== null
+          ? html`<p class="muted no-places">${noPlacesReason(detail)}</p>`
+          : html`<plexgeo-world-map
+              class="map"
+              .counts=${countryCounts}
+              .dots=${locationDots(detail)}
+              .highlight=${detail.trusted_countries}
+              label="Where this user streamed from"
+            ></plexgeo-world-map>`}
       </section>
       <section class="card">
         <h2>Trusted countries</h2>
@@ -198,6 +221,7 @@ export class PlexGeoUserView extends LitElement {
               )}
             </ul>`}
       </section>
+      ${this.admin ? this.renderHabits() : nothing}
       <section class="card wide">
         <h2>Recent streams</h2>
         ${detail.recent_streams.length === 0
@@ -232,6 +256,18 @@ export class PlexGeoUserView extends LitElement {
             </table></div>`}
       </section>
     </div>`;
+  }
+
+  private renderHabits() {
+    const body = this.habitsRequest.error
+      ? errorState(this.habitsRequest.error, () => void this.loadHabits())
+      : this._habits
+        ? habitsTables(this._habits, this.locale, this.time)
+        : loadingState();
+    return html`<section class="card wide habits">
+      <h2>Devices and networks</h2>
+      ${body}
+    </section>`;
   }
 
   private renderTrust(detail: UserDetail) {

@@ -4,6 +4,7 @@ networks, stream limits, and the incidents already raised."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 import json
 
@@ -78,6 +79,68 @@ _NETWORK_SEEN = _DEVICE_SEEN.replace("user_devices", "user_networks").replace(
 )
 
 type Habit = tuple[str, str, datetime]  # user id, device or network, when
+
+# A user's devices and networks for the drill-down, most recently used first, each with
+# the place of its last use: the user's stream started at that second (streams_by_user).
+_DEVICE_USES = """
+SELECT d.machine_id, d.first_seen, d.last_seen, d.count, p.title, p.product, p.platform,
+    l.country_code, l.country_name, l.city, l.org, l.isp
+FROM user_devices AS d
+LEFT JOIN streams AS s ON s.id = (
+    SELECT s2.id FROM streams AS s2 JOIN players AS p2 ON p2.id = s2.player_ref
+    WHERE s2.user_ref = d.user_ref AND s2.started_at = d.last_seen
+      AND p2.machine_id = d.machine_id
+    LIMIT 1)
+LEFT JOIN players AS p ON p.id = s.player_ref
+LEFT JOIN locations AS lk ON lk.id = s.location_ref
+LEFT JOIN places AS l ON l.id = lk.place_ref
+WHERE d.user_ref = (SELECT id FROM users WHERE plex_id = ?)
+ORDER BY d.last_seen DESC LIMIT ?
+"""
+# The network key of a place's ASN ("AS15169 Google LLC" -> "AS15169"), as the schema's.
+_ASN_L2 = "upper(substr(l2.asn, 1, instr(l2.asn || ' ', ' ') - 1))"
+# A network's place: a located stream of the user's started when the network was last
+# seen, on that ASN when the key is one (a prefix key cannot be matched without the address).
+_NETWORK_USES = f"""
+SELECT n.network, n.first_seen, n.last_seen, n.count, NULL, NULL, NULL,
+    l.country_code, l.country_name, l.city, l.org, l.isp
+FROM user_networks AS n
+LEFT JOIN places AS l ON l.id = (
+    SELECT lk2.place_ref FROM streams AS s2 INDEXED BY streams_by_user
+    JOIN locations AS lk2 ON lk2.id = s2.location_ref
+    JOIN places AS l2 ON l2.id = lk2.place_ref
+    WHERE s2.user_ref = n.user_ref AND s2.started_at = n.last_seen
+      AND (n.network NOT GLOB 'AS[0-9]*' OR {_ASN_L2} = n.network)
+    LIMIT 1)
+WHERE n.user_ref = (SELECT id FROM users WHERE plex_id = ?)
+ORDER BY n.last_seen DESC LIMIT ?
+"""  # noqa: S608  (a fixed expression, no value)
+
+
+@dataclass(frozen=True, slots=True)
+class HabitUse:
+    """One of a user's devices or networks: when first and last used, how often, where."""
+
+    key: str  # the device's machine identifier, or the network's key (ASN or prefix hash)
+    first_seen: datetime
+    last_seen: datetime
+    count: int
+    player: str | None  # a device's player title, product and platform, from its last use
+    product: str | None
+    platform: str | None
+    country_code: str | None  # the place of the last use (None: LAN, relayed, unlocated)
+    country_name: str | None
+    city: str | None
+    org: str | None  # who runs the network there
+    isp: str | None
+
+
+def _habit_use(row: Sequence[object]) -> HabitUse:
+    key, first, last, count, *rest = row
+    text = [None if value is None else str(value) for value in rest]
+    return HabitUse(
+        str(key), from_epoch(int(str(first))), from_epoch(int(str(last))), int(str(count)), *text
+    )
 
 
 class HouseholdQueries(StoreCore):
@@ -183,6 +246,13 @@ class HouseholdQueries(StoreCore):
                 (user_id,),
             ).fetchall()
         return {str(key): from_epoch(int(seen)) for key, seen in rows}
+
+    def habit_uses(self, user_id: str, limit: int) -> tuple[list[HabitUse], list[HabitUse]]:
+        """The user's devices and networks, most recently used first, at most `limit` each."""
+        with self._reading() as conn:
+            devices = conn.execute(_DEVICE_USES, (user_id, limit)).fetchall()
+            networks = conn.execute(_NETWORK_USES, (user_id, limit)).fetchall()
+        return [_habit_use(r) for r in devices], [_habit_use(r) for r in networks]
 
     def record_habits(self, *, devices: Sequence[Habit], networks: Sequence[Habit]) -> None:
         """Count a use of each device and network, in one transaction."""

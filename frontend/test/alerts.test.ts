@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { acknowledgeAllQuestion, acknowledgedBy, alertEvidence } from "../src/lib/alerts.js";
+import type { AlertRow } from "../src/types.js";
+
+const base: AlertRow = {
+  alert_id: 1,
+  kind: "rare_country",
+  stream_id: 1,
+  user_id: "1",
+  user_name: "carol",
+  created_at: "2026-03-02T10:00:00+00:00",
+  country_code: "JP",
+  country_name: "Japan",
+  city: "Tokyo",
+  latitude: 35.7,
+  longitude: 139.6,
+  share: 0.012,
+  session_count: 83,
+  previous_country_code: null,
+  previous_country_name: null,
+  previous_city: null,
+  distance_km: null,
+  speed_kmh: null,
+  media_title: "Arrival",
+  player: "TV",
+  other_stream_id: null,
+  network_type: null,
+  seconds_apart: null,
+  stream_count: null,
+  device: null,
+  acknowledged_at: null,
+  acknowledged_by: null,
+  acknowledged_by_name: null,
+  trustable: true,
+};
+
+test("a rare country shows where and its share of recent streams", () => {
+  assert.deepEqual(alertEvidence(base, "en-US"), [
+    ["Where", "Tokyo, Japan"],
+    ["Share", "1 of 83 recent streams (1%)"],
+  ]);
+});
+
+test("two places at once show both, the distance, the time apart and the network", () => {
+  const pair: AlertRow = {
+    ...base,
+    kind: "concurrent_locations",
+    previous_country_name: "United States",
+    previous_city: "New York",
+    distance_km: 10848.6,
+    seconds_apart: 20,
+    network_type: "hosting",
+    share: null,
+    session_count: null,
+    trustable: false,
+  };
+  assert.deepEqual(alertEvidence(pair, "en-US"), [
+    ["Other stream", "New York, United States"],
+    ["This stream", "Tokyo, Japan"],
+    ["Distance", "10,849 km"],
+    ["Time between", "20 s apart"],
+    ["Network", "Hosting provider or VPN"],
+  ]);
+  const travel = alertEvidence({ ...pair, kind: "impossible_travel", seconds_apart: 3 * 3600 + 300 }, "en-US");
+  assert.deepEqual(travel.slice(0, 2), [
+    ["Before", "New York, United States"],
+    ["Then", "Tokyo, Japan"],
+  ]);
+  assert.deepEqual(travel[3], ["Time between", "3 h 5 min apart"]);
+  // A network type the panel has no words for still shows, as the server sent it.
+  assert.deepEqual(alertEvidence({ ...pair, network_type: "satellite" }, "en-US")[4], ["Network", "satellite"]);
+});
+
+test("streams at once, a new device and a new network show their own evidence", () => {
+  const many = alertEvidence({ ...base, kind: "concurrent_streams", stream_count: 4, session_count: 2, share: null });
+  assert.deepEqual(many.slice(1), [["At once", "4 streams (limit 2)"]]);
+  assert.deepEqual(alertEvidence({ ...base, kind: "new_device", device: "iPad", share: null }).slice(1), [
+    ["Device", "iPad"],
+  ]);
+  assert.deepEqual(
+    alertEvidence({ ...base, kind: "new_network", device: "NTT", network_type: "mobile", share: null }).slice(1),
+    [
+      ["Network", "Mobile network"],
+      ["Provider", "NTT"],
+    ],
+  );
+  // An unlocated place is said as such, not left blank.
+  assert.deepEqual(alertEvidence({ ...base, country_name: "", city: null, share: null })[0], [
+    "Where",
+    "an unknown place",
+  ]);
+});
+
+test("untrusted text stays text: the evidence passes names through unchanged", () => {
+  const xss = '<img src=x onerror=alert(1)>';
+  const rows = alertEvidence({ ...base, kind: "new_device", device: xss, share: null });
+  assert.deepEqual(rows[1], ["Device", xss]);
+});
+
+test("acknowledged by the person's name, never the raw user id", () => {
+  assert.equal(acknowledgedBy({ ...base, acknowledged_by: "abc123", acknowledged_by_name: "Ann" }), "Ann");
+  assert.equal(acknowledgedBy({ ...base, acknowledged_by: "abc123", acknowledged_by_name: null }), null);
+});
+
+test("acknowledge all asks first, counting every open alert", () => {
+  assert.equal(
+    acknowledgeAllQuestion(1234, "en-US"),
+    "Acknowledge all 1,234 open alerts? Their repair issues close too; trusted countries stay as they are.",
+  );
+  assert.match(acknowledgeAllQuestion(1, "en-US"), /^Acknowledge all 1 open alert\?/);
+});

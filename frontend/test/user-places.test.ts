@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { noPlacesReason } from "../src/lib/user-places.js";
+import type { StreamRow, UserDetail } from "../src/types.js";
+
+function row(patch: Partial<StreamRow>): StreamRow {
+  return {
+    stream_id: 1,
+    started_at: "2026-03-02T10:00:00Z",
+    last_seen: "2026-03-02T11:00:00Z",
+    ended_at: null,
+    live: false,
+    user_id: "u",
+    user_name: "dave",
+    media_type: "movie",
+    title: "t",
+    player: "p",
+    product: "Plex Web",
+    platform: "Chrome",
+    ip: null,
+    local: false,
+    relayed: false,
+    network: "wan",
+    country_code: null,
+    country_name: null,
+    city: null,
+    latitude: null,
+    longitude: null,
+    location_status: "unknown",
+    duration_s: 0,
+    bandwidth_kbps: null,
+    state: "playing",
+    progress_ms: 0,
+    media_duration_ms: null,
+    transcode: null,
+    ...patch,
+  };
+}
+
+function detail(streams: StreamRow[], located = false): UserDetail {
+  return {
+    user_id: "u",
+    user_name: "dave",
+    countries: [],
+    timeline: [],
+    recent_streams: streams,
+    locations: located
+      ? [{ country_code: "JP", country_name: "Japan", city: "Tokyo", latitude: 35.7, longitude: 139.7, count: 1 }]
+      : [],
+    alerts: [],
+    trusted_countries: [],
+  };
+}
+
+test("a user with places gets the map, not a sentence", () => {
+  assert.equal(noPlacesReason(detail([row({})], true)), null);
+});
+
+test("a user whose streams are all LAN, all relayed or both gets a sentence", () => {
+  assert.match(noPlacesReason(detail([row({ local: true, network: "lan" })])) ?? "", /local network: there is no place/);
+  assert.match(noPlacesReason(detail([row({ relayed: true })])) ?? "", /Plex's relay/);
+  assert.match(
+    noPlacesReason(detail([row({ local: true }), row({ relayed: true })])) ?? "",
+    /local network or relayed through Plex/,
+  );
+});
+
+test("streams not located yet, and no streams at all, say that instead", () => {
+  assert.equal(noPlacesReason(detail([row({}), row({ local: true })])), "None of dave's streams in this period has been located yet.");
+  assert.equal(noPlacesReason(detail([])), "dave has no streams in this period.");
+});
