@@ -113,8 +113,8 @@ test("time apart in words", () => {
 
 test("the remembered server wins while it exists, else the first", () => {
   const entries = [
-    { entry_id: "a", title: "A", server_id: "1", push: null },
-    { entry_id: "b", title: "B", server_id: "2", push: null },
+    { entry_id: "a", title: "A", server_id: "1", push: null, attribution: null },
+    { entry_id: "b", title: "B", server_id: "2", push: null, attribution: null },
   ];
   assert.equal(chooseEntry(entries, "b")?.entry_id, "b");
   assert.equal(chooseEntry(entries, "gone")?.entry_id, "a");
