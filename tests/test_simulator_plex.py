@@ -21,7 +21,8 @@ import requests  # type: ignore[import-untyped,unused-ignore]
 
 from simulator.demo import demo_scenario
 from simulator.places import place, place_for_address
-from simulator.plex import FailureMode, PlexSimulator, render_session, xml_text
+from simulator.plex import FailureMode, PlexSimulator
+from simulator.plex_xml import render_session, xml_text
 from simulator.scenario import (
     AddressChange,
     Pause,
