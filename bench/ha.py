@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 from collections.abc import Sequence
-from dataclasses import replace
 import json
 import os
 from pathlib import Path
@@ -42,7 +41,13 @@ from aiohttp import web
 
 from simulator.ipapi import FakeIpApi
 from simulator.plex import PlexSimulator
-from simulator.scenario import Scenario, SimNetwork, SimSession, episode_session, lan_session
+from simulator.scenario import (
+    Scenario,
+    SimSession,
+    episode_session,
+    lan_session,
+    remote_session,
+)
 
 from .timing import summarize
 
@@ -91,14 +96,7 @@ class ChurningPlex(PlexSimulator):
         if lan:
             return lan_session(base, address=f"192.168.1.{10 + user}")
         address = self._fresh_address() if fresh else self.rng.choice(self.known)
-        return replace(
-            base,
-            address=address,
-            remote_public_address=address,
-            local=False,
-            relayed=False,
-            network=SimNetwork.WAN,
-        )
+        return remote_session(address, base)
 
     async def _sessions(self, request: web.Request) -> web.StreamResponse:
         if self.answers:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import replace
 import json
 import os
 from pathlib import Path
@@ -33,10 +32,10 @@ from custom_components.plexgeo.core.importer import TautulliImport  # noqa: E402
 from custom_components.plexgeo.core.store import HistoryStore  # noqa: E402
 from custom_components.plexgeo.core.tautulli import PAGE_SIZE, HistoryPage  # noqa: E402
 from simulator.scenario import (  # noqa: E402
-    SimNetwork,
     SimSession,
     lan_session,
     relayed_session,
+    remote_session,
 )
 from simulator.tautulli import HistoryPlay, history_row  # noqa: E402
 
@@ -86,20 +85,9 @@ class GeneratedTautulli:
             session = relayed_session(base)
         else:
             address = self.population.home_ipv4(viewer, started)
-            session = _wan(base, address)
+            session = remote_session(address, base)
         play = HistoryPlay(FIRST_ROW_ID + i, session, started, started + 2_400)
         return history_row(play)
-
-
-def _wan(base: SimSession, address: str) -> SimSession:
-    return replace(
-        base,
-        address=address,
-        remote_public_address=address,
-        local=False,
-        relayed=False,
-        network=SimNetwork.WAN,
-    )
 
 
 def run_import(db: Path, seed: int, rows: int) -> dict[str, Any]:

@@ -131,6 +131,11 @@ def ipv6_session(
     return _remote(base, address, address, cellular=found.mobile, **changes)
 
 
+def remote_session(address: str, base: SimSession | None = None, **changes: Any) -> SimSession:
+    """A direct remote session from any public address (benchmarks draw their own)."""
+    return _remote(base, address, address, cellular=False, **changes)
+
+
 def ipv4_mapped_session(
     place_key: str = "london", base: SimSession | None = None, **changes: Any
 ) -> SimSession:
