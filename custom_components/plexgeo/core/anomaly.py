@@ -404,7 +404,11 @@ def impossible_travel(judge: Judge) -> Candidate | None:
         sorted(before, key=lambda n: n[1].end, reverse=True),
         sorted(after, key=lambda n: n[1].started_at),
     ):
-        for other, _ in side:
+        for other, rough in side:
+            if not judge.settings.trusted_networks and not judge.far(rough):
+                # Within the floor it is the same place, whatever its network: with no
+                # trusted network to pass over, its address need not be decrypted.
+                break
             seen = judge.resolved(other)
             if seen.trusted:
                 continue
