@@ -48,10 +48,14 @@ SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*) FRO
 )
 GROUP BY 1
 """  # noqa: S608  (fixed status literals, no value)
-_PLACE_OF_LOCATIONS = f"""
-SELECT lk.id, lk.place_ref, {sql.LOCATIONS_L}
+_PLACE_OF_LOCATIONS = """
+SELECT lk.id, lk.place_ref FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
+WHERE lk.id IN (SELECT value FROM json_each(?))
+"""
+_LOCATIONS_OF = f"""
+SELECT lk.id, {sql.LOCATIONS_L}
 FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-WHERE lk.id IN (SELECT value FROM json_each(?)) ORDER BY lk.id DESC
+WHERE lk.id IN (SELECT value FROM json_each(?))
 """  # noqa: S608  (fixed column list)
 _LAST_ALERT = (
     sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
@@ -125,15 +129,16 @@ class HouseholdQueries(StoreCore):
                 _USUAL_PLACES, (user[0], lower, ceil_seconds(before), exclude_stream_id)
             ).fetchall()
             refs = [ref for ref, _ in counts if ref is not None]
-            rows = conn.execute(_PLACE_OF_LOCATIONS, (json.dumps(refs),)).fetchall()
-        # A place's lookups (one location row each, dozens for a heavy user) share one
-        # record, the newest lookup's: decoding each was most of the detectors' time at
-        # 1M streams, and judging reads only the place.
-        places: dict[int, Location] = {}
-        locations = {
-            int(ref): places.get(place) or places.setdefault(place, location_from(row))
-            for ref, place, *row in rows
-        }
+            place_by_ref = dict(conn.execute(_PLACE_OF_LOCATIONS, (json.dumps(refs),)).fetchall())
+            # A place's lookups (one location row each, dozens for a heavy user) share
+            # one record, the newest lookup's: decoding (even fetching) each was most of
+            # the detectors' time at 1M streams, and judging reads only the place.
+            newest: dict[int, int] = {}
+            for ref, place in place_by_ref.items():
+                newest[place] = max(ref, newest.get(place, ref))
+            rows = conn.execute(_LOCATIONS_OF, (json.dumps(list(newest.values())),)).fetchall()
+        places = {place_by_ref[ref]: location_from(row) for ref, *row in rows}
+        locations = {int(ref): places[place] for ref, place in place_by_ref.items()}
         return [
             (None if ref is None else locations[ref], int(count))
             for ref, count in counts
