@@ -24,12 +24,9 @@ _USER_ID = "SELECT id FROM users WHERE plex_id = ?"
 # A user's placed streams (located, or LAN) started in a window (streams_by_user), and
 # those still open (streams_open): every stream whose interval can touch a window ending
 # now. Only what judging needs: the interval and the location, decoded once per place.
-_PLACED = f"""
-SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref,
-    {sql.LOCATIONS_L}
-FROM streams AS s LEFT JOIN locations AS lk ON lk.id = s.location_ref
-LEFT JOIN places AS l ON l.id = lk.place_ref
-WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """  # noqa: S608  (fixed text)
+_PLACED = """
+SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref
+FROM streams AS s WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """
 _PLACED_BETWEEN = _PLACED + "s.started_at >= ?2 AND s.started_at <= ?3 AND s.last_seen >= ?2"
 _PLACED_OPEN = _PLACED + "s.ended_at IS NULL"
 # Places: located streams by location, LAN streams (at home) as one row with no location;
@@ -101,10 +98,13 @@ class HouseholdQueries(StoreCore):
             window = (user[0], floor_seconds(since), ceil_seconds(until))
             rows = conn.execute(_PLACED_BETWEEN, window).fetchall()
             rows += conn.execute(_PLACED_OPEN, (user[0],)).fetchall()
+            # Each location read (and decoded) once, however many streams share it: a
+            # heavy user's day at 1M streams is a hundred streams from a few places.
+            refs = json.dumps(sorted({row[5] for row in rows if row[5] is not None}))
+            for ref, *location in conn.execute(_LOCATIONS_OF, (refs,)):
+                places[int(ref)] = location_from(location)
         for row in rows:
             ref = row[5]
-            if ref is not None and ref not in places:
-                places[ref] = location_from(row[6:])
             found[row[0]] = PlacedStream(
                 stream_id=row[0],
                 started_at=from_epoch(row[1]),
