@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+import ipaddress
 
 import pytest
 
@@ -99,6 +100,11 @@ def test_network_prefixes_and_asn() -> None:
     assert address_prefix("::ffff:81.2.69.142") == "81.2.69.0/24"
     assert address_prefix("81.2.69.142", v4_prefix=32) == "81.2.69.142/32"
     assert address_prefix(None) is None and address_prefix("not an address") is None
+    # Every prefix length, both families, as the ipaddress module writes the network.
+    for address in ("81.2.69.142", "255.255.255.255", "2a00:23c4:5b1:e01::17", "ffff::1"):
+        for length in range(129 if ":" in address else 33):
+            network = ipaddress.ip_network(f"{address}/{length}", strict=False)
+            assert address_prefix(address, length, length) == str(network)
     located = _location("London", "GB", 51.5, -0.1)
     assert asn_of(located) == "AS2856"
     assert asn_of(replace(located, asn="Private")) is None

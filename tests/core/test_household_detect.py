@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +21,7 @@ from .test_engine import Harness
 LONDON = place("london")
 HOME = Home(LONDON.lat, LONDON.lon, "GB")
 MINUTE = timedelta(minutes=1)
+HOUR = timedelta(hours=1)
 
 
 @pytest.fixture
@@ -130,3 +131,47 @@ def test_new_device_and_network_are_opt_in(harness: Harness) -> None:
     harness.poll([], T0 + timedelta(days=2, minutes=1))
     # Known now: the same device and network again raise nothing.
     assert harness.poll([phone], T0 + timedelta(days=3)).new_alerts == ()
+
+
+def _decrypted(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record the ids of the streams whose addresses the store is asked to decrypt."""
+    asked: list[int] = []
+    read = harness.store.stream_addresses
+
+    def spy(stream_ids: Sequence[int]) -> dict[int, str]:
+        asked.extend(stream_ids)
+        return read(stream_ids)
+
+    monkeypatch.setattr(harness.store, "stream_addresses", spy)
+    return asked
+
+
+def test_a_new_stream_is_judged_with_its_address_in_memory(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness.settings = AlertSettings(rare_country_min_sessions=1000)
+    first = harness.watch(snapshot("ldn", where="london"), T0)
+    asked = _decrypted(harness, monkeypatch)
+    outcome = harness.poll([snapshot("syd", where="sydney")], T0 + 3 * HOUR)
+    [alert] = outcome.new_alerts
+    assert alert.kind is AlertKind.IMPOSSIBLE_TRAVEL
+    # The far stream before it is read for its network; the new one is not decrypted.
+    assert asked == [first.ended[0].stream_id]
+
+
+def test_travel_reads_no_near_address_without_trusted_networks(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness.settings = AlertSettings(rare_country_min_sessions=1000)
+    harness.watch(snapshot("a", where="london"), T0)
+    asked = _decrypted(harness, monkeypatch)
+    outcome = harness.poll([snapshot("b", where="london")], T0 + 2 * HOUR)
+    assert (outcome.new_alerts, asked) == ((), [])
+    [near] = outcome.started
+    # A trusted network may be passed over, so the near stream is read to know.
+    harness.settings = replace(
+        harness.settings, trusted_networks=parse_networks("185.220.101.0/24")
+    )
+    outcome = harness.poll([snapshot("c", where="london")], T0 + 4 * HOUR)
+    assert outcome.new_alerts == ()
+    assert asked == [near.stream_id]

@@ -147,6 +147,24 @@ def test_user_placed_streams_take_overlapping_and_open_streams(store: HistorySto
     assert store.user_placed_streams("nobody", T0, T0) == []
 
 
+def test_user_placed_streams_read_each_location_once(store: HistoryStore) -> None:
+    streams = [_start(store, f"l{n}", T0 + n * HOUR, "london") for n in range(4)]
+    _start(store, "p", T0, "paris")
+    read: list[str] = []
+    store._reader.set_trace_callback(read.append)
+    try:
+        found = store.user_placed_streams("id-alice", T0, T0 + 5 * HOUR)
+    finally:
+        store._reader.set_trace_callback(None)
+    # Five streams from two places: one read of the two locations, by id.
+    assert len(found) == 5
+    assert [s.location for s in found if s.stream_id == streams[0].stream_id] == [
+        streams[0].location
+    ]
+    [locations] = [statement for statement in read if "locations" in statement]
+    assert "json_each" in locations
+
+
 def test_usual_places_count_lan_streams_as_home(store: HistoryStore) -> None:
     for n in range(3):
         _start(store, f"l{n}", T0 + n * HOUR, "london")

@@ -190,10 +190,15 @@ class Judge:
         since = self.stream.started_at - timedelta(days=self.settings.lookback_days)
         places: list[tuple[Place, int]] = []
         store = self.store
+        # The store shares one record among a place's lookups: one Place for each.
+        seen: dict[int, Place] = {}
         for location, count in store.usual_places(
             self.user_id, since, self.stream.started_at, self.stream.stream_id
         ):
-            place = self._home if location is None else place_of(location)
+            if location is None:
+                place = self._home
+            elif (place := seen.get(id(location))) is None:
+                place = seen[id(location)] = place_of(location)
             if place is not None:
                 places.append((place, count))
         places.sort(key=lambda item: -item[1])
@@ -404,7 +409,11 @@ def impossible_travel(judge: Judge) -> Candidate | None:
         sorted(before, key=lambda n: n[1].end, reverse=True),
         sorted(after, key=lambda n: n[1].started_at),
     ):
-        for other, _ in side:
+        for other, rough in side:
+            if not judge.settings.trusted_networks and not judge.far(rough):
+                # Within the floor it is the same place, whatever its network: with no
+                # trusted network to pass over, its address need not be decrypted.
+                break
             seen = judge.resolved(other)
             if seen.trusted:
                 continue

@@ -249,7 +249,12 @@ class Engine:
         networks: list[tuple[str, str, datetime]] = []
         # One read for every stream to check (gone ones, purged meanwhile, are skipped).
         streams = [s for s in self.store.streams(list(stream_ids)) if not is_imported(s.snapshot)]
-        addresses = self.store.stream_addresses([s.stream_id for s in streams])
+        # A stream that started in this poll has its address in memory, as the store
+        # wrote it: only the others' are read and decrypted.
+        addresses = {s.stream_id: s.snapshot.ip_address for s in started}
+        unknown = [s.stream_id for s in streams if s.stream_id not in addresses]
+        if unknown:
+            addresses.update(self.store.stream_addresses(unknown))
         streams = [
             replace(s, snapshot=replace(s.snapshot, ip_address=addresses.get(s.stream_id)))
             for s in streams

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-import ipaddress
 import math
 
 from .addresses import parse_address
@@ -121,8 +120,11 @@ def address_prefix(address: str | None, v4_prefix: int = 24, v6_prefix: int = 64
     ip = parse_address(address)
     if ip is None:
         return None
-    length = v4_prefix if ip.version == 4 else v6_prefix
-    return str(ipaddress.ip_network(f"{ip}/{length}", strict=False))
+    # What str(ip_network(f"{ip}/{length}", strict=False)) gives, at half the cost: the
+    # detectors take a prefix of every stream they judge.
+    length, bits = (v4_prefix, 32) if ip.version == 4 else (v6_prefix, 128)
+    host_bits = (1 << (bits - length)) - 1
+    return f"{type(ip)(int(ip) & ~host_bits)}/{length}"
 
 
 def asn_of(location: Location | None) -> str | None:

@@ -25,12 +25,9 @@ _USER_ID = "SELECT id FROM users WHERE plex_id = ?"
 # A user's placed streams (located, or LAN) started in a window (streams_by_user), and
 # those still open (streams_open): every stream whose interval can touch a window ending
 # now. Only what judging needs: the interval and the location, decoded once per place.
-_PLACED = f"""
-SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref,
-    {sql.LOCATIONS_L}
-FROM streams AS s LEFT JOIN locations AS lk ON lk.id = s.location_ref
-LEFT JOIN places AS l ON l.id = lk.place_ref
-WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """  # noqa: S608  (fixed text)
+_PLACED = """
+SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref
+FROM streams AS s WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """
 _PLACED_BETWEEN = _PLACED + "s.started_at >= ?2 AND s.started_at <= ?3 AND s.last_seen >= ?2"
 _PLACED_OPEN = _PLACED + "s.ended_at IS NULL"
 # Places: located streams by location, LAN streams (at home) as one row with no location;
@@ -49,10 +46,14 @@ SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*) FRO
 )
 GROUP BY 1
 """  # noqa: S608  (fixed status literals, no value)
-_PLACE_OF_LOCATIONS = f"""
-SELECT lk.id, lk.place_ref, {sql.LOCATIONS_L}
+_PLACE_OF_LOCATIONS = """
+SELECT lk.id, lk.place_ref FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
+WHERE lk.id IN (SELECT value FROM json_each(?))
+"""
+_LOCATIONS_OF = f"""
+SELECT lk.id, {sql.LOCATIONS_L}
 FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-WHERE lk.id IN (SELECT value FROM json_each(?)) ORDER BY lk.id DESC
+WHERE lk.id IN (SELECT value FROM json_each(?))
 """  # noqa: S608  (fixed column list)
 _LAST_ALERT = (
     sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
@@ -160,10 +161,13 @@ class HouseholdQueries(StoreCore):
             window = (user[0], floor_seconds(since), ceil_seconds(until))
             rows = conn.execute(_PLACED_BETWEEN, window).fetchall()
             rows += conn.execute(_PLACED_OPEN, (user[0],)).fetchall()
+            # Each location read (and decoded) once, however many streams share it: a
+            # heavy user's day at 1M streams is a hundred streams from a few places.
+            refs = json.dumps(sorted({row[5] for row in rows if row[5] is not None}))
+            for ref, *location in conn.execute(_LOCATIONS_OF, (refs,)):
+                places[int(ref)] = location_from(location)
         for row in rows:
             ref = row[5]
-            if ref is not None and ref not in places:
-                places[ref] = location_from(row[6:])
             found[row[0]] = PlacedStream(
                 stream_id=row[0],
                 started_at=from_epoch(row[1]),
@@ -188,15 +192,16 @@ class HouseholdQueries(StoreCore):
                 _USUAL_PLACES, (user[0], lower, ceil_seconds(before), exclude_stream_id)
             ).fetchall()
             refs = [ref for ref, _ in counts if ref is not None]
-            rows = conn.execute(_PLACE_OF_LOCATIONS, (json.dumps(refs),)).fetchall()
-        # A place's lookups (one location row each, dozens for a heavy user) share one
-        # record, the newest lookup's: decoding each was most of the detectors' time at
-        # 1M streams, and judging reads only the place.
-        places: dict[int, Location] = {}
-        locations = {
-            int(ref): places.get(place) or places.setdefault(place, location_from(row))
-            for ref, place, *row in rows
-        }
+            place_by_ref = dict(conn.execute(_PLACE_OF_LOCATIONS, (json.dumps(refs),)).fetchall())
+            # A place's lookups (one location row each, dozens for a heavy user) share
+            # one record, the newest lookup's: decoding (even fetching) each was most of
+            # the detectors' time at 1M streams, and judging reads only the place.
+            newest: dict[int, int] = {}
+            for ref, place in place_by_ref.items():
+                newest[place] = max(ref, newest.get(place, ref))
+            rows = conn.execute(_LOCATIONS_OF, (json.dumps(list(newest.values())),)).fetchall()
+        places = {place_by_ref[ref]: location_from(row) for ref, *row in rows}
+        locations = {int(ref): places[place] for ref, place in place_by_ref.items()}
         return [
             (None if ref is None else locations[ref], int(count))
             for ref, count in counts
