@@ -305,8 +305,13 @@ async def _check_user(page: Page, watch: BrowserWatch) -> None:
     await expect(countries).to_have_count(2, timeout=UI_MS)
     codes = {text.strip() for text in await countries.all_inner_texts()}
     assert codes == {place("london").country_code, place("sydney").country_code}
-    recent = view.locator("table tbody tr")
+    recent_section = view.locator("section", has=page.get_by_role("heading", name="Recent streams"))
+    recent = recent_section.locator("table tbody tr")
     await expect(recent).to_have_count(2)
+    # An admin also sees the user's devices and networks, in tables of their own.
+    habits = view.locator("section.habits")
+    await expect(habits.get_by_role("heading", name="Devices", exact=True)).to_be_visible()
+    await expect(habits.locator("table tbody tr").first).to_be_visible(timeout=UI_MS)
     await expect(recent.filter(has_text="Arrival")).to_contain_text(place("london").city)
     await expect(recent.filter(has_text="Dune")).to_contain_text(place("sydney").city)
     await expect(view.locator("plexgeo-doughnut path.slice")).to_have_count(2, timeout=UI_MS)
