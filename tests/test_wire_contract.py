@@ -50,6 +50,8 @@ SHARED = (
     "StreamCount",
     "LiveEvent",
     "ServerState",
+    "TautulliSummary",
+    "TautulliImport",
 )
 
 _INTERFACE = re.compile(r"^export interface (\w+) \{\n(.*?)^\}", re.MULTILINE | re.DOTALL)
@@ -112,6 +114,7 @@ const out = {
   habits: await ask("plexgeo/user/habits", { user_id: "1" }),
   alerts: await ask("plexgeo/alerts"),
   server: await ask("plexgeo/server"),
+  tautulli: await ask("plexgeo/tautulli_import"),
   stats: await ask("plexgeo/stats", {
     since: "2000-01-01T00:00:00Z", until: "2100-01-01T00:00:00Z",
   }),
@@ -174,6 +177,8 @@ def test_the_dev_mock_answers_the_same_fields(mock_answers: dict[str, Any]) -> N
         ("stats.top_countries[0]", _first(stats["top_countries"]), wire.CountryCount),
         ("stats.top_users[0]", _first(stats["top_users"]), wire.UserCount),
         ("server", answers["server"], wire.ServerState),
+        ("tautulli", answers["tautulli"], wire.TautulliImport),
+        ("tautulli.summary", answers["tautulli"]["summary"], wire.TautulliSummary),
         ("live", answers["live"], wire.LiveEvent),
         ("live.live_streams[0]", _first(answers["live"]["live_streams"]), wire.StreamRow),
     ]

@@ -43,6 +43,7 @@ from .core.importer import (
 from .core.markdown import escape_markdown
 from .core.store import HistoryStore
 from .core.tautulli import TautulliClient, TautulliError
+from .core.wire import TautulliSummary
 from .options import alert_settings, home_of
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def needs_run(saved: str | None, config: TautulliConfig) -> bool:
     )
 
 
-def saved_summary(store: HistoryStore) -> dict[str, Any]:
+def saved_summary(store: HistoryStore) -> TautulliSummary:
     """The last import's phase and summary as saved in the store ({} when none)."""
     saved = store.import_state(SOURCE)
     if saved is None:
@@ -112,7 +113,12 @@ def saved_summary(store: HistoryStore) -> dict[str, Any]:
         state = ImportState.from_json(saved)
     except (ValueError, TypeError):
         return {}
-    return {"phase": state.phase, "rows_read": state.next_start, **asdict(state.summary)}
+    summary: TautulliSummary = {
+        "phase": state.phase,
+        "rows_read": state.next_start,
+        **asdict(state.summary),  # type: ignore[typeddict-item]
+    }
+    return summary
 
 
 class TautulliImportJob:

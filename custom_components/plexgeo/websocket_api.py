@@ -40,7 +40,7 @@ from .core import reports
 from .core.errors import StoreError
 from .core.log_search import InvalidSearch
 from .core.models import MediaType
-from .core.wire import AlertRow, Attribution, Entry, LiveEvent
+from .core.wire import AlertRow, Attribution, Entry, LiveEvent, TautulliImport
 from .geodata import ManagedProvider
 from .options import option
 
@@ -464,12 +464,16 @@ async def ws_tautulli_import(
     """The Tautulli import's progress now, and the last import's saved summary."""
     job = entry.runtime_data.tautulli
     saved = await _read(hass, partial(tautulli_import.saved_summary, entry.runtime_data.store))
-    return {
+    answer: TautulliImport = {
         "running": bool(job and job.running),
         "percent": job.percent if job else None,
-        **(job.attributes() if job else {}),
+        "phase": job.phase if job else None,
+        "rows": job.rows if job else 0,
+        "total_rows": job.total if job else 0,
+        "error": job.error if job else None,
         "summary": saved,
     }
+    return answer
 
 
 @websocket_command({vol.Required("type"): "plexgeo/subscribe", vol.Required("entry_id"): ENTRY_ID})

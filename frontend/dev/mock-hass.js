@@ -416,6 +416,28 @@ export function createMockHass(options = {}) {
       if (!msg.trusted && i >= 0) list.splice(i, 1);
       return { trusted_countries: [...list] };
     },
+    "plexgeo/tautulli_import": () => ({
+      running: false,
+      percent: 100,
+      phase: "done",
+      rows: 1840,
+      total_rows: 1840,
+      error: null,
+      summary: {
+        phase: "done",
+        rows_read: 1840,
+        rows: 1840,
+        streams: 1796,
+        duplicates: 0,
+        already_live: 31,
+        users: ["1", "2", "31550921", "41200387"],
+        countries: ["GB", "US", "JP", "AU"],
+        located: 57,
+        not_located: 2,
+        skipped: { not_a_viewing: 13 },
+        missing_fields: [],
+      },
+    }),
     "plexgeo/server": () => {
       const at = new Date();
       const lastGood = new Date(at.getTime() - (outage ? 11 * 60_000 : 0)).toISOString();

@@ -16,6 +16,7 @@ import "./views/live-view.js";
 import type { PlexGeoLiveView } from "./views/live-view.js";
 import "./views/streams-view.js";
 import "./views/user-view.js";
+import "./components/import-status.js";
 import "./views/users-view.js";
 
 export type { Tab } from "./lib/routes.js";
@@ -384,7 +385,8 @@ export class PlexGeoPanel extends LitElement {
               .locale=${this._locale}
               .time=${this._time}
             ></plexgeo-user-view>`
-          : html`<plexgeo-users-view
+          : html`<plexgeo-import-status .api=${this._api}></plexgeo-import-status>
+              <plexgeo-users-view
               ?narrow=${this.narrow}
               .users=${this._users}
               .error=${this._usersError}

@@ -235,3 +235,30 @@ export interface Hass {
   themes?: { darkMode?: boolean };
   user?: { name?: string; is_admin?: boolean };
 }
+
+/** The last Tautulli import's saved summary (`plexgeo/tautulli_import`); {} when none ran. */
+export interface TautulliSummary {
+  phase: string;
+  rows_read: number;
+  rows: number;
+  streams: number;
+  duplicates: number;
+  already_live: number;
+  users: string[];
+  countries: string[];
+  located: number;
+  not_located: number;
+  skipped: Record<string, number>;
+  missing_fields: string[];
+}
+
+/** A Tautulli import now (progress while running) and the last one's summary. */
+export interface TautulliImport {
+  running: boolean;
+  percent: number | null;
+  phase: string | null;
+  rows: number;
+  total_rows: number;
+  error: string | null;
+  summary: Partial<TautulliSummary>;
+}

@@ -37,6 +37,35 @@ class ServerState(TypedDict):
     push: PushHealth | None  # Plex's notification socket; None before setup finished
 
 
+class TautulliSummary(TypedDict, total=False):
+    """The last Tautulli import's saved summary ({} when none ran)."""
+
+    phase: str
+    rows_read: int
+    rows: int
+    streams: int
+    duplicates: int
+    already_live: int
+    users: list[str]
+    countries: list[str]
+    located: int
+    not_located: int
+    skipped: dict[str, int]
+    missing_fields: list[str]
+
+
+class TautulliImport(TypedDict):
+    """A Tautulli import now (its progress while it runs) and the last one's summary."""
+
+    running: bool
+    percent: int | None
+    phase: str | None
+    rows: int
+    total_rows: int
+    error: str | None
+    summary: TautulliSummary
+
+
 class Attribution(TypedDict):
     """The credit a geolocation data licence asks the panel to show (DB-IP's CC BY 4.0)."""
 

@@ -11,6 +11,7 @@ import type {
   StreamCount,
   StreamFilters,
   StreamPage,
+  TautulliImport,
   UserDetail,
   UserSummary,
 } from "../types.js";
@@ -140,6 +141,11 @@ export class PlexGeoApi {
   /** Whether the Plex server answers polls, and since when it does not. */
   server(): Promise<ServerState> {
     return this.call("plexgeo/server");
+  }
+
+  /** A Tautulli import's progress, and the last one's summary. */
+  tautulliImport(): Promise<TautulliImport> {
+    return this.call("plexgeo/tautulli_import");
   }
 
   /** Subscribe to live updates; resolves to the unsubscribe function. */
