@@ -3,38 +3,14 @@ import { test } from "node:test";
 
 import { acknowledgeAllQuestion, acknowledgedBy, alertEvidence } from "../src/lib/alerts.js";
 import type { AlertRow } from "../src/types.js";
+import { alertRow } from "./rows.js";
 
-const base: AlertRow = {
-  alert_id: 1,
-  kind: "rare_country",
-  stream_id: 1,
+const base: AlertRow = alertRow({
   user_id: "1",
   user_name: "carol",
   created_at: "2026-03-02T10:00:00+00:00",
-  country_code: "JP",
-  country_name: "Japan",
-  city: "Tokyo",
   latitude: 35.7,
-  longitude: 139.6,
-  share: 0.012,
-  session_count: 83,
-  previous_country_code: null,
-  previous_country_name: null,
-  previous_city: null,
-  distance_km: null,
-  speed_kmh: null,
-  media_title: "Arrival",
-  player: "TV",
-  other_stream_id: null,
-  network_type: null,
-  seconds_apart: null,
-  stream_count: null,
-  device: null,
-  acknowledged_at: null,
-  acknowledged_by: null,
-  acknowledged_by_name: null,
-  trustable: true,
-};
+});
 
 test("a rare country shows where and its share of recent streams", () => {
   assert.deepEqual(alertEvidence(base, "en-US"), [

@@ -3,39 +3,11 @@ import { test } from "node:test";
 
 import { formatClock, groupLive, placeKey, playbackLabel, progressShare, transcodeLabel } from "../src/lib/live.js";
 import type { StreamRow } from "../src/types.js";
+import { streamRow } from "./rows.js";
 
 function row(id: number, patch: Partial<StreamRow>): StreamRow {
-  return {
-    stream_id: id,
-    started_at: `2026-03-02T10:${String(id).padStart(2, "0")}:00Z`,
-    last_seen: "2026-03-02T11:00:00Z",
-    ended_at: null,
-    live: true,
-    user_id: "u",
-    user_name: "user",
-    media_type: "movie",
-    title: "t",
-    player: "p",
-    product: "Plex Web",
-    platform: "Chrome",
-    ip: null,
-    local: false,
-    relayed: false,
-    network: "wan",
-    country_code: null,
-    country_name: null,
-    city: null,
-    latitude: null,
-    longitude: null,
-    location_status: "unknown",
-    duration_s: 0,
-    bandwidth_kbps: null,
-    state: "playing",
-    progress_ms: 0,
-    media_duration_ms: null,
-    transcode: null,
-    ...patch,
-  };
+  const started_at = `2026-03-02T10:${String(id).padStart(2, "0")}:00Z`;
+  return streamRow({ stream_id: id, started_at, live: true, ...patch });
 }
 
 const tokyo = { country_code: "JP", city: "Tokyo" };

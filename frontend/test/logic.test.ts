@@ -5,38 +5,9 @@ import { alertSummary, formatApart, trustHelps } from "../src/lib/alerts.js";
 import { chooseEntry } from "../src/lib/entries.js";
 import { EMPTY_FORM, formToFilters } from "../src/lib/filters.js";
 import type { AlertRow } from "../src/types.js";
+import { alertRow } from "./rows.js";
 
-const base: AlertRow = {
-  alert_id: 1,
-  kind: "rare_country",
-  stream_id: 1,
-  user_id: "u",
-  user_name: "bob",
-  created_at: "2025-01-01T00:00:00Z",
-  country_code: "JP",
-  country_name: "Japan",
-  city: "Tokyo",
-  latitude: 35.6,
-  longitude: 139.6,
-  share: 0.012,
-  session_count: 83,
-  previous_country_code: null,
-  previous_country_name: null,
-  previous_city: null,
-  distance_km: null,
-  speed_kmh: null,
-  media_title: "Arrival",
-  player: "TV",
-  other_stream_id: null,
-  network_type: null,
-  seconds_apart: null,
-  stream_count: null,
-  device: null,
-  acknowledged_at: null,
-  acknowledged_by: null,
-  acknowledged_by_name: null,
-  trustable: true,
-};
+const base: AlertRow = alertRow();
 
 test("alert summaries explain each kind", () => {
   assert.equal(

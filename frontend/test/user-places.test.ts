@@ -3,39 +3,10 @@ import { test } from "node:test";
 
 import { noPlacesReason } from "../src/lib/user-places.js";
 import type { StreamRow, UserDetail } from "../src/types.js";
+import { streamRow } from "./rows.js";
 
 function row(patch: Partial<StreamRow>): StreamRow {
-  return {
-    stream_id: 1,
-    started_at: "2026-03-02T10:00:00Z",
-    last_seen: "2026-03-02T11:00:00Z",
-    ended_at: null,
-    live: false,
-    user_id: "u",
-    user_name: "dave",
-    media_type: "movie",
-    title: "t",
-    player: "p",
-    product: "Plex Web",
-    platform: "Chrome",
-    ip: null,
-    local: false,
-    relayed: false,
-    network: "wan",
-    country_code: null,
-    country_name: null,
-    city: null,
-    latitude: null,
-    longitude: null,
-    location_status: "unknown",
-    duration_s: 0,
-    bandwidth_kbps: null,
-    state: "playing",
-    progress_ms: 0,
-    media_duration_ms: null,
-    transcode: null,
-    ...patch,
-  };
+  return streamRow({ user_name: "dave", ...patch });
 }
 
 function detail(streams: StreamRow[], located = false): UserDetail {
