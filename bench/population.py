@@ -137,6 +137,16 @@ class Player:
     platform: str
     device: str
 
+    def fields(self) -> dict[str, str]:
+        """A stream's player fields from this device (snapshots and simulated sessions alike)."""
+        return {
+            "player_title": self.title,
+            "player_product": self.product,
+            "player_platform": self.platform,
+            "player_device": self.device,
+            "player_machine_id": self.machine_id,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Trip:

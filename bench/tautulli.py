@@ -72,11 +72,7 @@ class GeneratedTautulli:
         base = SimSession(
             user_id=int(viewer.user_id),
             user_name=viewer.user_name,
-            player_title=player.title,
-            player_product=player.product,
-            player_platform=player.platform,
-            player_device=player.device,
-            player_machine_id=player.machine_id,
+            **player.fields(),
         )
         kind = i % 20
         if kind < 6:
