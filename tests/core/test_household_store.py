@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.models import Alert, AlertKind, LocationStatus, Stream
 from custom_components.plexgeo.core.store import HistoryStore
@@ -98,7 +98,7 @@ def test_version_4_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMate
     conn.close()
     store = HistoryStore.open(path, keys, "srv")
     try:
-        assert store.schema_version == len(schema.MIGRATIONS) == HistoryStore.SCHEMA_VERSION
+        assert store.schema_version == len(migrations.MIGRATIONS) == HistoryStore.SCHEMA_VERSION
         assert store.recovered_from is None
         assert [s.stream_id for s in store.streams([1, 2, 3])] == [1, 2, 3]
         assert store.stream_address(london.stream_id) == place("london").ipv4[0]

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.geo.validate import build_location
 from custom_components.plexgeo.core.store import HistoryStore
@@ -86,7 +86,7 @@ def test_accuracy_is_stored_and_read_back(db_path: Path, keys: KeyMaterial) -> N
 def test_a_file_from_before_accuracy_is_migrated_keeping_its_locations(
     db_path: Path, keys: KeyMaterial
 ) -> None:
-    first = schema.MIGRATIONS.index(schema._migrate_location_accuracy)
+    first = migrations.MIGRATIONS.index(migrations._migrate_location_accuracy)
     new = HistoryStore.open(db_path, keys, "machine-1")
     stream = start(new, T0, loc("AU"))
     new.close()
@@ -103,7 +103,7 @@ def test_a_file_from_before_accuracy_is_migrated_keeping_its_locations(
     store = HistoryStore.open(db_path, keys, "machine-1")
     try:
         assert store.recovered_from is None
-        assert store.schema_version == len(schema.MIGRATIONS)
+        assert store.schema_version == len(migrations.MIGRATIONS)
         read = helpers.stream(store, stream.stream_id)
         assert read is not None and read.location is not None
         assert read.location.country_code == "AU"

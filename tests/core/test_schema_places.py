@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations, schema
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.errors import StoreError
 from custom_components.plexgeo.core.models import LocationStatus
@@ -26,7 +26,7 @@ from .test_store import IPV4, IPV6, loc, raw, snap
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 KNOWN = LocationStatus.KNOWN
 # The file as the version before places left it.
-BEFORE = schema.MIGRATIONS[: schema.MIGRATIONS.index(schema._migrate_to_v3)]
+BEFORE = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations._migrate_to_v3)]
 # The household model (version 5) came after places.
 HOUSEHOLD_TABLES = ("user_devices", "user_networks", "stream_limits")
 HOUSEHOLD_ALERT_COLUMNS = (
@@ -47,18 +47,20 @@ def as_before_household(db_path: Path) -> None:
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         # Tables of the migrations after the household's go first.
-        after = schema.MIGRATIONS.index(schema._migrate_household) + 1
-        for table in set(schema.expected_shape(schema.MIGRATIONS)) - set(
-            schema.expected_shape(schema.MIGRATIONS[:after])
+        after = migrations.MIGRATIONS.index(migrations._migrate_household) + 1
+        for table in set(migrations.expected_shape(migrations.MIGRATIONS)) - set(
+            migrations.expected_shape(migrations.MIGRATIONS[:after])
         ):
             conn.execute(f"DROP TABLE {table}")
         for table in HOUSEHOLD_TABLES:
             conn.execute(f"DROP TABLE {table}")
         for column in HOUSEHOLD_ALERT_COLUMNS:
             conn.execute(f"ALTER TABLE alerts DROP COLUMN {column}")
-        version = schema.MIGRATIONS.index(schema._migrate_household)
+        version = migrations.MIGRATIONS.index(migrations._migrate_household)
         conn.execute(f"PRAGMA user_version = {version}")
-        assert schema.database_shape(conn) == schema.expected_shape(schema.MIGRATIONS[:version])
+        assert migrations.database_shape(conn) == migrations.expected_shape(
+            migrations.MIGRATIONS[:version]
+        )
     finally:
         conn.close()
 
@@ -69,7 +71,7 @@ def as_before_places(db_path: Path) -> None:
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         (create_v1,) = [s for s in schema._V1 if "CREATE TABLE locations" in s]
-        columns = ", ".join(schema._PLACE_COLUMNS)
+        columns = ", ".join(migrations._PLACE_COLUMNS)
         rows = conn.execute(
             f"SELECT l.id, {columns}, l.looked_up_at FROM locations AS l"
             " JOIN places AS p ON p.id = l.place_ref"
@@ -81,12 +83,12 @@ def as_before_places(db_path: Path) -> None:
         conn.execute("CREATE INDEX locations_by_country ON locations (country_code, looked_up_at)")
         conn.executemany(
             f"INSERT INTO locations (id, key, {columns}, looked_up_at)"
-            f" VALUES (?, ?, {', '.join('?' * (len(schema._PLACE_COLUMNS) + 1))})",
+            f" VALUES (?, ?, {', '.join('?' * (len(migrations._PLACE_COLUMNS) + 1))})",
             [(row[0], schema.row_key(*row[1:]), *row[1:]) for row in rows],
         )
         conn.execute(f"PRAGMA user_version = {len(BEFORE)}")
         conn.execute("COMMIT")
-        assert schema.database_shape(conn) == schema.expected_shape(BEFORE)
+        assert migrations.database_shape(conn) == migrations.expected_shape(BEFORE)
     finally:
         conn.close()
 
@@ -127,7 +129,7 @@ def test_previous_version_file_migrates_and_keeps_every_location(tmp_path: Path)
 
     store = _open(db_path, keys)
     try:
-        assert store.schema_version == len(schema.MIGRATIONS)
+        assert store.schema_version == len(migrations.MIGRATIONS)
         assert store.recovered_from is None
         for stream_id, stream in before["streams"].items():
             assert helpers.stream(store, stream_id) == stream
@@ -186,9 +188,9 @@ def test_a_migration_that_breaks_a_reference_is_rolled_back(
     def drops_users(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM users")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, drops_users])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, drops_users])
     with pytest.raises(StoreError, match="broke a reference"):
         _open(db_path, keys)
     monkeypatch.undo()
     assert raw(db_path, "SELECT COUNT(*) FROM users") == [(1,)]
-    assert raw(db_path, "PRAGMA user_version") == [(len(schema.MIGRATIONS),)]
+    assert raw(db_path, "PRAGMA user_version") == [(len(migrations.MIGRATIONS),)]

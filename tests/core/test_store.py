@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations, schema
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.errors import (
     StoreError,
@@ -232,7 +232,7 @@ def test_reopen_keeps_data(db_path: Path, keys: KeyMaterial) -> None:
     again = HistoryStore.open(db_path, keys, "machine-1")
     try:
         assert again.recovered_from is None
-        assert again.schema_version == HistoryStore.SCHEMA_VERSION == len(schema.MIGRATIONS)
+        assert again.schema_version == HistoryStore.SCHEMA_VERSION == len(migrations.MIGRATIONS)
         assert helpers.stream(again, stream.stream_id) == replace(
             stream, snapshot=replace(stream.snapshot, ip_address=None)
         )

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations, schema
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.models import (
     LocationStatus,
@@ -155,7 +155,7 @@ def test_without_trigram_the_schema_and_search_still_work(
     monkeypatch.setattr(schema, "has_trigram", lambda conn: False)
     opened = HistoryStore.open(db_path, keys, "server-1")
     try:
-        assert "media_search" not in schema.database_shape(opened._writer)
+        assert "media_search" not in migrations.database_shape(opened._writer)
         start(opened, T0, loc(), title="Harbour Lights")
         assert [s.snapshot.title for s in opened.stream_log(search="harb")] == ["Harbour Lights"]
         assert opened.recovered_from is None

@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.errors import StoreKeyMismatch, StoreUnavailable
 from custom_components.plexgeo.core.models import LocationStatus
@@ -134,9 +134,9 @@ def test_version_1_database_refuses_keys_that_did_not_write_it(
 
 
 def test_migration_to_version_2_adds_the_check_value() -> None:
-    assert len(schema.MIGRATIONS) == HistoryStore.SCHEMA_VERSION >= 2
-    assert "key_check" in schema.expected_shape(schema.MIGRATIONS[:2])
-    assert "key_check" not in schema.expected_shape(schema.MIGRATIONS[:1])
+    assert len(migrations.MIGRATIONS) == HistoryStore.SCHEMA_VERSION >= 2
+    assert "key_check" in migrations.expected_shape(migrations.MIGRATIONS[:2])
+    assert "key_check" not in migrations.expected_shape(migrations.MIGRATIONS[:1])
 
 
 # --- file modes ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.errors import (
     StoreCorrupt,
@@ -138,11 +138,11 @@ def test_registered_migration_applies_to_existing_data(
         conn.execute("ALTER TABLE streams ADD COLUMN note TEXT")
         conn.execute("UPDATE streams SET note = 'migrated'")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_notes])
-    monkeypatch.setattr(HistoryStore, "SCHEMA_VERSION", len(schema.MIGRATIONS))
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_notes])
+    monkeypatch.setattr(HistoryStore, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
     migrated = HistoryStore.open(db_path, keys, "machine-1")
     try:
-        assert migrated.schema_version == len(schema.MIGRATIONS)
+        assert migrated.schema_version == len(migrations.MIGRATIONS)
         assert migrated.recovered_from is None
         read = helpers.stream(migrated, stream.stream_id)
         assert read is not None
@@ -162,10 +162,10 @@ def test_failing_migration_leaves_version_unchanged(
         conn.execute("CREATE TABLE half_done (x)")
         conn.execute("THIS IS NOT SQL")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
     with pytest.raises(StoreError):
         HistoryStore.open(db_path, keys, "machine-1")
-    assert raw(db_path, "PRAGMA user_version") == [(len(schema.MIGRATIONS) - 1,)]
+    assert raw(db_path, "PRAGMA user_version") == [(len(migrations.MIGRATIONS) - 1,)]
     assert raw(db_path, "SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
 
 

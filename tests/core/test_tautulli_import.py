@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from custom_components.plexgeo.core import schema
+from custom_components.plexgeo.core import migrations
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.engine import Engine
 from custom_components.plexgeo.core.errors import StoreError
@@ -388,16 +388,18 @@ def test_version_5_file_migrates(tmp_path: Path, keys: KeyMaterial) -> None:
     live = snapshot("live-1", user="alice", where="paris", user_id="1")
     old.start_streams([(live, NOW, LocationStatus.PENDING, None)])
     old.close()
-    version = schema.MIGRATIONS.index(schema._migrate_imports)
+    version = migrations.MIGRATIONS.index(migrations._migrate_imports)
     with sqlite3.connect(path) as conn:
         conn.execute("DROP TABLE imported_rows")
         conn.execute("DROP TABLE imports")
         conn.execute(f"PRAGMA user_version = {version}")
-        assert schema.database_shape(conn) == schema.expected_shape(schema.MIGRATIONS[:version])
+        assert migrations.database_shape(conn) == migrations.expected_shape(
+            migrations.MIGRATIONS[:version]
+        )
     conn.close()
     store = HistoryStore.open(path, keys, "srv")
     try:
-        assert store.schema_version == len(schema.MIGRATIONS)
+        assert store.schema_version == len(migrations.MIGRATIONS)
         assert len(store.streams([1])) == 1
         fake = FakeTautulli(plays=plays([wan_session("paris")], 2, start=START))
         run_history(TautulliImport(store, RowsClient(fake), url=URL))

@@ -10,7 +10,7 @@ import sqlite3
 import threading
 from typing import ClassVar, Self
 
-from .. import schema
+from .. import migrations
 from ..crypto import AddressCipher, KeyMaterial
 from ..errors import StoreCorrupt, StoreError
 from ..models import Stream
@@ -22,7 +22,7 @@ from .refs import LookupIds
 class StoreCore:
     """The two connections and their locks, under every role of `HistoryStore`."""
 
-    SCHEMA_VERSION: ClassVar[int] = len(schema.MIGRATIONS)
+    SCHEMA_VERSION: ClassVar[int] = len(migrations.MIGRATIONS)
 
     def __init__(
         self,

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 import sqlite3
 
-from .. import schema
+from .. import migrations
 from ..crypto import KeyMaterial
 from ..errors import StoreCorrupt, StoreError, StoreUnavailable
 from .keycheck import check_keys
@@ -162,13 +162,13 @@ def prepare(path: Path, busy_timeout: float, keys: KeyMaterial) -> sqlite3.Conne
         raise translate(err) from err
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        known = len(schema.MIGRATIONS)
+        known = len(migrations.MIGRATIONS)
         if version > known:
             raise StoreError(
                 f"{path.name} has schema version {version}, newer than this PlexGeo "
                 f"understands ({known}); update PlexGeo or restore an older backup"
             )
-        if version == 0 and schema.database_shape(conn):
+        if version == 0 and migrations.database_shape(conn):
             raise StoreCorrupt(f"{path.name} holds tables but no PlexGeo schema version")
         # The checks come first: switching to WAL rewrites the file header.
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -180,7 +180,7 @@ def prepare(path: Path, busy_timeout: float, keys: KeyMaterial) -> sqlite3.Conne
         conn.execute(f"PRAGMA cache_size = {CACHE_PAGES}")
         conn.execute(f"PRAGMA journal_size_limit = {_WAL_SIZE_LIMIT}")
         _migrate(conn, version)
-        if schema.database_shape(conn) != schema.expected_shape(schema.MIGRATIONS):
+        if migrations.database_shape(conn) != migrations.expected_shape(migrations.MIGRATIONS):
             raise StoreCorrupt(f"{path.name} does not have PlexGeo's schema")
         check_keys(conn, keys, path.name)
     except sqlite3.Error as err:
@@ -197,7 +197,7 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
     # at, the way SQLite documents); each migration's result is checked before it commits.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        for target, migration in enumerate(schema.MIGRATIONS[version:], start=version + 1):
+        for target, migration in enumerate(migrations.MIGRATIONS[version:], start=version + 1):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 migration(conn)
