@@ -40,6 +40,7 @@ DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 HISTORY_SOURCES = (
     "custom_components/plexgeo/core/store",
     "custom_components/plexgeo/core/schema.py",
+    "custom_components/plexgeo/core/migrations.py",
     "custom_components/plexgeo/core/models.py",
     "custom_components/plexgeo/core/crypto.py",
     "custom_components/plexgeo/core/addresses.py",
