@@ -48,10 +48,7 @@ def as_before_household(db_path: Path) -> None:
     try:
         # Tables of the migrations after the household's go first.
         after = migrations.MIGRATIONS.index(migrations._migrate_household) + 1
-        for table in set(migrations.expected_shape(migrations.MIGRATIONS)) - set(
-            migrations.expected_shape(migrations.MIGRATIONS[:after])
-        ):
-            conn.execute(f"DROP TABLE {table}")
+        helpers.undo_migrations_after(conn, after)
         for table in HOUSEHOLD_TABLES:
             conn.execute(f"DROP TABLE {table}")
         for column in HOUSEHOLD_ALERT_COLUMNS:
