@@ -848,7 +848,7 @@ var v2=globalThis,x2=v2.ShadowRoot&&(v2.ShadyCSS===void 0||v2.ShadyCSS.nativeSha
           ${e===null?s:d`· ${H3(C.progress_ms)} / ${H3(C.media_duration_ms??0)}`}
           · <span class="chip ${C.transcode==="transcode"?"warn":""}">${A4(C.transcode)}</span>
           ${M?d`· <span class="chip quality" title="Quality">${M}</span>`:s}
-          · ${$1(C.bandwidth_kbps)}
+          ${C.bitrate_kbps?s:d`· ${$1(C.bandwidth_kbps)}`}
         </div>
         <div class="muted small ${r?"place-apart":""}">
           ${Q(C.country_code)} ${A1(C.city,C.country_name,C.location_status)}
@@ -1198,7 +1198,7 @@ var v2=globalThis,x2=v2.ShadowRoot&&(v2.ShadyCSS===void 0||v2.ShadyCSS.nativeSha
       <td data-label="Media" class="media">
         <div>
           <div>${C.title}</div>
-          <div class="muted small">${k1(C.media_type)}</div>
+          <div class="muted small">${k1(C.media_type)}${C.resolution?` \xB7 ${C.resolution}`:""}</div>
         </div>
       </td>
       <td data-label="Player">

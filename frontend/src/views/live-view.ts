@@ -229,7 +229,7 @@ export class PlexGeoLiveView extends LitElement {
             : html`· ${formatClock(s.progress_ms)} / ${formatClock(s.media_duration_ms ?? 0)}`}
           · <span class="chip ${s.transcode === "transcode" ? "warn" : ""}">${transcodeLabel(s.transcode)}</span>
           ${quality ? html`· <span class="chip quality" title="Quality">${quality}</span>` : nothing}
-          · ${formatBandwidth(s.bandwidth_kbps)}
+          ${s.bitrate_kbps ? nothing : html`· ${formatBandwidth(s.bandwidth_kbps)}`}
         </div>
         <div class="muted small ${apart ? "place-apart" : ""}">
           ${countryTag(s.country_code)} ${formatPlace(s.city, s.country_name, s.location_status)}
