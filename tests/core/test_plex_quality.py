@@ -88,6 +88,7 @@ def _video(media: str, transcode: str = "") -> ElementTree.Element:
         ('<Media videoResolution="1e999p" height="1e999"/>', "", None),
         # No word, but a size.
         ('<Media height="1080" width="1920" bitrate="8000.5"/>', "", ("1080p", 8000)),
+        ('<Media height="360" width="640"/>', "", ("SD", None)),
         ('<Media videoResolution="4k"/>', "", ("4K", None)),
         ('<Media videoResolution="480"/>', "", ("480p", None)),
         # The selected Media, not the first.
