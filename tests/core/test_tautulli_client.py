@@ -368,3 +368,13 @@ def test_numbers_in_every_form() -> None:
     assert play.row_id == 44
     assert play.snapshot.user_id == "12"
     assert _play(_row(year=2016.5)).snapshot.year is None
+
+
+def test_digit_lookalikes_are_garbage_not_a_crash() -> None:
+    # str.isdigit() holds for "²" and, once "-" is stripped, for "--5": int() refuses both.
+    play = _play(_row(year="²", media_index="--5", paused_counter="٣"))
+    assert (play.snapshot.year, play.snapshot.index, play.paused_seconds) == (None, None, 0)
+    assert map_rows([_row(started="--1700000000"), _row(row_id="¹", id=None)]).skipped == {
+        SKIP_BAD_TIME: 1,
+        SKIP_NO_ROW_ID: 1,
+    }
