@@ -257,6 +257,17 @@ async def test_pages_oldest_first(tautulli: FakeTautulli) -> None:
     client.close()
 
 
+async def test_the_key_travels_in_a_posted_form(tautulli: FakeTautulli) -> None:
+    # Tautulli's /api/v2 takes POST as it takes GET (CherryPy reads the form as it
+    # reads a query); a request line, which servers and proxies log, never holds the key.
+    client = TautulliClient(tautulli.url, DEFAULT_API_KEY)
+    await _call(client, "users")
+    await _call(client, "history", 0, 10)
+    assert tautulli.request_lines == ["POST /api/v2", "POST /api/v2"]
+    assert [sent["apikey"] for sent in tautulli.requests] == [DEFAULT_API_KEY] * 2
+    client.close()
+
+
 async def test_after_date_filters(tautulli: FakeTautulli) -> None:
     client = TautulliClient(tautulli.url, DEFAULT_API_KEY)
     page = await _call(client, "history", 0, 100, date(2025, 6, 2))

@@ -7,7 +7,9 @@ becomes the same `StreamSnapshot` a live poll produces, under the same address r
 
 Synchronous (requests through `GuardedSession`: capped, no redirects, a deadline); the HA
 layer calls it in the executor. The API key travels in a POSTed form (never in a URL that
-something could log) and never appears in an error message.
+something could log) and never appears in an error message: Tautulli's /api/v2 handler
+(`WebInterface.api` in its webserve.py) takes any method, and CherryPy reads a POSTed form
+into the same arguments as a query string.
 """
 
 from __future__ import annotations
@@ -247,7 +249,7 @@ def map_rows(rows: list[Any]) -> MappedRows:
     mapped = MappedRows()
     plays, skipped, missing = mapped.plays, mapped.skipped, mapped.missing
     for row in rows:
-        if not isinstance(row, Mapping):
+        if type(row) is not dict and not isinstance(row, Mapping):  # JSON gives dicts
             skipped[SKIP_NOT_A_ROW] += 1
             continue
         if not row.keys() >= _OPTIONAL:  # one set comparison for the usual row
