@@ -453,22 +453,14 @@ def test_live_twins_by_player_name_within_the_tolerance(store: HistoryStore) -> 
     # same play, 121 s is not; another player at the same time is another stream.
     session = replace(wan_session("paris"), player_machine_id="")
     fake = FakeTautulli(plays=plays([session], 3, start=START, every=DAY))
-    live = snapshot(
-        "live-1",
-        user="alice",
-        where="paris",
-        user_id="1",
-        player_machine_id="",
-        player_title=session.player_title,
-    )
     for key, at, title in (
         ("live-1", START + 120, session.player_title),
         ("live-2", START + DAY - 121, session.player_title),
         ("live-3", START + 2 * DAY, "Bedroom TV"),
     ):
         seen = datetime.fromtimestamp(at, UTC)
-        twin = replace(live, session_key=key, player_title=title)
-        store.start_streams([(twin, seen, LocationStatus.PENDING, None)])
+        live = snapshot(key, user="alice", user_id="1", player_machine_id="", player_title=title)
+        store.start_streams([(live, seen, LocationStatus.PENDING, None)])
     importer = TautulliImport(store, RowsClient(fake), url=URL)
     run_history(importer)
     assert importer.state.summary.already_live == 1

@@ -15,6 +15,7 @@ import sqlite3
 from .. import schema
 from ..models import LocationStatus, Stream, StreamSnapshot
 from . import sql
+from .codecs import insert_row
 from .files import BULK_CHECKPOINT_PAGES, translate
 from .rollups import BatchCounts
 from .streams import StreamLifecycle
@@ -30,7 +31,6 @@ _STREAM_COLUMNS = """id, session_key, user_ref, player_ref, media_ref, address_r
     location_status, address_rule, flags, progress_ms, bandwidth_kbps, ended_at"""
 _INSERT = f"INSERT INTO streams ({_STREAM_COLUMNS}) VALUES ({', '.join('?' * 19)})"  # noqa: S608
 IMPORT_CACHE_PAGES = -65_536  # 64 MiB
-_STATUS_CODES = schema.LOCATION_STATUS_CODES
 
 # The streams recorded live that a batch's plays are, in one statement (a query per play
 # cost more in Python than in SQLite): for each play [user row, start, machine id, player
@@ -143,29 +143,18 @@ class HistoryImport(StreamLifecycle):
                 country = home_ref if snapshot.local else None
                 flags = refs.flags | schema.FLAG_IMPORTED
                 ended = max(started, stopped)
-                rows.append(
-                    (
-                        stream_id,
-                        snapshot.session_key,
-                        refs.user,
-                        refs.player,
-                        refs.media,
-                        refs.address,
-                        None,  # location_ref: located after the history phase
-                        country,
-                        refs.network,
-                        refs.transcode,
-                        started,
-                        ended,  # last_seen
-                        schema.STATE_CODES[snapshot.state],
-                        _STATUS_CODES[_status(snapshot)],
-                        schema.ADDRESS_RULE_CODES[snapshot.address_rule],
-                        flags,
-                        snapshot.progress_ms,
-                        snapshot.bandwidth_kbps,
-                        ended,  # ended_at
-                    )
+                row = insert_row(
+                    stream_id,
+                    snapshot,
+                    refs,
+                    started=started,
+                    last_seen=ended,
+                    status=_status(snapshot),
+                    location_ref=None,  # located after the history phase
+                    country_ref=country,
+                    flags=flags,
                 )
+                rows.append((*row, ended))  # and ended_at
                 counted.add(refs.user, started, country, flags & schema.FLAG_LOCAL)
                 consumed.append((row_id, stream_id))
                 if snapshot.player_machine_id:
