@@ -146,6 +146,8 @@ class FakeTautulli:
     # After this many get_history answers, fail every further one (an outage mid-import).
     fail_after_pages: int | None = None
     requests: list[dict[str, str]] = field(default_factory=list)
+    # Each request's method and target as the server's access log would show them.
+    request_lines: list[str] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _pages_served: int = 0
 
@@ -157,8 +159,11 @@ class FakeTautulli:
     async def start(self) -> str:
         """Listen, and return the base URL."""
         app = web.Application()
+        # Tautulli's handler (webserve.py `WebInterface.api`, `@cherrypy.expose` with no
+        # method restriction) takes GET and POST alike: CherryPy merges a POSTed form
+        # into the same keyword arguments as the query string.
         app.router.add_get("/api/v2", self._api)
-        app.router.add_post("/api/v2", self._api)  # CherryPy reads a form like a query
+        app.router.add_post("/api/v2", self._api)
         app.router.add_get("/", self._home)
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
@@ -220,6 +225,7 @@ class FakeTautulli:
         if request.method == "POST":
             query |= {key: str(value) for key, value in (await request.post()).items()}
         self.requests.append(query)
+        self.request_lines.append(f"{request.method} {request.path_qs}")
         if self.failure is TautulliFailure.HTML:
             return web.Response(
                 text="<!DOCTYPE html><html><head><title>Tautulli - Login</title></head></html>",

@@ -71,7 +71,12 @@ def _import(store: HistoryStore, *plays: tuple[int, StreamSnapshot, datetime, da
     def state(batch: ImportBatch) -> str:
         return json.dumps({"added": batch.added})
 
-    store.import_streams(list(plays), source="tautulli", state=state, tolerance_seconds=60)
+    # The store takes a play's times as epoch seconds.
+    rows = [
+        (row, play, int(start.timestamp()), int(stop.timestamp()))
+        for row, play, start, stop in plays
+    ]
+    store.import_streams(rows, source="tautulli", state=state, tolerance_seconds=60)
 
 
 def test_an_imported_play_raises_the_peak_of_streams_recorded_before_it(

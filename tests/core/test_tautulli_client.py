@@ -257,6 +257,17 @@ async def test_pages_oldest_first(tautulli: FakeTautulli) -> None:
     client.close()
 
 
+async def test_the_key_travels_in_a_posted_form(tautulli: FakeTautulli) -> None:
+    # Tautulli's /api/v2 takes POST as it takes GET (CherryPy reads the form as it
+    # reads a query); a request line, which servers and proxies log, never holds the key.
+    client = TautulliClient(tautulli.url, DEFAULT_API_KEY)
+    await _call(client, "users")
+    await _call(client, "history", 0, 10)
+    assert tautulli.request_lines == ["POST /api/v2", "POST /api/v2"]
+    assert [sent["apikey"] for sent in tautulli.requests] == [DEFAULT_API_KEY] * 2
+    client.close()
+
+
 async def test_after_date_filters(tautulli: FakeTautulli) -> None:
     client = TautulliClient(tautulli.url, DEFAULT_API_KEY)
     page = await _call(client, "history", 0, 100, date(2025, 6, 2))
@@ -368,3 +379,13 @@ def test_numbers_in_every_form() -> None:
     assert play.row_id == 44
     assert play.snapshot.user_id == "12"
     assert _play(_row(year=2016.5)).snapshot.year is None
+
+
+def test_digit_lookalikes_are_garbage_not_a_crash() -> None:
+    # str.isdigit() holds for "²" and, once "-" is stripped, for "--5": int() refuses both.
+    play = _play(_row(year="²", media_index="--5", paused_counter="٣"))
+    assert (play.snapshot.year, play.snapshot.index, play.paused_seconds) == (None, None, 0)
+    assert map_rows([_row(started="--1700000000"), _row(row_id="¹", id=None)]).skipped == {
+        SKIP_BAD_TIME: 1,
+        SKIP_NO_ROW_ID: 1,
+    }

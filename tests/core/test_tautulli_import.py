@@ -445,3 +445,73 @@ def test_an_old_play_keeps_a_known_user_s_name(store: HistoryStore) -> None:
     fake = FakeTautulli(plays=plays([wan_session("paris")], 2, start=START))  # "alice"
     run_history(TautulliImport(store, RowsClient(fake), url=URL))
     assert {s.snapshot.user_name for s in store.streams([1, 2, 3])} == {"alice-2026"}
+
+
+def test_live_twins_by_player_name_within_the_tolerance(store: HistoryStore) -> None:
+    # A device without a machine id is known by its player's name; 120 s apart is the
+    # same play, 121 s is not; another player at the same time is another stream.
+    session = replace(wan_session("paris"), player_machine_id="")
+    fake = FakeTautulli(plays=plays([session], 3, start=START, every=DAY))
+    for key, at, title in (
+        ("live-1", START + 120, session.player_title),
+        ("live-2", START + DAY - 121, session.player_title),
+        ("live-3", START + 2 * DAY, "Bedroom TV"),
+    ):
+        seen = datetime.fromtimestamp(at, UTC)
+        live = snapshot(key, user="alice", user_id="1", player_machine_id="", player_title=title)
+        store.start_streams([(live, seen, LocationStatus.PENDING, None)])
+    importer = TautulliImport(store, RowsClient(fake), url=URL)
+    run_history(importer)
+    assert importer.state.summary.already_live == 1
+    assert importer.state.summary.streams == 2
+
+
+def test_an_imported_stream_is_never_a_live_twin(store: HistoryStore) -> None:
+    session = wan_session("paris")
+    first = FakeTautulli(plays=[HistoryPlay(1, session, START, START + 60)])
+    run_history(TautulliImport(store, RowsClient(first), url=URL))
+    # Another Tautulli's row of the same device, 10 s later: a stream of its own.
+    second = FakeTautulli(plays=[HistoryPlay(99, session, START + 10, START + 70)])
+    importer = TautulliImport(store, RowsClient(second), url=URL + "/second")
+    run_history(importer)
+    assert importer.state.summary.already_live == 0
+    assert store.imported_count() == 2
+
+
+def test_an_import_names_a_new_user_by_its_first_play(store: HistoryStore) -> None:
+    # Oldest first: the user the import creates keeps the first name, as a known user
+    # keeps today's (names are the user's; live polls rename).
+    old = replace(wan_session("paris"), user_name="alice-2019")
+    fake = FakeTautulli(plays=plays([old, wan_session("paris")], 4, start=START))
+    run_history(TautulliImport(store, RowsClient(fake), url=URL))
+    assert {s.snapshot.user_name for s in store.streams([1, 2, 3, 4])} == {"alice-2019"}
+
+
+def test_a_batch_naming_a_missing_row_writes_nothing(store: HistoryStore) -> None:
+    # Batches are written with SQLite's row-by-row reference checks off and checked
+    # once per distinct reference instead: a reference to a missing row still fails.
+    fake = FakeTautulli(plays=plays([wan_session("paris")], 4, start=START))
+    importer = TautulliImport(store, RowsClient(fake), url=URL, page_size=2)
+    assert importer.import_page()
+    players = [key for key in store._ids._refs if key[0] == "players"]
+    assert players
+    for key in players:  # a cached id whose row is gone
+        store._ids._refs[key] = 10**9
+    with pytest.raises(StoreError, match="FOREIGN KEY"):
+        importer.import_page()
+    assert store.imported_count() == 2
+    assert store._writer.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    run_history(importer)  # the failed batch forgot the cached ids
+    assert store.imported_count() == 4
+    assert store._writer.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_batch_counts_each_device_once_with_its_span(store: HistoryStore) -> None:
+    session = wan_session("paris")
+    fake = FakeTautulli(plays=plays([session], 5, start=START, every=DAY))
+    run_history(TautulliImport(store, RowsClient(fake), url=URL))
+    row = store._writer.execute(
+        "SELECT first_seen, last_seen, count FROM user_devices WHERE machine_id = ?",
+        (session.player_machine_id,),
+    ).fetchone()
+    assert tuple(row) == (START, START + 4 * DAY, 5)

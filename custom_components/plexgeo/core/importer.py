@@ -164,7 +164,7 @@ class TautulliImport:
         if not more:
             self.state.phase = PHASE_LOCATING
         rows: list[ImportRow] = [
-            (play.row_id, play.snapshot, play.started_at, play.stopped_at) for play in mapped.plays
+            (play.row_id, play.snapshot, play.started, play.stopped) for play in mapped.plays
         ]
         self.store.import_streams(
             rows,

@@ -7,7 +7,9 @@ becomes the same `StreamSnapshot` a live poll produces, under the same address r
 
 Synchronous (requests through `GuardedSession`: capped, no redirects, a deadline); the HA
 layer calls it in the executor. The API key travels in a POSTed form (never in a URL that
-something could log) and never appears in an error message.
+something could log) and never appears in an error message: Tautulli's /api/v2 handler
+(`WebInterface.api` in its webserve.py) takes any method, and CherryPy reads a POSTed form
+into the same arguments as a query string.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ _LATEST: Final = 4_102_444_800  # 2100-01-01
 
 # Row fields only Tautulli 2.x returns: their absence is reported, not an error.
 OPTIONAL_FIELDS: Final = ("product", "machine_id", "location", "relayed", "secure")
+_OPTIONAL: Final = frozenset(OPTIONAL_FIELDS)
 
 # Why a row was skipped (the summary counts each).
 SKIP_NOT_A_ROW: Final = "not_a_row"
@@ -99,13 +102,24 @@ class HistoryPage:
 
 @dataclass(frozen=True, slots=True)
 class ImportedPlay:
-    """One Tautulli row as a stream: its row id, snapshot and times."""
+    """One Tautulli row as a stream: its row id, snapshot and times (epoch seconds, as
+    Tautulli sends them and the store keeps them)."""
 
     row_id: int
     snapshot: StreamSnapshot
-    started_at: datetime
-    stopped_at: datetime
+    started: int
+    stopped: int
     paused_seconds: int
+
+    @property
+    def started_at(self) -> datetime:
+        """When the play started."""
+        return datetime.fromtimestamp(self.started, UTC)
+
+    @property
+    def stopped_at(self) -> datetime:
+        """When the play stopped (when it started, if Tautulli never saw it end)."""
+        return datetime.fromtimestamp(self.stopped, UTC)
 
 
 @dataclass
@@ -233,17 +247,27 @@ class TautulliClient:
 def map_rows(rows: list[Any]) -> MappedRows:
     """Map a page's rows; garbage rows are counted by reason, never raised."""
     mapped = MappedRows()
+    plays, skipped, missing = mapped.plays, mapped.skipped, mapped.missing
     for row in rows:
-        if not isinstance(row, Mapping):
-            mapped.skipped[SKIP_NOT_A_ROW] += 1
+        if type(row) is not dict and not isinstance(row, Mapping):  # JSON gives dicts
+            skipped[SKIP_NOT_A_ROW] += 1
             continue
-        mapped.missing.update(name for name in OPTIONAL_FIELDS if name not in row)
+        if not row.keys() >= _OPTIONAL:  # one set comparison for the usual row
+            missing.update(_OPTIONAL - row.keys())
         play = map_row(row)
         if isinstance(play, str):
-            mapped.skipped[play] += 1
+            skipped[play] += 1
         else:
-            mapped.plays.append(play)
+            plays.append(play)
     return mapped
+
+
+# The text fields a row is read from, in the order `map_row` unpacks them.
+_TEXT_FIELDS: Final = (
+    "user", "friendly_name", "location", "ip_address", "player", "product", "platform",
+    "machine_id", "title", "full_title", "grandparent_title", "parent_title",
+    "transcode_decision", "media_type",
+)  # fmt: skip
 
 
 def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
@@ -252,8 +276,16 @@ def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
     row_id = _int(get("row_id", get("id")))
     if row_id is None or row_id <= 0:
         return SKIP_NO_ROW_ID
+    # Every text field at once, as _text reads them (a call per field was a fifth of it).
+    (
+        user_name, friendly, network, address, player, product, platform, machine_id,
+        title, full_title, grandparent, parent, decision, media,
+    ) = [
+        value.strip()[:_TEXT_LIMIT] if isinstance(value, str) else ""
+        for value in map(get, _TEXT_FIELDS)
+    ]  # fmt: skip
     user_id = _int(get("user_id"))
-    user_name = _text(get("user")) or _text(get("friendly_name"))
+    user_name = user_name or friendly
     if user_id is None or user_id < 0 or not user_name:
         return SKIP_NO_USER
     started = _int(get("started"))
@@ -263,25 +295,27 @@ def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
     # A play Tautulli never saw end (stopped 0) lasted as far as anyone knows: an instant.
     if stopped is None or stopped < started or stopped >= _LATEST:
         stopped = started
-    media_type = _media_type(row)
-    if media_type is MediaType.CLIP:
-        return SKIP_NOT_A_VIEWING  # live polls skip prerolls and trailers too
-    network = _text(get("location")).lower() or None
+    if _flag(get("live")):
+        media_type = MediaType.LIVE_TV
+    else:
+        media_type = _MEDIA_TYPES.get(media.lower(), MediaType.OTHER)
+        if media_type is MediaType.CLIP:
+            return SKIP_NOT_A_VIEWING  # live polls skip prerolls and trailers too
     relayed = _flag(get("relayed")) is True
-    local, ip_address, rule = _address(network, relayed, _text(get("ip_address")) or None)
+    local, ip_address, rule = _address(network.lower() or None, relayed, address or None)
     snapshot = StreamSnapshot(
         session_key=f"{SESSION_KEY_PREFIX}{row_id}",
         user_id=str(user_id),
         user_name=user_name,
-        player_title=_text(get("player")) or "Unknown player",
-        player_product=_text(get("product")),
-        player_platform=_text(get("platform")),
+        player_title=player or "Unknown player",
+        player_product=product,
+        player_platform=platform,
         player_device="",
-        player_machine_id=_text(get("machine_id")),
+        player_machine_id=machine_id,
         media_type=media_type,
-        title=_text(get("title")) or _text(get("full_title")) or "Unknown title",
-        grandparent_title=_text(get("grandparent_title")) or None,
-        parent_title=_text(get("parent_title")) or None,
+        title=title or full_title or "Unknown title",
+        grandparent_title=grandparent or None,
+        parent_title=parent or None,
         parent_index=_int(get("parent_media_index")),
         index=_int(get("media_index")),
         year=_int(get("year")),
@@ -292,18 +326,13 @@ def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
         local=local,
         relayed=relayed,
         secure=_flag(get("secure")),
-        network=network,
-        transcode_decision=_text(get("transcode_decision")).lower() or None,
+        network=network.lower() or None,
+        transcode_decision=decision.lower() or None,
         ip_address=ip_address,
         address_rule=rule,
     )
-    return ImportedPlay(
-        row_id=row_id,
-        snapshot=snapshot,
-        started_at=datetime.fromtimestamp(started, UTC),
-        stopped_at=datetime.fromtimestamp(stopped, UTC),
-        paused_seconds=max(_int(get("paused_counter")) or 0, 0),
-    )
+    paused = _int(get("paused_counter"))
+    return ImportedPlay(row_id, snapshot, started, stopped, paused if paused and paused > 0 else 0)
 
 
 @lru_cache(maxsize=4096)
@@ -324,32 +353,29 @@ def _address(
     return local, ip_address, rule
 
 
-def _media_type(row: Mapping[str, Any]) -> MediaType:
-    if _flag(row.get("live")):
-        return MediaType.LIVE_TV
-    return _MEDIA_TYPES.get(_text(row.get("media_type")).lower(), MediaType.OTHER)
-
-
 def _int(value: object) -> int | None:
     """An integer as Tautulli sends them: a number, a numeric string, or nothing ("")."""
     if type(value) is int:  # the common case first (bool is a subclass: not this)
         return value
+    if isinstance(value, str):
+        if not value or len(value) >= 20:
+            return None
+        text = value.strip()
+        digits = text[1:] if text[:1] == "-" else text
+        # ASCII digits only: "²" and "--5" pass str.isdigit() yet int() refuses them.
+        return int(text) if digits.isascii() and digits.isdigit() else None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value) < 20:
-        return int(value.strip())
     return None
 
 
 def _text(value: object) -> str:
     """Text from an untrusted field: strings only, trimmed and capped."""
-    if type(value) is not str:
-        return value.strip()[:_TEXT_LIMIT] if isinstance(value, str) else ""
-    return value.strip()[:_TEXT_LIMIT]
+    return value.strip()[:_TEXT_LIMIT] if isinstance(value, str) else ""
 
 
 def _flag(value: object) -> bool | None:

@@ -100,6 +100,43 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+def insert_row(
+    stream_id: int,
+    snapshot: StreamSnapshot,
+    refs: SnapshotRefs,
+    *,
+    started: int,
+    last_seen: int,
+    status: LocationStatus,
+    location_ref: int | None,
+    country_ref: int | None,
+    flags: int,
+) -> tuple[object, ...]:
+    """The parameters of `sql.INSERT_STREAM` for a new stream."""
+    return (
+        stream_id,
+        snapshot.session_key,
+        refs.user,
+        refs.player,
+        refs.media,
+        refs.address,
+        location_ref,
+        country_ref,
+        refs.network,
+        refs.transcode,
+        started,
+        last_seen,
+        schema.STATE_CODES[snapshot.state],
+        schema.LOCATION_STATUS_CODES[status],
+        schema.ADDRESS_RULE_CODES[snapshot.address_rule],
+        flags,
+        snapshot.progress_ms,
+        snapshot.bandwidth_kbps,
+        refs.resolution,
+        snapshot.bitrate_kbps,
+    )
+
+
 def update_row(
     snapshot: StreamSnapshot, refs: SnapshotRefs, seen: int, stream_id: int
 ) -> tuple[object, ...]:

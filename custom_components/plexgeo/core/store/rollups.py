@@ -74,14 +74,15 @@ class BatchCounts:
         self.newest_located: dict[int, tuple[int, int, int]] = {}  # -> (seen, id, location)
 
     def add(self, user: int, started: int, country_ref: int | None, local: int) -> None:
-        """Count one inserted stream."""
-        day, country = day_of(started), country_ref or 0
-        for counts, key in (
-            (self.country_days, (day, country, local)),
-            (self.user_days, (user, day, country)),
-        ):
-            counts[key] = counts.get(key, 0) + 1
-        self.user_countries[user, country] = self.user_countries.get((user, country), 0) + 1
+        """Count one inserted stream (a bulk import calls this per row: kept lean)."""
+        day = day_of(started)
+        country = country_ref or 0
+        key = (day, country, local)
+        self.country_days[key] = self.country_days.get(key, 0) + 1
+        user_day = (user, day, country)
+        self.user_days[user_day] = self.user_days.get(user_day, 0) + 1
+        user_country = (user, country)
+        self.user_countries[user_country] = self.user_countries.get(user_country, 0) + 1
         known = self.users.get(user)
         if known is None:
             self.users[user] = [started, 1]
@@ -98,8 +99,12 @@ class BatchCounts:
     def write(self, conn: sqlite3.Connection) -> None:
         """Add the batch's counts in the same transaction as its streams."""
         months: dict[tuple[int, int], int] = {}
+        month_of_day: dict[int, int] = {}  # a batch covers a few days of many users
         for (user, day, _), count in self.user_days.items():
-            key = (user, month_of(day))
+            month = month_of_day.get(day)
+            if month is None:
+                month = month_of_day[day] = month_of(day)
+            key = (user, month)
             months[key] = months.get(key, 0) + count
         for table, counts in (
             ("country_days", self.country_days),

@@ -17,6 +17,7 @@ from .codecs import (
     check_location,
     floor_seconds,
     from_epoch,
+    insert_row,
     stored_location,
     stream_from,
     update_row,
@@ -101,27 +102,16 @@ class StreamLifecycle(StoreCore):
         started = floor_seconds(at)
         refs = self._ids.snapshot_refs(conn, snapshot, started)
         location_ref, country_ref = self._ids.location(conn, location)
-        row = (
+        row = insert_row(
             stream_id,
-            snapshot.session_key,
-            refs.user,
-            refs.player,
-            refs.media,
-            refs.address,
-            location_ref,
-            country_ref,
-            refs.network,
-            refs.transcode,
-            started,
-            started,
-            schema.STATE_CODES[snapshot.state],
-            schema.LOCATION_STATUS_CODES[status],
-            schema.ADDRESS_RULE_CODES[snapshot.address_rule],
-            refs.flags,
-            snapshot.progress_ms,
-            snapshot.bandwidth_kbps,
-            refs.resolution,
-            snapshot.bitrate_kbps,
+            snapshot,
+            refs,
+            started=started,
+            last_seen=started,
+            status=status,
+            location_ref=location_ref,
+            country_ref=country_ref,
+            flags=refs.flags,
         )
         counted.add(refs.user, started, country_ref, refs.flags & schema.FLAG_LOCAL)
         if location_ref is not None:
