@@ -194,6 +194,18 @@ def _migrate_imports(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migrate_located_ends(conn: sqlite3.Connection) -> None:
+    """streams_located also holds when a stream ended (issue 15, the detectors' cost): the
+    user's streams around a newly placed one are then read from the index alone, not each
+    from the table. It replaces the index it extends (the same columns first, so every
+    query it served it still serves); a stream's end changes it once, when it ends."""
+    conn.execute("DROP INDEX IF EXISTS streams_located")
+    conn.execute(
+        "CREATE INDEX streams_located ON streams"
+        " (user_ref, location_status, last_seen, started_at, location_ref, ended_at)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     migrate_to_v1,
     _migrate_to_v2,
@@ -202,6 +214,7 @@ MIGRATIONS: list[Migration] = [
     _migrate_household,
     _migrate_address_index,
     _migrate_imports,
+    _migrate_located_ends,
 ]
 
 

@@ -3,10 +3,11 @@ networks, stream limits, and the incidents already raised."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 import json
+from typing import Any, Protocol
 
 from ..models import Alert, Location
 from . import sql
@@ -22,14 +23,19 @@ from .core import StoreCore
 from .records import PlacedStream
 
 _USER_ID = "SELECT id FROM users WHERE plex_id = ?"
-# A user's placed streams (located, or LAN) started in a window (streams_by_user), and
+# A user's placed streams (located, or LAN) started in a window (streams_located), and
 # those still open (streams_open): every stream whose interval can touch a window ending
 # now. Only what judging needs: the interval and the location, decoded once per place.
 _PLACED = """
 SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref
-FROM streams AS s WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """
-_PLACED_BETWEEN = _PLACED + "s.started_at >= ?2 AND s.started_at <= ?3 AND s.last_seen >= ?2"
-_PLACED_OPEN = _PLACED + "s.ended_at IS NULL"
+FROM streams AS s INDEXED BY {index} WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """
+# streams_located covers it (ended_at included): no stream row is read, and the window's
+# streams are found by last_seen, which is at or after since for every one of them.
+_PLACED_BETWEEN = (
+    _PLACED.format(index="streams_located")
+    + "s.last_seen >= ?2 AND s.started_at >= ?2 AND s.started_at <= ?3"
+)
+_PLACED_OPEN = _PLACED.format(index="streams_open") + "s.ended_at IS NULL"
 # Places: located streams by location, LAN streams (at home) as one row with no location;
 # the user's latest streams of each kind only (streams_located yields them newest first),
 # so a heavy user costs the same as anyone.
@@ -144,39 +150,117 @@ def _habit_use(row: Sequence[object]) -> HabitUse:
     )
 
 
+type PlacedRow = tuple[int, int, int, int | None, int, int | None]
+"""A placed stream as stored: id, started, last seen, ended (epoch s), status, location."""
+
+
+def _end(row: PlacedRow) -> int:
+    """When a stream was last known to play: its end, or its last sighting while open."""
+    return row[2] if row[3] is None else row[3]
+
+
+class Interval(Protocol):
+    """The stream whose neighbours are read: its id and interval (a `Stream` is one)."""
+
+    @property
+    def stream_id(self) -> int:
+        """The stream."""
+
+    @property
+    def started_at(self) -> datetime:
+        """When it started."""
+
+    @property
+    def ended_at(self) -> datetime | None:
+        """When it ended; None while it plays."""
+
+
+class StreamsAround:
+    """A user's placed streams around one: those whose interval overlaps it, those that
+    ended before it started (latest end first) and those that started after it ended
+    (earliest start first), each in start order otherwise. A heavy user has a hundred
+    streams in the travel look-back and the detectors compare a few: a stream (and its
+    location) is decoded only when read."""
+
+    __slots__ = ("_after", "_before", "_locations", "_overlapping", "_places")
+
+    def __init__(
+        self,
+        overlapping: tuple[PlacedRow, ...],
+        before: tuple[PlacedRow, ...],
+        after: tuple[PlacedRow, ...],
+        locations: dict[int, list[Any]],
+    ) -> None:
+        """Hold the rows as read; nothing decoded yet."""
+        self._overlapping, self._before, self._after = overlapping, before, after
+        self._locations = locations
+        self._places: dict[int, Location] = {}
+
+    def overlapping(self) -> Iterator[PlacedStream]:
+        """The streams whose interval shares a moment with the stream's (open: playing)."""
+        return map(self._placed, self._overlapping)
+
+    def before(self) -> Iterator[PlacedStream]:
+        """The streams that ended (or were last seen) before the stream started."""
+        return map(self._placed, self._before)
+
+    def after(self) -> Iterator[PlacedStream]:
+        """The streams that started after the stream ended (none while it plays)."""
+        return map(self._placed, self._after)
+
+    def _placed(self, row: PlacedRow) -> PlacedStream:
+        stream_id, started, last_seen, ended, status, ref = row
+        location = None
+        if ref is not None and (location := self._places.get(ref)) is None:
+            location = self._places[ref] = location_from(self._locations[ref])
+        return PlacedStream(
+            stream_id=stream_id,
+            started_at=from_epoch(started),
+            last_seen=from_epoch(last_seen),
+            ended_at=None if ended is None else from_epoch(ended),
+            location_status=STATUSES[status],
+            location=location,
+        )
+
+
 class HouseholdQueries(StoreCore):
     """What the detectors read to judge a stream against the user's household."""
 
-    def user_placed_streams(
-        self, user_id: str, since: datetime, until: datetime
-    ) -> list[PlacedStream]:
-        """The user's located or LAN streams that played at some time in [since, until],
-        oldest first."""
-        found: dict[int, PlacedStream] = {}
-        places: dict[int, Location] = {}
+    def user_streams_around(
+        self,
+        user_id: str,
+        stream: Interval,
+        since: datetime,
+        until: datetime,
+    ) -> StreamsAround:
+        """The user's other located or LAN streams that played at some time in
+        [since, until], as they stand to `stream`'s interval."""
         with self._reading(snapshot=True) as conn:
             user = conn.execute(_USER_ID, (user_id,)).fetchone()
             if user is None:
-                return []
+                return StreamsAround((), (), (), {})
             window = (user[0], floor_seconds(since), ceil_seconds(until))
-            rows = conn.execute(_PLACED_BETWEEN, window).fetchall()
+            rows: list[PlacedRow] = conn.execute(_PLACED_BETWEEN, window).fetchall()
             rows += conn.execute(_PLACED_OPEN, (user[0],)).fetchall()
-            # Each location read (and decoded) once, however many streams share it: a
-            # heavy user's day at 1M streams is a hundred streams from a few places.
+            # Each location read once, however many streams share it (a heavy user's day
+            # at 1M streams is a hundred streams from a few places), decoded when used.
             refs = json.dumps(sorted({row[5] for row in rows if row[5] is not None}))
-            for ref, *location in conn.execute(_LOCATIONS_OF, (refs,)):
-                places[int(ref)] = location_from(location)
-        for row in rows:
-            ref = row[5]
-            found[row[0]] = PlacedStream(
-                stream_id=row[0],
-                started_at=from_epoch(row[1]),
-                last_seen=from_epoch(row[2]),
-                ended_at=None if row[3] is None else from_epoch(row[3]),
-                location_status=STATUSES[row[4]],
-                location=None if ref is None else places[ref],
-            )
-        return sorted(found.values(), key=lambda s: (s.started_at, s.stream_id))
+            locations = {int(ref): row for ref, *row in conn.execute(_LOCATIONS_OF, (refs,))}
+        others = {row[0]: row for row in rows if row[0] != stream.stream_id}
+        ordered = sorted(others.values(), key=lambda row: (row[1], row[0]))
+        # Whole seconds against the stream's times: t >= start iff t >= ceil(start), and
+        # t <= end iff t <= floor(end).
+        start = ceil_seconds(stream.started_at)
+        end = None if stream.ended_at is None else floor_seconds(stream.ended_at)
+        overlapping = tuple(
+            row
+            for row in ordered
+            if (row[3] is None or row[3] >= start) and (end is None or row[1] <= end)
+        )
+        # Latest end first (ties in start order), and earliest start first.
+        before = sorted((row for row in ordered if _end(row) < start), key=_end, reverse=True)
+        after = () if end is None else tuple(row for row in ordered if row[1] > end)
+        return StreamsAround(overlapping, tuple(before), after, locations)
 
     def usual_places(
         self, user_id: str, since: datetime, before: datetime, exclude_stream_id: int
