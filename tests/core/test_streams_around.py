@@ -19,6 +19,7 @@ from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.household import overlaps
 from custom_components.plexgeo.core.models import LocationStatus, Stream
 from custom_components.plexgeo.core.store import HistoryStore
+from custom_components.plexgeo.core.store.detector import AROUND_FIRST
 from simulator.places import place
 
 from .helpers import T0, location_of, snapshot
@@ -218,3 +219,24 @@ def test_file_of_the_version_before_migrates_and_keeps_its_streams(
     finally:
         conn.close()
     assert "ended_at" in definition
+
+
+def test_streams_before_beyond_the_first_are_read_only_when_reached(store: HistoryStore) -> None:
+    count = AROUND_FIRST + 3
+    streams = [_start(store, f"b{n}", T0 + n * HOUR, CITIES[n % 4]) for n in range(count)]
+    store.end_streams([s.stream_id for s in streams])
+    judged = Interval(0, T0 + count * HOUR, None)
+    read: list[str] = []
+    store._reader.set_trace_callback(read.append)
+    try:
+        around = store.user_streams_around("id-alice", judged, T0, T0 + count * HOUR)
+        first = next(around.before())
+        reads_for_the_first = sum("WITH around" in statement for statement in read)
+        rest = list(around.before())
+    finally:
+        store._reader.set_trace_callback(None)
+    assert first.stream_id == streams[-1].stream_id
+    assert reads_for_the_first == 1
+    # Going past the first ones reads the rest, once, and misses none.
+    assert sum("WITH around" in statement for statement in read) == 2
+    assert _ids(iter(rest)) == [s.stream_id for s in reversed(streams)]

@@ -326,6 +326,18 @@ def rare_country(judge: Judge) -> Candidate | None:
     share = counts.get(place.country_code, 0) / total
     if share >= settings.rare_country_threshold:
         return None
+    key = f"{AlertKind.RARE_COUNTRY.value}:{place.country_code}"
+    # One alert per visit: while the last one is open, or until the user streamed from
+    # elsewhere since it, the country does not alert again. (Asked before the usual
+    # places, which cost more to read: a visit streams more than once.)
+    last = store.last_alert(
+        user_id, key, stream.started_at - timedelta(days=settings.lookback_days)
+    )
+    if last is not None and (
+        last.acknowledged_at is None
+        or not store.streamed_elsewhere_since(user_id, place.country_code, last.created_at)
+    ):
+        return None
     # A place within the floor of a usual place (one in a country that is not rare
     # itself) is not rare, across a border or not.
     usual_places = [
@@ -336,17 +348,6 @@ def rare_country(judge: Judge) -> Candidate | None:
     if near_usual(place, usual_places, judge.floor_km()):
         return None
     usual = max(counts, key=lambda code: (counts[code], code))
-    key = f"{AlertKind.RARE_COUNTRY.value}:{place.country_code}"
-    # One alert per visit: while the last one is open, or until the user streamed from
-    # elsewhere since it, the country does not alert again.
-    last = store.last_alert(
-        user_id, key, stream.started_at - timedelta(days=settings.lookback_days)
-    )
-    if last is not None and (
-        last.acknowledged_at is None
-        or not store.streamed_elsewhere_since(user_id, place.country_code, last.created_at)
-    ):
-        return None
     alert = replace(
         base_alert(AlertKind.RARE_COUNTRY, stream, place, judge.now),
         share=share,

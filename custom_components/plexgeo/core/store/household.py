@@ -1,18 +1,16 @@
-"""The household model's queries: a user's streams around one, usual places, devices,
-networks, stream limits, and the incidents already raised."""
+"""The household model's queries: a user's usual places, devices, networks, stream
+limits, and the incidents already raised (the streams around one are in `detector`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 import json
-from typing import Any, Protocol
 
 from ..models import Alert, Location
 from . import sql
 from .codecs import (
-    STATUSES,
     alert_from,
     ceil_seconds,
     floor_seconds,
@@ -20,47 +18,31 @@ from .codecs import (
     location_from,
 )
 from .core import StoreCore
-from .records import PlacedStream
 
 _USER_ID = "SELECT id FROM users WHERE plex_id = ?"
-# A user's placed streams (located, or LAN) started in a window (streams_located), and
-# those still open (streams_open): every stream whose interval can touch a window ending
-# now. Only what judging needs: the interval and the location, decoded once per place.
-_PLACED = """
-SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref
-FROM streams AS s INDEXED BY {index} WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """
-# streams_located covers it (ended_at included): no stream row is read, and the window's
-# streams are found by last_seen, which is at or after since for every one of them.
-_PLACED_BETWEEN = (
-    _PLACED.format(index="streams_located")
-    + "s.last_seen >= ?2 AND s.started_at >= ?2 AND s.started_at <= ?3"
-)
-_PLACED_OPEN = _PLACED.format(index="streams_open") + "s.ended_at IS NULL"
 # Places: located streams by location, LAN streams (at home) as one row with no location;
 # the user's latest streams of each kind only (streams_located yields them newest first),
-# so a heavy user costs the same as anyone.
+# so a heavy user costs the same as anyone. Each location comes with its place.
 _PLACES_OF = """
 SELECT location_status, location_ref FROM streams INDEXED BY streams_located
-WHERE user_ref = ?1 AND location_status = {status} AND last_seen >= ?2 AND started_at >= ?2
-  AND started_at < ?3 AND id != ?4
+WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?1) AND location_status = {status}
+  AND last_seen >= ?2 AND started_at >= ?2 AND started_at < ?3 AND id != ?4
 ORDER BY last_seen DESC LIMIT 500
 """
 _USUAL_PLACES = f"""
-SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*) FROM (
-    SELECT * FROM ({_PLACES_OF.format(status=1)})
-    UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
-)
-GROUP BY 1
+SELECT c.ref, c.n, (
+    SELECT lk.place_ref FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
+    WHERE lk.id = c.ref)
+FROM (
+    SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END AS ref, COUNT(*) AS n
+    FROM (
+        SELECT * FROM ({_PLACES_OF.format(status=1)})
+        UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
+    )
+    GROUP BY 1
+) AS c
+ORDER BY c.ref
 """  # noqa: S608  (fixed status literals, no value)
-_PLACE_OF_LOCATIONS = """
-SELECT lk.id, lk.place_ref FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-WHERE lk.id IN (SELECT value FROM json_each(?))
-"""
-_LOCATIONS_OF = f"""
-SELECT lk.id, {sql.LOCATIONS_L}
-FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-WHERE lk.id IN (SELECT value FROM json_each(?))
-"""  # noqa: S608  (fixed column list)
 _LAST_ALERT = (
     sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
     " ORDER BY created_at DESC, id DESC LIMIT 1"
@@ -150,146 +132,32 @@ def _habit_use(row: Sequence[object]) -> HabitUse:
     )
 
 
-type PlacedRow = tuple[int, int, int, int | None, int, int | None]
-"""A placed stream as stored: id, started, last seen, ended (epoch s), status, location."""
-
-
-def _end(row: PlacedRow) -> int:
-    """When a stream was last known to play: its end, or its last sighting while open."""
-    return row[2] if row[3] is None else row[3]
-
-
-class Interval(Protocol):
-    """The stream whose neighbours are read: its id and interval (a `Stream` is one)."""
-
-    @property
-    def stream_id(self) -> int:
-        """The stream."""
-
-    @property
-    def started_at(self) -> datetime:
-        """When it started."""
-
-    @property
-    def ended_at(self) -> datetime | None:
-        """When it ended; None while it plays."""
-
-
-class StreamsAround:
-    """A user's placed streams around one: those whose interval overlaps it, those that
-    ended before it started (latest end first) and those that started after it ended
-    (earliest start first), each in start order otherwise. A heavy user has a hundred
-    streams in the travel look-back and the detectors compare a few: a stream (and its
-    location) is decoded only when read."""
-
-    __slots__ = ("_after", "_before", "_locations", "_overlapping", "_places")
-
-    def __init__(
-        self,
-        overlapping: tuple[PlacedRow, ...],
-        before: tuple[PlacedRow, ...],
-        after: tuple[PlacedRow, ...],
-        locations: dict[int, list[Any]],
-    ) -> None:
-        """Hold the rows as read; nothing decoded yet."""
-        self._overlapping, self._before, self._after = overlapping, before, after
-        self._locations = locations
-        self._places: dict[int, Location] = {}
-
-    def overlapping(self) -> Iterator[PlacedStream]:
-        """The streams whose interval shares a moment with the stream's (open: playing)."""
-        return map(self._placed, self._overlapping)
-
-    def before(self) -> Iterator[PlacedStream]:
-        """The streams that ended (or were last seen) before the stream started."""
-        return map(self._placed, self._before)
-
-    def after(self) -> Iterator[PlacedStream]:
-        """The streams that started after the stream ended (none while it plays)."""
-        return map(self._placed, self._after)
-
-    def _placed(self, row: PlacedRow) -> PlacedStream:
-        stream_id, started, last_seen, ended, status, ref = row
-        location = None
-        if ref is not None and (location := self._places.get(ref)) is None:
-            location = self._places[ref] = location_from(self._locations[ref])
-        return PlacedStream(
-            stream_id=stream_id,
-            started_at=from_epoch(started),
-            last_seen=from_epoch(last_seen),
-            ended_at=None if ended is None else from_epoch(ended),
-            location_status=STATUSES[status],
-            location=location,
-        )
-
-
 class HouseholdQueries(StoreCore):
     """What the detectors read to judge a stream against the user's household."""
-
-    def user_streams_around(
-        self,
-        user_id: str,
-        stream: Interval,
-        since: datetime,
-        until: datetime,
-    ) -> StreamsAround:
-        """The user's other located or LAN streams that played at some time in
-        [since, until], as they stand to `stream`'s interval."""
-        with self._reading(snapshot=True) as conn:
-            user = conn.execute(_USER_ID, (user_id,)).fetchone()
-            if user is None:
-                return StreamsAround((), (), (), {})
-            window = (user[0], floor_seconds(since), ceil_seconds(until))
-            rows: list[PlacedRow] = conn.execute(_PLACED_BETWEEN, window).fetchall()
-            rows += conn.execute(_PLACED_OPEN, (user[0],)).fetchall()
-            # Each location read once, however many streams share it (a heavy user's day
-            # at 1M streams is a hundred streams from a few places), decoded when used.
-            refs = json.dumps(sorted({row[5] for row in rows if row[5] is not None}))
-            locations = {int(ref): row for ref, *row in conn.execute(_LOCATIONS_OF, (refs,))}
-        others = {row[0]: row for row in rows if row[0] != stream.stream_id}
-        ordered = sorted(others.values(), key=lambda row: (row[1], row[0]))
-        # Whole seconds against the stream's times: t >= start iff t >= ceil(start), and
-        # t <= end iff t <= floor(end).
-        start = ceil_seconds(stream.started_at)
-        end = None if stream.ended_at is None else floor_seconds(stream.ended_at)
-        overlapping = tuple(
-            row
-            for row in ordered
-            if (row[3] is None or row[3] >= start) and (end is None or row[1] <= end)
-        )
-        # Latest end first (ties in start order), and earliest start first.
-        before = sorted((row for row in ordered if _end(row) < start), key=_end, reverse=True)
-        after = () if end is None else tuple(row for row in ordered if row[1] > end)
-        return StreamsAround(overlapping, tuple(before), after, locations)
 
     def usual_places(
         self, user_id: str, since: datetime, before: datetime, exclude_stream_id: int
     ) -> list[tuple[Location | None, int]]:
         """The user's places in [since, before) with their stream counts; None is home
         (their LAN streams)."""
+        window = (user_id, floor_seconds(since), ceil_seconds(before), exclude_stream_id)
         with self._reading(snapshot=True) as conn:
-            user = conn.execute(_USER_ID, (user_id,)).fetchone()
-            if user is None:
-                return []
-            lower = floor_seconds(since)
-            counts = conn.execute(
-                _USUAL_PLACES, (user[0], lower, ceil_seconds(before), exclude_stream_id)
-            ).fetchall()
-            refs = [ref for ref, _ in counts if ref is not None]
-            place_by_ref = dict(conn.execute(_PLACE_OF_LOCATIONS, (json.dumps(refs),)).fetchall())
+            counts = conn.execute(_USUAL_PLACES, window).fetchall()
             # A place's lookups (one location row each, dozens for a heavy user) share
             # one record, the newest lookup's: decoding (even fetching) each was most of
             # the detectors' time at 1M streams, and judging reads only the place.
             newest: dict[int, int] = {}
-            for ref, place in place_by_ref.items():
-                newest[place] = max(ref, newest.get(place, ref))
-            rows = conn.execute(_LOCATIONS_OF, (json.dumps(list(newest.values())),)).fetchall()
-        places = {place_by_ref[ref]: location_from(row) for ref, *row in rows}
-        locations = {int(ref): places[place] for ref, place in place_by_ref.items()}
+            for ref, _, place in counts:
+                if place is not None:
+                    newest[place] = max(ref, newest.get(place, ref))
+            newest_refs = json.dumps(list(newest.values()))
+            rows = conn.execute(sql.LOCATIONS_BY_ID, (newest_refs,)).fetchall()
+        place_of = {ref: place for place, ref in newest.items()}
+        places = {place_of[ref]: location_from(row) for ref, *row in rows}
         return [
-            (None if ref is None else locations[ref], int(count))
-            for ref, count in counts
-            if ref is None or ref in locations
+            (None if ref is None else places[place], int(count))
+            for ref, count, place in counts
+            if ref is None or place is not None
         ]
 
     def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
