@@ -12,8 +12,6 @@ from pathlib import Path
 import random
 import sqlite3
 
-import pytest
-
 from custom_components.plexgeo.core import migrations
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.household import overlaps
@@ -33,18 +31,6 @@ class Interval:
     stream_id: int
     started_at: datetime
     ended_at: datetime | None
-
-
-@pytest.fixture
-def keys() -> KeyMaterial:
-    return KeyMaterial.generate()
-
-
-@pytest.fixture
-def store(tmp_path: Path, keys: KeyMaterial) -> Iterator[HistoryStore]:
-    opened = HistoryStore.open(tmp_path / "h.db", keys, "srv")
-    yield opened
-    opened.close()
 
 
 def _start(store: HistoryStore, key: str, at: datetime, where: str | None, **kw: str) -> Stream:
@@ -147,7 +133,7 @@ def test_streams_around_match_the_interval_rules_to_the_microsecond(
 
 
 def test_streams_around_read_from_the_index_and_decode_each_location_once(
-    store: HistoryStore, tmp_path: Path
+    store: HistoryStore, db_path: Path
 ) -> None:
     streams = [_start(store, f"l{n}", T0 + n * HOUR, "london") for n in range(4)]
     _start(store, "p", T0, "paris")
@@ -166,7 +152,7 @@ def test_streams_around_read_from_the_index_and_decode_each_location_once(
     # One read of the two locations, by id; the streams from the index alone.
     [locations] = [statement for statement in read if "locations" in statement]
     assert "json_each" in locations
-    conn = sqlite3.connect(tmp_path / "h.db")
+    conn = sqlite3.connect(db_path)
     try:
         plans = [
             row[3]
