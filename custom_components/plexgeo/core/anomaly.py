@@ -220,10 +220,10 @@ class Judge:
     @cached_property
     def around(self) -> Around:
         """The user's other placed streams around this one, as read from the store."""
-        stream = self.stream
+        stream, store = self.stream, self.store
         until = stream.ended_at or self.now
         since = stream.started_at - TRAVEL_LOOKBACK
-        return self.store.user_streams_around(self.user_id, stream, since, until)
+        return store.user_streams_around(self.user_id, stream, since, until)
 
     def placed(self, others: Iterable[Placed]) -> Iterator[tuple[Placed, Sighting]]:
         """Other streams as their place shows them (those with no place left out): the
