@@ -1,9 +1,11 @@
 """The detectors' cost, old code against new, alternated in one process (issue 15).
 
-`python -m bench.detectors_ab --db HISTORY --base-ref REF [--rounds N] [--work DIR]`
+`python -m bench.detectors_ab --db HISTORY (--base-ref REF | --base-dir TREE) [--rounds N]
+[--work DIR]`
 
 Copies HISTORY twice (SQLite's backup: HISTORY itself is only read), opens one copy with
-the core as it was at git REF (extracted to a package of its own, `basecore`) and the
+the core as it was at git REF, or as another checkout TREE has it (copied to a package of
+its own, `basecore`), and the
 other with this tree's core (which migrates the copy, timed), starts the same 50 detector
 streams in each as `bench.probe` does (the heaviest user's first), and checks that both
 give the same detector output. Then it times, alternating A B / B A each round, the two
@@ -24,6 +26,7 @@ import io
 import os
 from pathlib import Path
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -52,16 +55,21 @@ class Side:
     wall: dict[str, list[float]] = field(default_factory=lambda: {row: [] for row in ROWS})
 
 
-def extract_base(ref: str, into: Path) -> str:
-    """The core at `ref` as the package `basecore` under `into` (added to sys.path)."""
-    archive = subprocess.run(  # noqa: S603  (git, and a ref the caller names)
-        ["git", "archive", "--format=tar", ref, CORE],  # noqa: S607
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    (into / CORE).rename(into / "basecore")
+def extract_base(ref: str | None, tree: Path | None, into: Path) -> str:
+    """The old core (at git `ref`, or in the checkout `tree`) as the package `basecore`
+    under `into`, which goes on sys.path."""
+    into.mkdir(parents=True, exist_ok=True)
+    if tree is not None:
+        shutil.copytree(tree / CORE, into / "basecore")
+    else:
+        archive = subprocess.run(  # noqa: S603  (git, and a ref the caller names)
+            ["git", "archive", "--format=tar", str(ref), CORE],  # noqa: S607
+            check=True,
+            capture_output=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(into, filter="data")
+        (into / CORE).rename(into / "basecore")
     sys.path.insert(0, str(into))
     return "basecore"
 
@@ -183,14 +191,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the alternated comparison."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True, help="a generated history (read only)")
-    parser.add_argument("--base-ref", required=True, help="git ref of the old code (A)")
+    base = parser.add_mutually_exclusive_group(required=True)
+    base.add_argument("--base-ref", help="git ref of the old code (A)")
+    base.add_argument("--base-dir", type=Path, help="a checkout holding the old code (A)")
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=None, help="where the copies go")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="detectors-ab-") as tmp:
         work = args.work or Path(tmp)
-        base = extract_base(args.base_ref, Path(tmp) / "base")
+        work.mkdir(parents=True, exist_ok=True)
+        base = extract_base(args.base_ref, args.base_dir, Path(tmp) / "base")
         sides = [
             open_side("A", base, args.db, work, args.seed),
             open_side("B", "custom_components.plexgeo.core", args.db, work, args.seed),
