@@ -12,6 +12,7 @@ import pytest
 from custom_components.plexgeo.core.crypto import KeyMaterial
 from custom_components.plexgeo.core.models import AlertKind, StreamSnapshot
 from custom_components.plexgeo.core.settings import AlertSettings, Home
+from custom_components.plexgeo.core.store.detector import AROUND_FIRST
 from custom_components.plexgeo.options import parse_networks
 from simulator.places import place
 
@@ -93,6 +94,25 @@ def test_travel_skips_trusted_streams_and_counts_seconds(harness: Harness) -> No
     [alert] = outcome.new_alerts
     assert (alert.kind, alert.previous_city) == (AlertKind.IMPOSSIBLE_TRAVEL, "London")
     assert alert.seconds_apart == pytest.approx(20 * 60, abs=60)
+
+
+def test_travel_passes_over_more_trusted_streams_than_are_read_at_first(
+    harness: Harness,
+) -> None:
+    """The store reads the first few streams before one; when every one of them is on a
+    trusted network, the travel check reads on to the latest untrusted stream."""
+    harness.settings = replace(
+        harness.settings,
+        trusted_networks=parse_networks("185.220.101.0/24"),
+        rare_country_min_sessions=100,
+    )
+    harness.watch(snapshot("l", where="london"), T0, minutes=1, step=1)
+    for n in range(AROUND_FIRST + 2):
+        at = T0 + (2 + 2 * n) * MINUTE
+        harness.watch(snapshot(f"v{n}", where="frankfurt_vpn"), at, minutes=1, step=1)
+    outcome = harness.poll([snapshot("t", where="tokyo")], T0 + 40 * MINUTE)
+    [alert] = outcome.new_alerts
+    assert (alert.kind, alert.previous_city) == (AlertKind.IMPOSSIBLE_TRAVEL, "London")
 
 
 def test_concurrent_streams_per_server_and_per_user(harness: Harness) -> None:

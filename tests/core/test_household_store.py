@@ -126,45 +126,6 @@ def test_alert_evidence_round_trips(store: HistoryStore) -> None:
     assert (stored.other_stream_id, stored.seconds_apart, stored.device) == (1, 0.0, "iPad")
 
 
-def test_user_placed_streams_take_overlapping_and_open_streams(store: HistoryStore) -> None:
-    old = _start(store, "1", T0 - 3 * HOUR, "london")
-    ended = _start(store, "2", T0 - HOUR, "paris")
-    live = _start(store, "3", T0 - 30 * HOUR, "berlin")  # started long ago, still playing
-    home = _start(store, "4", T0 - HOUR, None)
-    pending = snapshot("5", where="tokyo")
-    store.start_streams([(pending, T0, LocationStatus.PENDING, None)])
-    _start(store, "6", T0, "tokyo", user_id="id-bob")
-    store.update_streams([(old, old.snapshot)], T0 - 2 * HOUR)
-    store.update_streams([(ended, ended.snapshot)], T0 - HOUR / 2)
-    store.end_streams([old.stream_id, ended.stream_id])
-    found = store.user_placed_streams("id-alice", T0 - HOUR, T0 + HOUR)
-    # The first ended before the window and the pending one has no place: out. The live
-    # one is in, however old; the LAN one is at home.
-    assert [s.stream_id for s in found] == [live.stream_id, ended.stream_id, home.stream_id]
-    assert found[1].location == ended.location
-    assert found[1].ended_at == T0 - HOUR / 2
-    assert (found[2].location_status, found[2].location) == (LocationStatus.LOCAL, None)
-    assert store.user_placed_streams("nobody", T0, T0) == []
-
-
-def test_user_placed_streams_read_each_location_once(store: HistoryStore) -> None:
-    streams = [_start(store, f"l{n}", T0 + n * HOUR, "london") for n in range(4)]
-    _start(store, "p", T0, "paris")
-    read: list[str] = []
-    store._reader.set_trace_callback(read.append)
-    try:
-        found = store.user_placed_streams("id-alice", T0, T0 + 5 * HOUR)
-    finally:
-        store._reader.set_trace_callback(None)
-    # Five streams from two places: one read of the two locations, by id.
-    assert len(found) == 5
-    assert [s.location for s in found if s.stream_id == streams[0].stream_id] == [
-        streams[0].location
-    ]
-    [locations] = [statement for statement in read if "locations" in statement]
-    assert "json_each" in locations
-
-
 def test_usual_places_count_lan_streams_as_home(store: HistoryStore) -> None:
     for n in range(3):
         _start(store, f"l{n}", T0 + n * HOUR, "london")

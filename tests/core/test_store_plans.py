@@ -64,7 +64,7 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         "pending_streams": store.pending_streams,
         "country_counts": lambda: store.country_counts("1", since, before, 5),
         # The household model's queries.
-        "user_placed_streams": lambda: store.user_placed_streams("1", since, before),
+        "user_streams_around": lambda: store.user_streams_around("1", streams[5], since, before),
         "usual_places": lambda: store.usual_places("1", since, before, 5),
         "last_alert": lambda: store.last_alert("1", "rare_country:FR", since),
         "streamed_elsewhere_since": lambda: store.streamed_elsewhere_since("1", "FR", since),
@@ -139,7 +139,8 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     # Rare country: whole days from the rollup, the partial days by user and start time.
     assert any(re.match(r"SEARCH user_days", d) for d in plans["country_counts"])
     assert any("streams_by_user" in d for d in plans["country_counts"])
-    assert all("INDEX" in d for d in plans["user_placed_streams"] if "streams" in d)
+    assert all("INDEX" in d for d in plans["user_streams_around"] if "streams" in d)
+    assert any("COVERING INDEX streams_located" in d for d in plans["user_streams_around"])
     assert any("streams_located" in d for d in plans["usual_places"])
     assert any("alerts_dedup" in d for d in plans["last_alert"])
     assert any("streams_by_user" in d for d in plans["streamed_elsewhere_since"])

@@ -10,7 +10,7 @@ keys of their incident; the engine drops a candidate whose incident already aler
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -28,7 +28,6 @@ from .household import (
     judge_pair,
     near_usual,
     network_type,
-    overlaps,
     place_of,
 )
 from .models import Alert, AlertKind, Location, LocationStatus, Stream
@@ -65,6 +64,19 @@ class Placed(Protocol):
         """Where it is, when located."""
 
 
+class Around(Protocol):
+    """A user's other placed streams around one (the store decodes each when read)."""
+
+    def overlapping(self) -> Iterator[Placed]:
+        """Those whose interval shares a moment with the stream's, in start order."""
+
+    def before(self) -> Iterator[Placed]:
+        """Those that ended (or were last seen) before it started, latest end first."""
+
+    def after(self) -> Iterator[Placed]:
+        """Those that started after it ended, earliest first (none while it plays)."""
+
+
 class DetectorStore(Protocol):
     """The store's queries the detectors run, and nothing more (`DetectorStore` has them)."""
 
@@ -87,10 +99,11 @@ class DetectorStore(Protocol):
     def stream_addresses(self, stream_ids: Sequence[int]) -> dict[int, str]:
         """The addresses of these streams, decrypted (streams without one are left out)."""
 
-    def user_placed_streams(
-        self, user_id: str, since: datetime, until: datetime
-    ) -> Sequence[Placed]:
-        """The user's located or LAN streams that played at some time in [since, until]."""
+    def user_streams_around(
+        self, user_id: str, stream: Stream, since: datetime, until: datetime
+    ) -> Around:
+        """The user's other located or LAN streams that played at some time in
+        [since, until], as they stand to the stream's interval."""
 
     def streams(self, stream_ids: Sequence[int]) -> list[Stream]:
         """Streams by id (gone ones are left out)."""
@@ -205,18 +218,20 @@ class Judge:
         return places[:_USUAL_PLACES]
 
     @cached_property
-    def neighbours(self) -> list[tuple[Placed, Sighting]]:
-        """The user's other placed streams around this one, oldest first, as their place
-        shows them: the address (network, trust) is read only for those that matter."""
+    def around(self) -> Around:
+        """The user's other placed streams around this one, as read from the store."""
         stream, store = self.stream, self.store
         until = stream.ended_at or self.now
-        around = store.user_placed_streams(self.user_id, stream.started_at - TRAVEL_LOOKBACK, until)
-        sighted = [
-            (other, self.sight(other, None))
-            for other in around
-            if other.stream_id != stream.stream_id
-        ]
-        return [(other, seen) for other, seen in sighted if seen.place is not None]
+        since = stream.started_at - TRAVEL_LOOKBACK
+        return store.user_streams_around(self.user_id, stream, since, until)
+
+    def placed(self, others: Iterable[Placed]) -> Iterator[tuple[Placed, Sighting]]:
+        """Other streams as their place shows them (those with no place left out): the
+        address (network, trust) is read only for those that matter."""
+        for other in others:
+            seen = self.sight(other, None)
+            if seen.place is not None:
+                yield other, seen
 
     def resolved(self, other: Placed) -> Sighting:
         """Another stream with its address read: its network and whether it is trusted."""
@@ -311,6 +326,18 @@ def rare_country(judge: Judge) -> Candidate | None:
     share = counts.get(place.country_code, 0) / total
     if share >= settings.rare_country_threshold:
         return None
+    key = f"{AlertKind.RARE_COUNTRY.value}:{place.country_code}"
+    # One alert per visit: while the last one is open, or until the user streamed from
+    # elsewhere since it, the country does not alert again. (Asked before the usual
+    # places, which cost more to read: a visit streams more than once.)
+    last = store.last_alert(
+        user_id, key, stream.started_at - timedelta(days=settings.lookback_days)
+    )
+    if last is not None and (
+        last.acknowledged_at is None
+        or not store.streamed_elsewhere_since(user_id, place.country_code, last.created_at)
+    ):
+        return None
     # A place within the floor of a usual place (one in a country that is not rare
     # itself) is not rare, across a border or not.
     usual_places = [
@@ -321,17 +348,6 @@ def rare_country(judge: Judge) -> Candidate | None:
     if near_usual(place, usual_places, judge.floor_km()):
         return None
     usual = max(counts, key=lambda code: (counts[code], code))
-    key = f"{AlertKind.RARE_COUNTRY.value}:{place.country_code}"
-    # One alert per visit: while the last one is open, or until the user streamed from
-    # elsewhere since it, the country does not alert again.
-    last = store.last_alert(
-        user_id, key, stream.started_at - timedelta(days=settings.lookback_days)
-    )
-    if last is not None and (
-        last.acknowledged_at is None
-        or not store.streamed_elsewhere_since(user_id, place.country_code, last.created_at)
-    ):
-        return None
     alert = replace(
         base_alert(AlertKind.RARE_COUNTRY, stream, place, judge.now),
         share=share,
@@ -377,11 +393,8 @@ def concurrent_locations(judge: Judge) -> Candidate | None:
     if judge.sighting.place is None:
         return None
     farthest: tuple[tuple[Placed, Sighting], Judgement] | None = None
-    mine = judge.sighting
-    for other, rough in judge.neighbours:
-        if not judge.far(rough) or not overlaps(
-            mine.started_at, mine.ended_at, rough.started_at, rough.ended_at
-        ):
+    for other, rough in judge.placed(judge.around.overlapping()):
+        if not judge.far(rough):
             continue
         seen = judge.resolved(other)
         judged = judge.judge(seen)
@@ -400,16 +413,11 @@ def impossible_travel(judge: Judge) -> Candidate | None:
     sighting = judge.sighting
     if sighting.place is None:
         return None
-    ended = sighting.ended_at
-    before = [n for n in judge.neighbours if n[1].end < sighting.started_at]
-    after = [n for n in judge.neighbours if ended is not None and n[1].started_at > ended]
+    around = judge.around
     # The latest untrusted stream before, and the first after: trusted ones are passed
     # over, never taken as the last place (they would hide the evidence).
-    for side in (
-        sorted(before, key=lambda n: n[1].end, reverse=True),
-        sorted(after, key=lambda n: n[1].started_at),
-    ):
-        for other, rough in side:
+    for side in (around.before(), around.after()):
+        for other, rough in judge.placed(side):
             if not judge.settings.trusted_networks and not judge.far(rough):
                 # Within the floor it is the same place, whatever its network: with no
                 # trusted network to pass over, its address need not be decrypted.

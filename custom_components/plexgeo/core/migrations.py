@@ -211,6 +211,18 @@ def _migrate_quality_and_peak(conn: sqlite3.Connection) -> None:
     count_all_peaks(conn)
 
 
+def _migrate_located_ends(conn: sqlite3.Connection) -> None:
+    """streams_located also holds when a stream ended (issue 15, the detectors' cost): the
+    user's streams around a newly placed one are then read from the index alone, not each
+    from the table. It replaces the index it extends (the same columns first, so every
+    query it served it still serves); a stream's end changes it once, when it ends."""
+    conn.execute("DROP INDEX IF EXISTS streams_located")
+    conn.execute(
+        "CREATE INDEX streams_located ON streams"
+        " (user_ref, location_status, last_seen, started_at, location_ref, ended_at)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     migrate_to_v1,
     _migrate_to_v2,
@@ -220,6 +232,7 @@ MIGRATIONS: list[Migration] = [
     _migrate_address_index,
     _migrate_imports,
     _migrate_quality_and_peak,
+    _migrate_located_ends,
 ]
 
 

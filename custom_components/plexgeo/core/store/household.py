@@ -1,5 +1,5 @@
-"""The household model's queries: a user's streams around one, usual places, devices,
-networks, stream limits, and the incidents already raised."""
+"""The household model's queries: a user's usual places, devices, networks, stream
+limits, and the incidents already raised (the streams around one are in `detector`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import json
 from ..models import Alert, Location
 from . import sql
 from .codecs import (
-    STATUSES,
     alert_from,
     ceil_seconds,
     floor_seconds,
@@ -19,42 +18,31 @@ from .codecs import (
     location_from,
 )
 from .core import StoreCore
-from .records import PlacedStream
 
 _USER_ID = "SELECT id FROM users WHERE plex_id = ?"
-# A user's placed streams (located, or LAN) started in a window (streams_by_user), and
-# those still open (streams_open): every stream whose interval can touch a window ending
-# now. Only what judging needs: the interval and the location, decoded once per place.
-_PLACED = """
-SELECT s.id, s.started_at, s.last_seen, s.ended_at, s.location_status, s.location_ref
-FROM streams AS s WHERE s.location_status IN (1, 4) AND s.user_ref = ?1 AND """
-_PLACED_BETWEEN = _PLACED + "s.started_at >= ?2 AND s.started_at <= ?3 AND s.last_seen >= ?2"
-_PLACED_OPEN = _PLACED + "s.ended_at IS NULL"
 # Places: located streams by location, LAN streams (at home) as one row with no location;
 # the user's latest streams of each kind only (streams_located yields them newest first),
-# so a heavy user costs the same as anyone.
+# so a heavy user costs the same as anyone. Each location comes with its place.
 _PLACES_OF = """
 SELECT location_status, location_ref FROM streams INDEXED BY streams_located
-WHERE user_ref = ?1 AND location_status = {status} AND last_seen >= ?2 AND started_at >= ?2
-  AND started_at < ?3 AND id != ?4
+WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?1) AND location_status = {status}
+  AND last_seen >= ?2 AND started_at >= ?2 AND started_at < ?3 AND id != ?4
 ORDER BY last_seen DESC LIMIT 500
 """
 _USUAL_PLACES = f"""
-SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END, COUNT(*) FROM (
-    SELECT * FROM ({_PLACES_OF.format(status=1)})
-    UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
-)
-GROUP BY 1
+SELECT c.ref, c.n, (
+    SELECT lk.place_ref FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
+    WHERE lk.id = c.ref)
+FROM (
+    SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END AS ref, COUNT(*) AS n
+    FROM (
+        SELECT * FROM ({_PLACES_OF.format(status=1)})
+        UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
+    )
+    GROUP BY 1
+) AS c
+ORDER BY c.ref
 """  # noqa: S608  (fixed status literals, no value)
-_PLACE_OF_LOCATIONS = """
-SELECT lk.id, lk.place_ref FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-WHERE lk.id IN (SELECT value FROM json_each(?))
-"""
-_LOCATIONS_OF = f"""
-SELECT lk.id, {sql.LOCATIONS_L}
-FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-WHERE lk.id IN (SELECT value FROM json_each(?))
-"""  # noqa: S608  (fixed column list)
 _LAST_ALERT = (
     sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
     " ORDER BY created_at DESC, id DESC LIMIT 1"
@@ -147,65 +135,29 @@ def _habit_use(row: Sequence[object]) -> HabitUse:
 class HouseholdQueries(StoreCore):
     """What the detectors read to judge a stream against the user's household."""
 
-    def user_placed_streams(
-        self, user_id: str, since: datetime, until: datetime
-    ) -> list[PlacedStream]:
-        """The user's located or LAN streams that played at some time in [since, until],
-        oldest first."""
-        found: dict[int, PlacedStream] = {}
-        places: dict[int, Location] = {}
-        with self._reading(snapshot=True) as conn:
-            user = conn.execute(_USER_ID, (user_id,)).fetchone()
-            if user is None:
-                return []
-            window = (user[0], floor_seconds(since), ceil_seconds(until))
-            rows = conn.execute(_PLACED_BETWEEN, window).fetchall()
-            rows += conn.execute(_PLACED_OPEN, (user[0],)).fetchall()
-            # Each location read (and decoded) once, however many streams share it: a
-            # heavy user's day at 1M streams is a hundred streams from a few places.
-            refs = json.dumps(sorted({row[5] for row in rows if row[5] is not None}))
-            for ref, *location in conn.execute(_LOCATIONS_OF, (refs,)):
-                places[int(ref)] = location_from(location)
-        for row in rows:
-            ref = row[5]
-            found[row[0]] = PlacedStream(
-                stream_id=row[0],
-                started_at=from_epoch(row[1]),
-                last_seen=from_epoch(row[2]),
-                ended_at=None if row[3] is None else from_epoch(row[3]),
-                location_status=STATUSES[row[4]],
-                location=None if ref is None else places[ref],
-            )
-        return sorted(found.values(), key=lambda s: (s.started_at, s.stream_id))
-
     def usual_places(
         self, user_id: str, since: datetime, before: datetime, exclude_stream_id: int
     ) -> list[tuple[Location | None, int]]:
         """The user's places in [since, before) with their stream counts; None is home
         (their LAN streams)."""
+        window = (user_id, floor_seconds(since), ceil_seconds(before), exclude_stream_id)
         with self._reading(snapshot=True) as conn:
-            user = conn.execute(_USER_ID, (user_id,)).fetchone()
-            if user is None:
-                return []
-            lower = floor_seconds(since)
-            counts = conn.execute(
-                _USUAL_PLACES, (user[0], lower, ceil_seconds(before), exclude_stream_id)
-            ).fetchall()
-            refs = [ref for ref, _ in counts if ref is not None]
-            place_by_ref = dict(conn.execute(_PLACE_OF_LOCATIONS, (json.dumps(refs),)).fetchall())
+            counts = conn.execute(_USUAL_PLACES, window).fetchall()
             # A place's lookups (one location row each, dozens for a heavy user) share
             # one record, the newest lookup's: decoding (even fetching) each was most of
             # the detectors' time at 1M streams, and judging reads only the place.
             newest: dict[int, int] = {}
-            for ref, place in place_by_ref.items():
-                newest[place] = max(ref, newest.get(place, ref))
-            rows = conn.execute(_LOCATIONS_OF, (json.dumps(list(newest.values())),)).fetchall()
-        places = {place_by_ref[ref]: location_from(row) for ref, *row in rows}
-        locations = {int(ref): places[place] for ref, place in place_by_ref.items()}
+            for ref, _, place in counts:
+                if place is not None:
+                    newest[place] = max(ref, newest.get(place, ref))
+            newest_refs = json.dumps(list(newest.values()))
+            rows = conn.execute(sql.LOCATIONS_BY_ID, (newest_refs,)).fetchall()
+        place_of = {ref: place for place, ref in newest.items()}
+        places = {place_of[ref]: location_from(row) for ref, *row in rows}
         return [
-            (None if ref is None else locations[ref], int(count))
-            for ref, count in counts
-            if ref is None or ref in locations
+            (None if ref is None else places[place], int(count))
+            for ref, count, place in counts
+            if ref is None or place is not None
         ]
 
     def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:

@@ -67,6 +67,12 @@ def _marks(count: int) -> str:
 # `l` is the place, `lk` the location row (id and looked_up_at).
 PLACE_COLUMNS = LOCATION_COLUMNS[:-1]
 LOCATIONS_L = _columns(PLACE_COLUMNS, "l.") + ", lk.looked_up_at"
+# Locations by id (a JSON array of ids), each with its place.
+LOCATIONS_BY_ID = f"""
+SELECT lk.id, {LOCATIONS_L}
+FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
+WHERE lk.id IN (SELECT value FROM json_each(?))
+"""
 # Where STREAM_SELECT's location columns start, and the address token that follows them
 # (then the resolution and bitrate).
 STREAM_LOCATION_AT = 29
