@@ -389,7 +389,7 @@ export class PlexGeoLiveView extends LitElement {
         overflow-wrap: anywhere;
       }
       .small {
-        font-size: 0.8rem;
+        font-size: 12px;
         line-height: 1.5;
       }
       .state {
