@@ -2,6 +2,7 @@
 
 import { countryTag } from "../components/country.js";
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { repeat } from "lit/directives/repeat.js";
 
 import type { MapDot } from "../components/world-map.js";
 import "../components/world-map.js";
@@ -170,6 +171,8 @@ export class PlexGeoLiveView extends LitElement {
     </div>`;
   }
 
+  // Keyed by user and stream: a Stop confirmation (or "Stop sent") stays with its stream
+  // when the list changes under it.
   private renderLive(server: ServerStatus) {
     if (!this.liveReady) return loadingState("Waiting for live data…");
     if (this.live.length === 0) {
@@ -178,7 +181,11 @@ export class PlexGeoLiveView extends LitElement {
         : emptyState("Nobody was streaming at the last good poll");
     }
     return html`<ul class="live ${server.live ? "" : "stale"}">
-      ${groupLive(this.live).map((group) => this.renderGroup(group, server))}
+      ${repeat(
+        groupLive(this.live),
+        (group) => group.user_id,
+        (group) => this.renderGroup(group, server),
+      )}
     </ul>`;
   }
 
@@ -194,7 +201,11 @@ export class PlexGeoLiveView extends LitElement {
             </span>`
           : nothing}
       </div>
-      ${group.streams.map((s) => this.renderStream(s, server, apart))}
+      ${repeat(
+        group.streams,
+        (s) => s.stream_id,
+        (s) => this.renderStream(s, server, apart),
+      )}
     </li>`;
   }
 
