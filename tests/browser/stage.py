@@ -239,6 +239,11 @@ class BrowserWatch:
         assert not self.panel_errors, f"{view}: the panel threw: {self.panel_errors}"
 
 
+async def centre(locator: Any) -> None:
+    """Scroll an element to the middle of the screen (not under the panel's sticky tabs)."""
+    await locator.evaluate("el => el.scrollIntoView({block: 'center'})")
+
+
 async def screenshot(page: Page, name: str, *, full_page: bool = False) -> None:
     """tests/artifacts/panel-<name>.png (gitignored: reviewed, never committed)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

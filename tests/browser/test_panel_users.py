@@ -18,7 +18,7 @@ from simulator.places import place
 from simulator.scenario import SimSession, lan_session, wan_session
 
 from .conftest import home_assistant_socket
-from .stage import UI_MS, BrowserWatch, Stage, assert_text_readable, screenshot
+from .stage import UI_MS, BrowserWatch, Stage, assert_text_readable, centre, screenshot
 
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
@@ -243,7 +243,7 @@ async def _check_alerts(page: Page, size: str, open_alerts: int) -> None:
         await assert_text_readable(page, "alerts, phone")
     else:
         await _check_bob_evidence(bob)
-        await bob.scroll_into_view_if_needed()
+        await centre(bob)
     await screenshot(page, f"14-alerts-last-page-{size}")
     if size == "desktop":
         await bob.get_by_role("button", name="Acknowledge", exact=True).click()
