@@ -100,6 +100,9 @@ def demo_scenario() -> Scenario:
                 ),
                 decision=SimDecision.TRANSCODE,
                 bandwidth_kbps=12_400,
+                # A 4K file sent at 720p: the Live-now card shows the quality delivered.
+                video_height=2160,
+                transcode_height=720,
                 **carol,
                 **_player(
                     "Apple TV",

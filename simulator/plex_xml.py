@@ -188,19 +188,20 @@ def _media(item: ET.Element, session: SimSession) -> ET.Element:
         )
         return media
     live = session.media_kind is SimMediaKind.LIVE_TV
+    height = _sent_height(session)
     media = element(
         item,
         "Media",
         id=session.rating_key * 3,
         duration=None if live else session.duration_ms,
         bitrate=session.bandwidth_kbps,
-        width="1920",
-        height="1080",
+        width=height * 16 // 9,
+        height=height,
         aspectRatio="1.78",
         audioChannels="6",
         audioCodec="ac3" if live else "eac3",
         videoCodec="mpeg2video" if live else "h264",
-        videoResolution="1080",
+        videoResolution=video_resolution(height),
         container="mpegts" if live else "mkv",
         origin="livetv" if live else None,
         protocol="hls" if live else None,
@@ -221,9 +222,26 @@ def _media(item: ET.Element, session: SimSession) -> ET.Element:
     return media
 
 
+def video_resolution(height: int) -> str:
+    """Plex's `videoResolution` word for a frame height: "4k", "1080", "720", "sd"..."""
+    for word, least in (("4k", 1600), ("1080", 900), ("720", 650), ("576", 560), ("480", 400)):
+        if height >= least:
+            return word
+    return "sd"
+
+
+def _sent_height(session: SimSession) -> int:
+    """The height of the frames sent: a video transcode's output, else the file's."""
+    if session.decision is SimDecision.TRANSCODE and session.transcode_height:
+        return session.transcode_height
+    return session.video_height
+
+
 def _transcode(parent: ET.Element, session: SimSession) -> None:
     decision = session.decision.value
     audio_only = session.media_kind is SimMediaKind.TRACK
+    scaled = not audio_only and session.transcode_height is not None
+    height = _sent_height(session) if scaled else None
     element(
         parent,
         "TranscodeSession",
@@ -241,6 +259,8 @@ def _transcode(parent: ET.Element, session: SimSession) -> None:
         videoCodec=None if audio_only else "h264",
         audioCodec="aac",
         audioChannels="2",
+        width=None if height is None else height * 16 // 9,
+        height=height,
         transcodeHwRequested="1",
     )
 
@@ -255,6 +275,12 @@ def garbage_items() -> list[ET.Element]:
     absurd = render_session(base)
     _child(absurd, "Player").attrib |= {"address": "", "remotePublicAddress": "", "local": "2"}
     _child(absurd, "Session").attrib |= {"bandwidth": "lots", "location": "moon"}
+    _child(absurd, "Media").attrib |= {
+        "videoResolution": "ultra",
+        "height": "tall",
+        "width": "-1",
+        "bitrate": "fast",
+    }
     absurd.attrib |= {"viewOffset": "soon", "duration": "-1", "year": "MMXVI"}
     unknown_type = render_session(base)
     unknown_type.attrib |= {"type": "hologram", "sessionKey": ""}

@@ -91,6 +91,10 @@ class SimSession:
     view_offset_ms: int = 0
     bandwidth_kbps: int = 9_200
     decision: SimDecision = SimDecision.DIRECT_PLAY
+    # The file's frame height, and a video transcode's output height (Plex's session
+    # Media then describes the output, and TranscodeSession carries its size).
+    video_height: int = 1080
+    transcode_height: int | None = None
     session_key: str = ""  # assigned by the scenario when empty
     session_id: str = ""  # Session.id, the id the terminate endpoint takes
 

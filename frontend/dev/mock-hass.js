@@ -129,7 +129,23 @@ function makeStream(id, user, placeKey, started, durationS, live, media, player)
     progress_ms: Math.min(durationS, 600 + ((id * 37) % 1800)) * 1000,
     media_duration_ms: (durationS + 600 + ((id * 53) % 1200)) * 1000,
     transcode: ["direct play", "copy", "transcode"][id % 3],
+    resolution: media[0] === "track" ? null : ["4K", "1080p", "720p", "SD"][id % 4],
+    bitrate_kbps: media[0] === "track" ? 320 : Math.round(1500 + 18000 * ((id * 104729) % 100) / 100),
   };
+}
+
+// The most of a user's streams playing at once (their spans share a moment).
+function concurrentPeak(mine) {
+  // Starts (+1) before ends (-1) at the same moment: a span includes its last sighting.
+  const events = mine.flatMap((s) => [
+    [Date.parse(s.started_at), 1],
+    [Date.parse(s.ended_at ?? s.last_seen), -1],
+  ]);
+  events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let playing = 0;
+  let peak = 0;
+  for (const [, step] of events) peak = Math.max(peak, (playing += step));
+  return peak;
 }
 
 function buildData(now, empty) {
@@ -322,6 +338,7 @@ export function createMockHass(options = {}) {
           unacknowledged_alerts: data.alerts.filter((a) => a.user_id === u.user_id && !a.acknowledged_at).length,
           networks: new Set(mine.filter((s) => !s.local).map((s) => s.city)).size,
           devices: new Set(mine.map((s) => s.player)).size,
+          concurrent_peak: concurrentPeak(mine),
         };
       }).filter((u) => u.stream_count > 0),
     }),
@@ -349,6 +366,7 @@ export function createMockHass(options = {}) {
         locations: [...locations.values()],
         alerts: data.alerts.filter((a) => a.user_id === msg.user_id),
         trusted_countries: data.trusted[msg.user_id] ?? [],
+        concurrent_peak: concurrentPeak(data.streams.filter((s) => s.user_id === msg.user_id)),
       };
     },
     "plexgeo/user/habits": (msg) => {

@@ -62,6 +62,9 @@ export interface StreamRow {
   progress_ms: number;
   media_duration_ms: number | null;
   transcode: string | null;
+  /** "4K", "1080p", "720p", "576p", "480p", "SD", or null (audio, or Plex said nothing). */
+  resolution: string | null;
+  bitrate_kbps: number | null;
 }
 
 export interface LastLocation {
@@ -82,6 +85,8 @@ export interface UserSummary {
   unacknowledged_alerts: number;
   networks: number;
   devices: number;
+  /** The most streams the user had at once. */
+  concurrent_peak: number;
 }
 
 export interface AlertRow {
@@ -168,6 +173,7 @@ export interface UserDetail {
   locations: UserLocation[];
   alerts: AlertRow[];
   trusted_countries: string[];
+  concurrent_peak: number;
 }
 
 export interface Stats {

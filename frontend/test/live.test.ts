@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { formatClock, groupLive, placeKey, playbackLabel, progressShare, transcodeLabel } from "../src/lib/live.js";
+import {
+  formatBitrate,
+  formatClock,
+  groupLive,
+  placeKey,
+  playbackLabel,
+  progressShare,
+  qualityLabel,
+  transcodeLabel,
+} from "../src/lib/live.js";
 import type { StreamRow } from "../src/types.js";
 import { streamRow } from "./rows.js";
 
@@ -75,4 +84,17 @@ test("clock, decision and state read as Plex's dashboard says them", () => {
   assert.equal(transcodeLabel(null), "Unknown");
   assert.equal(playbackLabel("paused"), "Paused");
   assert.equal(playbackLabel("unknown"), "Unknown state");
+});
+
+test("quality: the resolution and the bitrate Plex gave, whichever it gave", () => {
+  assert.equal(qualityLabel(row(1, { resolution: "1080p", bitrate_kbps: 8000 })), "1080p · 8 Mbps");
+  assert.equal(qualityLabel(row(1, { resolution: "4K", bitrate_kbps: null })), "4K");
+  assert.equal(qualityLabel(row(1, { resolution: "SD" })), "SD");
+  assert.equal(qualityLabel(row(1, { resolution: null, bitrate_kbps: 320 })), "320 kbps");
+  assert.equal(qualityLabel(row(1, { resolution: null, bitrate_kbps: null })), null);
+  assert.equal(qualityLabel(row(1, { resolution: null, bitrate_kbps: 0 })), null);
+  assert.equal(formatBitrate(4500), "4.5 Mbps");
+  assert.equal(formatBitrate(1000), "1 Mbps");
+  assert.equal(formatBitrate(12_400), "12 Mbps");
+  assert.equal(formatBitrate(999.6), "1000 kbps");
 });

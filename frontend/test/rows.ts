@@ -32,6 +32,8 @@ export function streamRow(patch: Partial<StreamRow> = {}): StreamRow {
     progress_ms: 0,
     media_duration_ms: null,
     transcode: null,
+    resolution: null,
+    bitrate_kbps: null,
     ...patch,
   };
 }

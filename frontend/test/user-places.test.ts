@@ -21,6 +21,7 @@ function detail(streams: StreamRow[], located = false): UserDetail {
       : [],
     alerts: [],
     trusted_countries: [],
+    concurrent_peak: 1,
   };
 }
 

@@ -15,6 +15,7 @@ function user(name: string, patch: Partial<UserSummary> = {}): UserSummary {
     unacknowledged_alerts: 0,
     networks: 1,
     devices: 1,
+    concurrent_peak: 1,
     ...patch,
   };
 }
@@ -22,7 +23,7 @@ function user(name: string, patch: Partial<UserSummary> = {}): UserSummary {
 const USERS = [
   user("carol", { stream_count: 40, countries: ["JP", "US"], networks: 3, last_seen: "2026-03-02T00:00:00Z" }),
   user("Émilie", { stream_count: 5, unacknowledged_alerts: 2, devices: 4 }),
-  user("bob", { stream_count: 40, countries: ["FR"], networks: 1 }),
+  user("bob", { stream_count: 40, countries: ["FR"], networks: 1, concurrent_peak: 3 }),
   user("alice", { last_seen: null }),
 ];
 const names = (users: UserSummary[]) => users.map((u) => u.user_name);
@@ -39,6 +40,7 @@ test("sorts put the largest first, ties by name", () => {
   assert.deepEqual(sorted("networks"), ["carol", "alice", "bob", "Émilie"]);
   assert.deepEqual(sorted("devices"), ["Émilie", "alice", "bob", "carol"]);
   assert.deepEqual(sorted("alerts"), ["Émilie", "alice", "bob", "carol"]);
+  assert.deepEqual(sorted("peak"), ["bob", "alice", "carol", "Émilie"]);
   assert.deepEqual(sorted("last_seen"), ["carol", "bob", "Émilie", "alice"]);
 });
 
@@ -56,6 +58,12 @@ test("search matches names without accents and exact country codes; filters narr
 });
 
 test("the counts owners look for, in one line", () => {
-  assert.equal(userCounts(USERS[0] as UserSummary, "en-US"), "40 streams · 2 countries · 3 networks · 1 device");
-  assert.equal(userCounts(user("x", { stream_count: 1200, countries: [] }), "en-US"), "1,200 streams · 0 countries · 1 network · 1 device");
+  assert.equal(
+    userCounts(USERS[0] as UserSummary, "en-US"),
+    "40 streams · 2 countries · 3 networks · 1 device · up to 1 at once",
+  );
+  assert.equal(
+    userCounts(user("x", { stream_count: 1200, countries: [], concurrent_peak: 1500 }), "en-US"),
+    "1,200 streams · 0 countries · 1 network · 1 device · up to 1,500 at once",
+  );
 });

@@ -9,11 +9,13 @@ from datetime import UTC, datetime
 import os
 from pathlib import Path
 import shutil
+import sqlite3
 import subprocess
 from typing import Any
 
 import pytest
 
+from custom_components.plexgeo.core import migrations
 from custom_components.plexgeo.core.addresses import choose_address
 from custom_components.plexgeo.core.geo.base import LookupResult
 from custom_components.plexgeo.core.models import (
@@ -192,3 +194,16 @@ def read_only(path: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run([chattr, "-i", str(path)], check=True)
+
+
+def undo_migrations_after(conn: sqlite3.Connection, version: int) -> None:
+    """Drop what the migrations after `version` added (their tables, and their columns of
+    older tables): the file as `version` left it, marked with that version."""
+    then = migrations.expected_shape(migrations.MIGRATIONS[:version])
+    for table, columns in migrations.expected_shape(migrations.MIGRATIONS).items():
+        if table not in then:
+            conn.execute(f"DROP TABLE {table}")
+            continue
+        for column in set(columns) - set(then[table]):
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute(f"PRAGMA user_version = {int(version)}")

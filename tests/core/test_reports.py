@@ -348,6 +348,7 @@ def test_user_list_is_the_overview_the_store_keeps(store: HistoryStore) -> None:
             "unacknowledged_alerts": user.unacknowledged_alerts,
             "networks": user.networks,
             "devices": user.devices,
+            "concurrent_peak": user.concurrent_peak,
         }
 
     first, second = (u.user_id for u in store.users_overview()[:2])

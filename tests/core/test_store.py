@@ -66,6 +66,8 @@ def snap(**changes: object) -> StreamSnapshot:
         transcode_decision="transcode",
         ip_address=IPV4,
         address_rule=AddressRule.REMOTE_PUBLIC_ADDRESS,
+        resolution="1080p",
+        bitrate_kbps=7_800,
     )
     return replace(base, **changes)  # type: ignore[arg-type]
 
@@ -186,6 +188,8 @@ def test_round_trip_of_none_values_and_lan(store: HistoryStore) -> None:
         transcode_decision=None,
         ip_address=None,
         address_rule=AddressRule.LAN,
+        resolution=None,
+        bitrate_kbps=None,
     )
     started = helpers.start_stream(store, snapshot, T0, LocationStatus.LOCAL, None)
     read = helpers.stream(store, started.stream_id)

@@ -37,6 +37,7 @@ from simulator.places import place
 from simulator.scenario import SimSession, lan_session, relayed_session, wan_session
 from simulator.tautulli import DEFAULT_API_KEY, FakeTautulli, HistoryPlay, history_row
 
+from . import helpers
 from .helpers import answer, snapshot
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -390,9 +391,7 @@ def test_version_5_file_migrates(tmp_path: Path, keys: KeyMaterial) -> None:
     old.close()
     version = migrations.MIGRATIONS.index(migrations._migrate_imports)
     with sqlite3.connect(path) as conn:
-        conn.execute("DROP TABLE imported_rows")
-        conn.execute("DROP TABLE imports")
-        conn.execute(f"PRAGMA user_version = {version}")
+        helpers.undo_migrations_after(conn, version)
         assert migrations.database_shape(conn) == migrations.expected_shape(
             migrations.MIGRATIONS[:version]
         )

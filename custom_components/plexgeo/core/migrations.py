@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from .peaks import count_all_peaks
 from .schema import Migration, migrate_to_v1, row_key
 
 
@@ -194,6 +195,22 @@ def _migrate_imports(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migrate_quality_and_peak(conn: sqlite3.Connection) -> None:
+    """Issue 18's stored data, in one migration (each is followed by a foreign-key check
+    of the whole file, seconds at a million streams).
+
+    Streams keep the quality delivered: the resolution as a label ("1080p", one of a few
+    words) and the bitrate in kbit/s; older streams have neither. (No foreign-key clause:
+    labels are never deleted, and a column with one cannot be dropped.) Users keep their
+    concurrent peak (`peaks`), counted here from the history already recorded; the store
+    raises it as streams are added.
+    """
+    conn.execute("ALTER TABLE streams ADD COLUMN resolution_ref INTEGER")
+    conn.execute("ALTER TABLE streams ADD COLUMN bitrate_kbps INTEGER")
+    conn.execute("ALTER TABLE users ADD COLUMN concurrent_peak INTEGER NOT NULL DEFAULT 0")
+    count_all_peaks(conn)
+
+
 MIGRATIONS: list[Migration] = [
     migrate_to_v1,
     _migrate_to_v2,
@@ -202,6 +219,7 @@ MIGRATIONS: list[Migration] = [
     _migrate_household,
     _migrate_address_index,
     _migrate_imports,
+    _migrate_quality_and_peak,
 ]
 
 

@@ -122,6 +122,10 @@ class StreamSnapshot:
     transcode_decision: str | None  # direct play, copy, transcode
     ip_address: str | None  # the address chosen by `address_rule`, normalised
     address_rule: AddressRule
+    # The quality delivered: "4K", "1080p", "720p", "576p", "480p" or "SD" (None for
+    # audio or when Plex gave nothing usable), and the media's bitrate.
+    resolution: str | None = None
+    bitrate_kbps: int | None = None
 
     @property
     def full_title(self) -> str:

@@ -96,10 +96,15 @@ def _media_type(item: Element) -> MediaType:
     return _MEDIA_TYPES.get((_text(item, "type") or "").lower(), MediaType.OTHER)
 
 
-def _transcode_decision(item: Element) -> str | None:
+def _transcode_session(item: Element) -> Element | None:
     transcode = item.find("TranscodeSession")
     if transcode is None:  # Live TV details nest it inside Media
         transcode = item.find("Media/TranscodeSession")
+    return transcode
+
+
+def _transcode_decision(item: Element) -> str | None:
+    transcode = _transcode_session(item)
     if transcode is not None:
         video = _text(transcode, "videoDecision")
         audio = _text(transcode, "audioDecision")
@@ -111,6 +116,58 @@ def _transcode_decision(item: Element) -> str | None:
     if decision in (None, "directplay"):
         return "direct play"
     return decision
+
+
+# Resolution labels by the frame's height or width (either is enough: films are often
+# cropped, 1920x800 is still 1080p), largest first.
+_RESOLUTIONS = (
+    ("8K", 4000, 7000),
+    ("4K", 1600, 3200),
+    ("1080p", 900, 1800),
+    ("720p", 650, 1200),
+    ("576p", 560, 1000),
+    ("480p", 400, 700),
+)
+# Plex's videoResolution words (it writes "1080", "720", "sd", "4k"; some answers "720p").
+_RESOLUTION_WORDS = {"sd": "SD", "4k": "4K", "2160": "4K", "8k": "8K", "4320": "8K"}
+# Above this, a bitrate is not a bitrate (1 Gbit/s).
+_MAX_BITRATE_KBPS = 1_000_000
+
+
+def _resolution_of(height: int | None, width: int | None) -> str | None:
+    if not height and not width:
+        return None
+    for label, min_height, min_width in _RESOLUTIONS:
+        if (height or 0) >= min_height or (width or 0) >= min_width:
+            return label
+    return "SD"
+
+
+def _resolution_word(value: str | None) -> str | None:
+    if value is None:
+        return None
+    word = value.lower()
+    if word in _RESOLUTION_WORDS:
+        return _RESOLUTION_WORDS[word]
+    digits = word.removesuffix("p").removesuffix("i")
+    return _resolution_of(int(digits), None) if digits.isdigit() and len(digits) <= 5 else None
+
+
+def _quality(item: Element) -> tuple[str | None, int | None]:
+    """The resolution label and bitrate delivered: a video transcode's output size when
+    Plex names it, else the session's Media (which describes what is sent)."""
+    medias = item.findall("Media")
+    media = next((m for m in medias if _flag(m, "selected")), medias[0] if medias else None)
+    resolution = None
+    transcode = _transcode_session(item)
+    if transcode is not None and _text(transcode, "videoDecision") == "transcode":
+        resolution = _resolution_of(_int(transcode, "height"), _int(transcode, "width"))
+    if resolution is None:
+        resolution = _resolution_word(_text(media, "videoResolution")) or _resolution_of(
+            _int(media, "height"), _int(media, "width")
+        )
+    bitrate = _int(media, "bitrate")
+    return resolution, bitrate if bitrate and bitrate <= _MAX_BITRATE_KBPS else None
 
 
 def is_viewing(item: Element) -> bool:
@@ -136,6 +193,7 @@ def parse_session(item: Element) -> StreamSnapshot:
     session_id = _text(session, "id") or ""
     rating_key = _text(item, "ratingKey") or _text(item, "key") or ""
     state = _STATES.get((_text(player, "state") or "").lower(), PlaybackState.UNKNOWN)
+    resolution, bitrate = _quality(item)
     return StreamSnapshot(
         # A new item on the same Plex session (autoplay) is a new viewing.
         session_key=f"{session_key}/{session_id}/{rating_key}",
@@ -164,6 +222,8 @@ def parse_session(item: Element) -> StreamSnapshot:
         transcode_decision=_transcode_decision(item),
         ip_address=ip_address,
         address_rule=rule,
+        resolution=resolution,
+        bitrate_kbps=bitrate,
     )
 
 

@@ -130,6 +130,8 @@ def stream_row(stream: Stream, include_ip: bool) -> StreamRow:
         "progress_ms": snapshot.progress_ms,
         "media_duration_ms": snapshot.duration_ms,
         "transcode": snapshot.transcode_decision,
+        "resolution": snapshot.resolution,
+        "bitrate_kbps": snapshot.bitrate_kbps,
     }
 
 
@@ -297,6 +299,7 @@ def user_detail(
         ],
         "alerts": [alert_row(a) for a in store.alerts(user_id=user_id, limit=USER_ALERTS)],
         "trusted_countries": sorted(store.trusted_countries(user_id)),
+        "concurrent_peak": activity.concurrent_peak,
     }
 
 

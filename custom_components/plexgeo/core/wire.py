@@ -115,6 +115,10 @@ class _StreamFields(TypedDict):
     progress_ms: int
     media_duration_ms: int | None
     transcode: str | None
+    # The quality delivered: "4K", "1080p", "720p", "576p", "480p", "SD" or None (audio,
+    # or not given), and the media's bitrate in kbit/s.
+    resolution: str | None
+    bitrate_kbps: int | None
 
 
 class StreamRow(_StreamFields):
@@ -189,6 +193,7 @@ class UserSummary(TypedDict):
     unacknowledged_alerts: int
     networks: int
     devices: int
+    concurrent_peak: int  # the most streams the user had at once
 
 
 class CountryCount(TypedDict):
@@ -228,6 +233,7 @@ class UserDetail(TypedDict):
     locations: list[UserLocation]
     alerts: list[AlertRow]
     trusted_countries: list[str]
+    concurrent_peak: int
 
 
 class HabitFields(TypedDict):

@@ -73,6 +73,20 @@ export function transcodeLabel(decision: string | null): string {
   }
 }
 
+/** A bitrate as players show it: "320 kbps", "4.5 Mbps", "12 Mbps". */
+export function formatBitrate(kbps: number): string {
+  if (kbps < 1000) return `${Math.round(kbps)} kbps`;
+  const mbps = kbps / 1000;
+  return `${mbps < 10 ? Number(mbps.toFixed(1)) : Math.round(mbps)} Mbps`;
+}
+
+/** The quality delivered: "1080p · 8 Mbps", "4K", "320 kbps"; null when Plex said nothing. */
+export function qualityLabel(s: Pick<StreamRow, "resolution" | "bitrate_kbps">): string | null {
+  const bitrate = s.bitrate_kbps !== null && s.bitrate_kbps > 0 ? formatBitrate(s.bitrate_kbps) : null;
+  const parts = [s.resolution, bitrate].filter((p): p is string => !!p);
+  return parts.length ? parts.join(" · ") : null;
+}
+
 const PLAYBACK: Record<PlaybackState, string> = {
   playing: "Playing",
   paused: "Paused",

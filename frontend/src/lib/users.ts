@@ -2,7 +2,15 @@
 
 import type { UserSummary } from "../types.js";
 
-export type UserSort = "name" | "streams" | "countries" | "networks" | "devices" | "alerts" | "last_seen";
+export type UserSort =
+  | "name"
+  | "streams"
+  | "countries"
+  | "networks"
+  | "devices"
+  | "peak"
+  | "alerts"
+  | "last_seen";
 export type UserFilter = "all" | "alerts" | "countries" | "networks";
 
 export const USER_SORTS: readonly { key: UserSort; label: string }[] = [
@@ -12,6 +20,7 @@ export const USER_SORTS: readonly { key: UserSort; label: string }[] = [
   { key: "countries", label: "Most countries" },
   { key: "networks", label: "Most networks" },
   { key: "devices", label: "Most devices" },
+  { key: "peak", label: "Most streams at once" },
   { key: "alerts", label: "Most open alerts" },
 ];
 
@@ -53,6 +62,8 @@ function measure(user: UserSummary, sort: UserSort): number {
       return user.networks;
     case "devices":
       return user.devices;
+    case "peak":
+      return user.concurrent_peak;
     case "alerts":
       return user.unacknowledged_alerts;
     case "last_seen":
@@ -78,7 +89,12 @@ export function queryUsers(users: readonly UserSummary[], query: UserQuery, loca
   );
 }
 
-/** "312 streams · 3 countries · 4 networks · 2 devices". */
+/** "up to 3 at once": the most streams a user had at once. */
+export function peakLabel(peak: number, locale?: string): string {
+  return `up to ${peak.toLocaleString(locale)} at once`;
+}
+
+/** "312 streams · 3 countries · 4 networks · 2 devices · up to 2 at once". */
 export function userCounts(user: UserSummary, locale?: string): string {
   const count = (n: number, one: string, many: string) => `${n.toLocaleString(locale)} ${n === 1 ? one : many}`;
   return [
@@ -86,5 +102,6 @@ export function userCounts(user: UserSummary, locale?: string): string {
     count(user.countries.length, "country", "countries"),
     count(user.networks, "network", "networks"),
     count(user.devices, "device", "devices"),
+    peakLabel(user.concurrent_peak, locale),
   ].join(" · ");
 }

@@ -24,6 +24,7 @@ import {
   type LiveGroup,
   playbackLabel,
   progressShare,
+  qualityLabel,
   transcodeLabel,
 } from "../lib/live.js";
 import { RequestController } from "../lib/request-controller.js";
@@ -211,6 +212,7 @@ export class PlexGeoLiveView extends LitElement {
 
   private renderStream(s: StreamRow, server: ServerStatus, apart: boolean) {
     const share = progressShare(s);
+    const quality = qualityLabel(s);
     return html`<div class="stream">
       <span
         class="state ${server.live ? s.state : "stale"}"
@@ -237,7 +239,8 @@ export class PlexGeoLiveView extends LitElement {
             ? nothing
             : html`· ${formatClock(s.progress_ms)} / ${formatClock(s.media_duration_ms ?? 0)}`}
           · <span class="chip ${s.transcode === "transcode" ? "warn" : ""}">${transcodeLabel(s.transcode)}</span>
-          · ${formatBandwidth(s.bandwidth_kbps)}
+          ${quality ? html`· <span class="chip quality" title="Quality">${quality}</span>` : nothing}
+          ${s.bitrate_kbps ? nothing : html`· ${formatBandwidth(s.bandwidth_kbps)}`}
         </div>
         <div class="muted small ${apart ? "place-apart" : ""}">
           ${countryTag(s.country_code)} ${formatPlace(s.city, s.country_name, s.location_status)}

@@ -299,7 +299,7 @@ export class PlexGeoStreamsView extends LitElement {
       <td data-label="Media" class="media">
         <div>
           <div>${s.title}</div>
-          <div class="muted small">${mediaLabel(s.media_type)}</div>
+          <div class="muted small">${mediaLabel(s.media_type)}${s.resolution ? ` · ${s.resolution}` : ""}</div>
         </div>
       </td>
       <td data-label="Player">

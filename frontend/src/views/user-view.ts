@@ -164,7 +164,8 @@ export class PlexGeoUserView extends LitElement {
   private renderDetail(detail: UserDetail) {
     const countryCounts = new Map(detail.countries.map((c) => [c.country_code, c.count]));
     const timeline = fillDays(detail.timeline, this._days, new Date());
-    return html`<div class="grid">
+    return html`<p class="muted peak">Most streams at once: ${detail.concurrent_peak.toLocaleString()}</p>
+      <div class="grid">
       <section class="card">
         <h2>Countries</h2>
         ${detail.countries.length === 0

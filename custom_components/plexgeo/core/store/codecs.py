@@ -32,6 +32,7 @@ class SnapshotRefs(NamedTuple):
     network: int | None
     transcode: int | None
     flags: int
+    resolution: int | None = None
 
 
 def epoch_seconds(at: datetime) -> float:
@@ -117,6 +118,8 @@ def update_row(
         refs.flags,
         snapshot.progress_ms,
         snapshot.bandwidth_kbps,
+        refs.resolution,
+        snapshot.bitrate_kbps,
         stream_id,
     )
 
@@ -188,6 +191,8 @@ def stream_from(row: Sequence[Any], server_id: str, address: str | None = None) 
         transcode_decision=row[22],
         ip_address=address,
         address_rule=RULES[row[23]],
+        resolution=row[sql.STREAM_QUALITY_AT],
+        bitrate_kbps=row[sql.STREAM_QUALITY_AT + 1],
     )
     return Stream(
         stream_id=row[0],

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import schema
 from ..models import LocationStatus, Stream, StreamSnapshot
+from ..peaks import raise_peaks
 from . import sql
 from .codecs import floor_seconds
 from .files import BULK_CHECKPOINT_PAGES, translate
@@ -25,10 +26,11 @@ from .streams import StreamLifecycle
 # One imported play: Tautulli's row id, the stream it is, when it started and stopped.
 type ImportRow = tuple[int, StreamSnapshot, datetime, datetime]
 
-_STREAM_COLUMNS = """id, session_key, user_ref, player_ref, media_ref, address_ref,
-    location_ref, country_ref, network_ref, transcode_ref, started_at, last_seen, state,
-    location_status, address_rule, flags, progress_ms, bandwidth_kbps, ended_at"""
-_INSERT = f"INSERT INTO streams ({_STREAM_COLUMNS}) VALUES ({', '.join('?' * 19)})"  # noqa: S608
+_STREAM_COLUMNS = (*sql.STREAM_COLUMNS, "ended_at")
+_INSERT = (
+    f"INSERT INTO streams ({', '.join(_STREAM_COLUMNS)})"  # noqa: S608  (fixed names)
+    f" VALUES ({', '.join('?' * len(_STREAM_COLUMNS))})"
+)
 IMPORT_CACHE_PAGES = -65_536  # 64 MiB
 # Row positions in that insert.
 _USER, _COUNTRY, _STARTED, _LAST_SEEN, _FLAGS = 2, 7, 10, 11, 15
@@ -150,6 +152,8 @@ class HistoryImport(StreamLifecycle):
                     devices.append((user_ref, snapshot.player_machine_id, started))
             conn.executemany(_INSERT, rows)
             counted.write(conn)
+            if rows:
+                raise_peaks(conn, next_id, next_id + len(rows) - 1, in_the_past=True)
             conn.executemany(_DEVICE_SEEN, devices)
             conn.executemany(
                 "INSERT INTO imported_rows (row_id, stream_ref) VALUES (?, ?)", consumed

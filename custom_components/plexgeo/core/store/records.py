@@ -48,6 +48,7 @@ class UserOverview:
     unacknowledged_alerts: int
     networks: int = 0  # distinct networks (AS numbers, or hashed address prefixes)
     devices: int = 0  # distinct players (machine ids)
+    concurrent_peak: int = 0  # the most streams at once (`peaks`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class UserActivity:
     days: tuple[tuple[date, int], ...]
     countries: tuple[CountryCount, ...]
     places: tuple[PlaceCount, ...]
+    concurrent_peak: int = 0  # the most streams at once, all time (`peaks`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,6 +124,7 @@ class LookupIds:
             network=self.label(conn, snapshot.network),
             transcode=self.label(conn, snapshot.transcode_decision),
             flags=snapshot_flags(snapshot),
+            resolution=self.label(conn, snapshot.resolution),
         )
 
     def address(self, conn: sqlite3.Connection, address: str) -> tuple[int, str]:

@@ -84,8 +84,9 @@ class PanelReports(StoreCore):
                 "unacknowledged_alerts": unacknowledged.get(plex_id, 0),
                 "networks": networks,
                 "devices": devices,
+                "concurrent_peak": peak,
             }
-            for plex_id, name, last_seen, total, place_ref, codes, networks, devices in users
+            for plex_id, name, last_seen, total, place_ref, codes, networks, devices, peak in users
         ]
 
     def users_overview(self) -> list[UserOverview]:
@@ -114,8 +115,9 @@ class PanelReports(StoreCore):
                 unacknowledged_alerts=int(unacknowledged.get(plex_id, 0)),
                 networks=int(networks.get(ref, 0)),
                 devices=int(devices.get(ref, 0)),
+                concurrent_peak=int(peak),
             )
-            for ref, plex_id, name, last_seen, total, location_ref, *place in users
+            for ref, plex_id, name, last_seen, total, peak, location_ref, *place in users
         ]
 
     def user_activity(self, user_id: str, since: datetime) -> UserActivity | None:
@@ -123,7 +125,7 @@ class PanelReports(StoreCore):
         first_day = max(floor_seconds(since), 0) // DAY
         with self._reading() as conn:
             user = conn.execute(
-                "SELECT id, name FROM users WHERE plex_id = ?", (user_id,)
+                "SELECT id, name, concurrent_peak FROM users WHERE plex_id = ?", (user_id,)
             ).fetchone()
             if user is None:
                 return None
@@ -154,6 +156,7 @@ class PanelReports(StoreCore):
         return UserActivity(
             user_id=user_id,
             user_name=user[1],
+            concurrent_peak=int(user[2]),
             days=tuple((day_date(day), int(count)) for day, count in days),
             countries=tuple(
                 sorted(

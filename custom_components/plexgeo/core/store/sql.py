@@ -67,9 +67,11 @@ def _marks(count: int) -> str:
 # `l` is the place, `lk` the location row (id and looked_up_at).
 PLACE_COLUMNS = LOCATION_COLUMNS[:-1]
 LOCATIONS_L = _columns(PLACE_COLUMNS, "l.") + ", lk.looked_up_at"
-# Where STREAM_SELECT's location columns start, and the address token that follows them.
+# Where STREAM_SELECT's location columns start, and the address token that follows them
+# (then the resolution and bitrate).
 STREAM_LOCATION_AT = 29
 STREAM_TOKEN_AT = STREAM_LOCATION_AT + len(LOCATION_COLUMNS)
+STREAM_QUALITY_AT = STREAM_TOKEN_AT + 1
 
 STREAM_SELECT = f"""
 SELECT s.id, s.session_key, u.plex_id, u.name, p.title, p.product, p.platform, p.device,
@@ -77,7 +79,7 @@ SELECT s.id, s.session_key, u.plex_id, u.name, p.title, p.product, p.platform, p
        m.parent_index, m.item_index, m.year, s.state, s.progress_ms, m.duration_ms,
        s.bandwidth_kbps, s.flags, net.text, tc.text, s.address_rule,
        a.hash, s.started_at, s.last_seen, s.ended_at, s.location_status,
-       {LOCATIONS_L}, a.token
+       {LOCATIONS_L}, a.token, rl.text, s.bitrate_kbps
 FROM streams AS s
 JOIN users AS u ON u.id = s.user_ref
 JOIN players AS p ON p.id = s.player_ref
@@ -87,6 +89,7 @@ LEFT JOIN locations AS lk ON lk.id = s.location_ref
 LEFT JOIN places AS l ON l.id = lk.place_ref
 LEFT JOIN labels AS net ON net.id = s.network_ref
 LEFT JOIN labels AS tc ON tc.id = s.transcode_ref
+LEFT JOIN labels AS rl ON rl.id = s.resolution_ref
 """
 USER_REF = "(SELECT id FROM users WHERE plex_id = ?)"
 LOG_ORDER = " ORDER BY s.started_at DESC, s.id DESC"
@@ -114,7 +117,8 @@ PLAYER_FTS = """SELECT id FROM players WHERE title LIKE ?1 ESCAPE '\\'
 # Each user's total and last place are kept in their row by the write path.
 # Each user with their last place, in one pass (no second query by location ids).
 USERS_OVERVIEW = f"""
-SELECT u.id, u.plex_id, u.name, u.last_seen, u.stream_count, u.location_ref, {LOCATIONS_L}
+SELECT u.id, u.plex_id, u.name, u.last_seen, u.stream_count, u.concurrent_peak,
+    u.location_ref, {LOCATIONS_L}
 FROM users AS u
 LEFT JOIN locations AS lk ON lk.id = u.location_ref
 LEFT JOIN places AS l ON l.id = lk.place_ref
@@ -132,7 +136,7 @@ SELECT u.plex_id, u.name, strftime('%Y-%m-%dT%H:%M:%S+00:00', u.last_seen, 'unix
         SELECT l.text FROM user_countries AS c JOIN labels AS l ON l.id = c.country_ref
         WHERE c.user_ref = u.id AND c.country_ref != 0 ORDER BY c.count DESC, l.text)),
     (SELECT COUNT(*) FROM user_networks WHERE user_ref = u.id),
-    (SELECT COUNT(*) FROM user_devices WHERE user_ref = u.id)
+    (SELECT COUNT(*) FROM user_devices WHERE user_ref = u.id), u.concurrent_peak
 FROM users AS u LEFT JOIN locations AS lk ON lk.id = u.location_ref
 """
 SUMMARY_PLACES = """
@@ -219,16 +223,21 @@ WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND country_ref IS NOT
   AND id IS NOT ?
 GROUP BY country_ref
 """
-INSERT_STREAM = """
-INSERT INTO streams (id, session_key, user_ref, player_ref, media_ref, address_ref,
-    location_ref, country_ref, network_ref, transcode_ref, started_at, last_seen, state,
-    location_status, address_rule, flags, progress_ms, bandwidth_kbps)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-"""
+# A new stream's columns, in the order `StreamLifecycle._stream_row` gives them.
+STREAM_COLUMNS = (
+    "id", "session_key", "user_ref", "player_ref", "media_ref", "address_ref",
+    "location_ref", "country_ref", "network_ref", "transcode_ref", "started_at", "last_seen",
+    "state", "location_status", "address_rule", "flags", "progress_ms", "bandwidth_kbps",
+    "resolution_ref", "bitrate_kbps",
+)  # fmt: skip
+INSERT_STREAM = (
+    f"INSERT INTO streams ({_columns(STREAM_COLUMNS)}) VALUES ({_marks(len(STREAM_COLUMNS))})"
+)
 UPDATE_STREAM = """
 UPDATE streams SET session_key = ?, user_ref = ?, player_ref = ?, media_ref = ?,
     address_ref = ?, network_ref = ?, transcode_ref = ?, last_seen = ?, state = ?,
-    address_rule = ?, flags = ?, progress_ms = ?, bandwidth_kbps = ?
+    address_rule = ?, flags = ?, progress_ms = ?, bandwidth_kbps = ?, resolution_ref = ?,
+    bitrate_kbps = ?
 WHERE id = ?
 """
 INTERN = {

@@ -10,6 +10,7 @@ import sqlite3
 
 from .. import schema
 from ..models import Location, LocationStatus, Stream, StreamSnapshot
+from ..peaks import raise_peaks
 from . import sql
 from .codecs import (
     ceil_seconds,
@@ -68,6 +69,8 @@ class StreamLifecycle(StoreCore):
                 started_streams.append(stream)
             conn.executemany(sql.INSERT_STREAM, rows)
             counted.write(conn)
+            if rows:
+                raise_peaks(conn, next_id, next_id + len(rows) - 1)
         return started_streams
 
     def _size_cache(self, *, bulk: bool) -> None:
@@ -117,6 +120,8 @@ class StreamLifecycle(StoreCore):
             refs.flags,
             snapshot.progress_ms,
             snapshot.bandwidth_kbps,
+            refs.resolution,
+            snapshot.bitrate_kbps,
         )
         counted.add(refs.user, started, country_ref, refs.flags & schema.FLAG_LOCAL)
         if location_ref is not None:
