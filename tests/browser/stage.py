@@ -18,7 +18,7 @@ import aiohttp
 import pytest
 
 from simulator.plex import PlexSimulator
-from simulator.scenario import SimSession
+from simulator.scenario import SimSession, wan_session
 
 from .conftest import (
     ARTIFACTS,
@@ -45,6 +45,25 @@ SIZES: dict[str, dict[str, Any]] = {
     },
 }
 MIN_TEXT_PX = 12
+
+# alice streams from London, then from Sydney: a rare country (every module's history).
+ALICE: dict[str, Any] = {"user_id": 101, "user_name": "alice"}
+ALICE_LONDON = wan_session(
+    "london",
+    **ALICE,
+    title="Arrival",
+    rating_key=3001,
+    player_title="Alice's TV",
+    player_machine_id="alice-tv",
+)
+ALICE_SYDNEY = wan_session(
+    "sydney",
+    **ALICE,
+    title="Dune",
+    rating_key=3002,
+    player_title="Alice's Phone",
+    player_machine_id="alice-phone",
+)
 
 
 async def states(client: Any) -> dict[str, str]:

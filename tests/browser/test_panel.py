@@ -36,7 +36,16 @@ from .log_checks import (
     check_times_and_pages,
     expect_user_route,
 )
-from .stage import STATE_SECONDS, UI_MS, BrowserWatch, House, Stage, screenshot
+from .stage import (
+    ALICE_LONDON,
+    ALICE_SYDNEY,
+    STATE_SECONDS,
+    UI_MS,
+    BrowserWatch,
+    House,
+    Stage,
+    screenshot,
+)
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -48,23 +57,6 @@ XSS_PLAYER = "<iframe src=javascript:alert(3)></iframe>"
 INJECTED = ("img[src='x']", "img[onerror]", "svg[onload]", "iframe")
 
 
-ALICE: dict[str, Any] = {"user_id": 101, "user_name": "alice"}
-ALICE_LONDON = wan_session(
-    "london",
-    **ALICE,
-    title="Arrival",
-    rating_key=3001,
-    player_title="Alice's TV",
-    player_machine_id="alice-tv",
-)
-ALICE_SYDNEY = wan_session(
-    "sydney",
-    **ALICE,
-    title="Dune",
-    rating_key=3002,
-    player_title="Alice's Phone",
-    player_machine_id="alice-phone",
-)
 CAROL = wan_session(
     "new_york",
     user_id=102,

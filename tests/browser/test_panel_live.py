@@ -20,6 +20,8 @@ from simulator.scenario import SimDecision, SimState, lan_session, wan_session
 
 from .conftest import wait_for
 from .stage import (
+    ALICE_LONDON,
+    ALICE_SYDNEY,
     STATE_SECONDS,
     UI_MS,
     BrowserWatch,
@@ -33,17 +35,8 @@ from .stage import (
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
 
-ALICE_LONDON = wan_session("london", user_id=101, user_name="alice", title="Arrival")
 LIVE = (
-    wan_session(
-        "sydney",
-        user_id=101,
-        user_name="alice",
-        title="Dune",
-        rating_key=3002,
-        player_title="Alice's Phone",
-        player_machine_id="alice-phone",
-    ),
+    ALICE_SYDNEY,
     wan_session("new_york", user_id=102, user_name="carol", title="Heat", rating_key=3003),
     wan_session(
         "tokyo",
@@ -55,6 +48,8 @@ LIVE = (
         player_machine_id="bob-tv",
         state=SimState.PAUSED,
         decision=SimDecision.TRANSCODE,
+        video_height=2160,  # a 4K film sent at 720p
+        transcode_height=720,
         view_offset_ms=3_420_000,  # 3_480_000 of 6_960_000 once polled again: half-way
     ),
     wan_session(
@@ -127,11 +122,14 @@ async def _check_live_list(page: Page, size: str) -> Locator:
     await expect(tokyo.locator(".state.paused")).to_have_count(1)
     await expect(tokyo).to_contain_text("Paused")
     await expect(tokyo.locator(".chip.warn")).to_have_text("Transcode")
+    # The quality delivered: the transcode's resolution and the session's bitrate.
+    await expect(tokyo.locator(".chip.quality")).to_have_text("720p · 9.2 Mbps")
     await expect(tokyo.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "50")
     await expect(tokyo).to_contain_text(place("tokyo").city)
     await expect(tokyo.locator(".address")).to_contain_text(place("tokyo").ipv4[0])
     frankfurt = bob.locator(".stream").filter(has_text="Brazil")
     await expect(frankfurt).to_contain_text("Direct play")
+    await expect(frankfurt.locator(".chip.quality")).to_have_text("1080p · 9.2 Mbps")
     await expect(frankfurt).to_contain_text("Playing")
     await expect(groups.filter(has_text="erin").locator(".chip.lan")).to_have_text("LAN")
     if size == "phone":

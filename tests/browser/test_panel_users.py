@@ -18,25 +18,22 @@ from simulator.places import place
 from simulator.scenario import SimSession, lan_session, wan_session
 
 from .conftest import home_assistant_socket
-from .stage import UI_MS, BrowserWatch, Stage, assert_text_readable, centre, screenshot
+from .stage import (
+    ALICE_LONDON,
+    ALICE_SYDNEY,
+    UI_MS,
+    BrowserWatch,
+    Stage,
+    assert_text_readable,
+    centre,
+    screenshot,
+)
 
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
 
 ALERTS_PAGE = 100  # the panel's alerts page (alerts-view.ts)
 BUNDLE_BUDGET = 100 * 1024  # gzip bytes a phone downloads (issue 18, item 16)
-ALICE: dict[str, Any] = {"user_id": 101, "user_name": "alice"}
-ALICE_LONDON = wan_session(
-    "london", **ALICE, title="Arrival", player_title="Alice's TV", player_machine_id="alice-tv"
-)
-ALICE_SYDNEY = wan_session(
-    "sydney",
-    **ALICE,
-    title="Dune",
-    rating_key=3002,
-    player_title="Alice's Phone",
-    player_machine_id="alice-phone",
-)
 BOB: dict[str, Any] = {"user_id": 105, "user_name": "bob"}
 BOB_TOKYO = wan_session("tokyo", **BOB, title="Alien", rating_key=3005, player_machine_id="bob-tv")
 BOB_VPN = wan_session(
@@ -138,10 +135,13 @@ async def _check_users(page: Page, size: str) -> None:
     await expect(users.filter(has_text="erin")).to_have_count(0)
     await expect(view.locator("h2 .count")).to_have_text(f"{total - 1} of {total}")
     await view.get_by_label("Show").select_option("all")
-    for sort in ("streams", "devices"):
+    for sort in ("streams", "devices", "peak"):
         await view.get_by_label("Sort").select_option(sort)
         await expect(users.first).to_contain_text("erin")
-    await expect(users.first).to_contain_text("3 streams · 1 country · 0 networks · 3 devices")
+    erin = "3 streams · 1 country · 0 networks · 3 devices · up to 3 at once"
+    await expect(users.first).to_contain_text(erin)
+    bob = users.filter(has_text="bob")
+    await expect(bob).to_contain_text("2 streams · 2 countries · 2 networks · 2 devices · up to 2")
     await view.get_by_label("Sort").select_option("name")
     await expect(users.first).to_contain_text("alice")
     if size == "phone":
@@ -158,6 +158,7 @@ async def _check_user(page: Page, size: str) -> None:
     await view.locator("ul.users > li").filter(has_text="alice").get_by_role("button").click()
     user = page.locator("plexgeo-user-view")
     await expect(user.get_by_role("heading", name="alice", exact=True)).to_be_visible(timeout=UI_MS)
+    await expect(user.locator("p.peak")).to_have_text("Most streams at once: 1")
     habits = user.locator("section.habits")
     for heading in ("Devices", "Networks"):
         table = habits.locator("table").nth(0 if heading == "Devices" else 1)
