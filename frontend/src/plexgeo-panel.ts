@@ -522,7 +522,7 @@ export class PlexGeoPanel extends LitElement {
         display: inline-flex;
         align-items: center;
         justify-content: center;
-        font-size: 0.75rem;
+        font-size: 12px;
         letter-spacing: 0;
       }
       main {
@@ -542,7 +542,7 @@ export class PlexGeoPanel extends LitElement {
         padding: 12px 6px;
         flex: 1 1 auto;
         justify-content: center;
-        font-size: 0.8rem;
+        font-size: 12px;
         letter-spacing: 0;
       }
       .live-error {

@@ -130,7 +130,7 @@ export const sharedStyles = css`
     gap: 4px;
     padding: 2px 8px;
     border-radius: 10px;
-    font-size: 0.75rem;
+    font-size: 12px;
     font-weight: 500;
     background: color-mix(in srgb, var(--pg-muted) 15%, transparent);
     color: var(--pg-text);
@@ -188,7 +188,7 @@ export const sharedStyles = css`
     display: flex;
     flex-direction: column;
     gap: 4px;
-    font-size: 0.75rem;
+    font-size: 12px;
     color: var(--pg-muted);
   }
   .empty,
@@ -213,7 +213,7 @@ export const sharedStyles = css`
   }
   .error .detail {
     color: var(--pg-muted);
-    font-size: 0.85rem;
+    font-size: 12px;
   }
   .spinner {
     width: 28px;
@@ -256,7 +256,7 @@ export const sharedStyles = css`
   }
   .mono {
     font-family: var(--code-font-family, ui-monospace, "SFMono-Regular", Menlo, monospace);
-    font-size: 0.8rem;
+    font-size: 12px;
   }
   .cc {
     display: inline-block;
@@ -266,7 +266,7 @@ export const sharedStyles = css`
     padding: 0 4px;
     margin-right: 2px;
     border-radius: 4px;
-    font-size: 0.75rem;
+    font-size: 12px;
     font-weight: 600;
     line-height: 1.5;
     letter-spacing: 0.03em;

@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { clampView, clusterPoints, dotAction, keyView, MAX_ZOOM, panBy, zoomAt } from "../src/lib/map-view.js";
+import {
+  clampView,
+  clusterPoints,
+  dotAction,
+  FIT_MAX_ZOOM,
+  fitView,
+  keyView,
+  MAX_ZOOM,
+  panBy,
+  zoomAt,
+} from "../src/lib/map-view.js";
 
 const W = 960;
 const H = 468;
@@ -67,4 +77,25 @@ test("a click opens the dot's user; a finger first pins the tooltip; groups zoom
   assert.equal(dotAction(new Set(["carol", "bob"]), 2, MAX_ZOOM, false, false), "pin");
   // The user view's dots have no user: they pin their tooltip.
   assert.equal(dotAction(new Set([undefined]), 1, 1, false, false), "pin");
+});
+
+test("a fitted view shows every point, with a margin, and stops at a region's zoom", () => {
+  assert.deepEqual(fitView([], W, H), whole);
+  // Two points a quarter of the map apart: zoomed in, both inside with room to spare.
+  const points = [
+    { x: 400, y: 150 },
+    { x: 640, y: 200 },
+  ];
+  const view = fitView(points, W, H);
+  assert.ok(view.k > 2 && view.k <= FIT_MAX_ZOOM, `k ${view.k}`);
+  for (const p of points) {
+    assert.ok(p.x > view.x && p.x < view.x + W / view.k, `x ${p.x} outside ${JSON.stringify(view)}`);
+    assert.ok(p.y > view.y && p.y < view.y + H / view.k, `y ${p.y} outside ${JSON.stringify(view)}`);
+  }
+  // One place: its region, centred, never closer than FIT_MAX_ZOOM.
+  const one = fitView([{ x: 480, y: 234 }], W, H);
+  assert.equal(one.k, FIT_MAX_ZOOM);
+  assert.equal(one.x + W / one.k / 2, 480);
+  // Places at both ends of the world: the whole map.
+  assert.deepEqual(fitView([{ x: 5, y: 5 }, { x: 955, y: 460 }], W, H), whole);
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { PlexGeoApi, PlexGeoApiError } from "../src/lib/api.js";
-import { stopErrorText } from "../src/lib/stop.js";
+import { sameStream, stopErrorText } from "../src/lib/stop.js";
 import type { HassConnection } from "../src/types.js";
 
 function connection(answer: () => Promise<unknown>) {
@@ -50,4 +50,12 @@ test("other failures say what went wrong, not Plex Pass", () => {
   const notAdmin = new PlexGeoApiError("home_assistant_error", "Only administrators…", "admin_only");
   assert.equal(stopErrorText(notAdmin), "Only administrators can stop streams.");
   assert.equal(stopErrorText(new Error("x")), "Could not stop the stream.");
+});
+
+test("a Stop button's state belongs to the stream it was opened for", () => {
+  // The live list redraws when a stream ends: a "Stop sent" must not move to the next one.
+  assert.equal(sameStream({ stream_id: 7 }, { stream_id: 7 }), true);
+  assert.equal(sameStream({ stream_id: 7 }, { stream_id: 8 }), false);
+  assert.equal(sameStream(undefined, { stream_id: 7 }), false);
+  assert.equal(sameStream({ stream_id: 7 }, undefined), false);
 });

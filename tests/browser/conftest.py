@@ -229,3 +229,38 @@ async def home_assistant_socket(
         auth = await ws.receive_json(timeout=10)
         assert auth.get("type") == "auth_ok", auth
         yield HomeAssistantSocket(ws)
+
+
+@pytest.fixture
+async def stage(
+    browser: Browser,  # first: without a browser, nothing else is worth starting
+    home_assistant: HomeAssistantProcess,
+    plex_sim: Any,
+    ipapi: Any,
+) -> AsyncIterator[Any]:
+    """Home Assistant onboarded, PlexGeo configured against the simulators with a 10 s
+    scan interval and rare-country alerts after one earlier stream; no history yet."""
+    from custom_components.plexgeo.const import (
+        CONF_RARE_COUNTRY_MIN_SESSIONS,
+        CONF_SCAN_INTERVAL,
+    )
+
+    from .stage import House, Stage, home_assistant_up, set_options
+
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+        client = bootstrap.HomeAssistantClient(session, home_assistant.url)
+        await home_assistant_up(home_assistant, client)
+        await bootstrap.onboard(client, None)
+        target = bootstrap.Target(
+            home_assistant.url,
+            home_assistant.config_dir,
+            plex_sim.url,
+            plex_sim.token,
+            ipapi.base_url,
+        )
+        entry_id = await bootstrap.configure_plexgeo(client, target)
+        await set_options(
+            client, entry_id, {CONF_SCAN_INTERVAL: 10, CONF_RARE_COUNTRY_MIN_SESSIONS: 1}
+        )
+        house = House(home_assistant, client)
+        yield Stage(home_assistant, session, client, house, plex_sim, entry_id, browser)

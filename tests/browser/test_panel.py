@@ -4,8 +4,12 @@ Home Assistant is onboarded and PlexGeo configured over the API as `scripts/deve
 alice streams from London, stops, then streams from Sydney (a rare-country alert); carol
 plays a title that is an HTML payload and a user whose name is one watches on a player
 whose name is one. The browser logs in on HA's own login page, opens the panel from the
-sidebar, and checks each view against what the simulator plays. Screenshots of every view
-go to tests/artifacts/.
+sidebar, and checks each view against what the simulator plays, at 1440x900; the stream
+log is then driven on a 390x844 phone too (log_checks.py). Screenshots of every view go to
+tests/artifacts/ (gitignored), named by issue 18's item and the size.
+
+The other modules, each with a Home Assistant of its own (conftest.stage): the live map
+(test_panel_live.py) and users, alerts, logbook and bundle (test_panel_users.py).
 """
 
 from __future__ import annotations
@@ -16,33 +20,35 @@ import re
 import time
 from typing import TYPE_CHECKING, Any
 
-import aiohttp
 from aiohttp import web
 import pytest
 
 from custom_components.plexgeo.alerts import alert_issue_id
-from custom_components.plexgeo.const import (
-    CONF_RARE_COUNTRY_MIN_SESSIONS,
-    CONF_SCAN_INTERVAL,
-    DOMAIN,
-)
-from simulator.ipapi import FakeIpApi
+from custom_components.plexgeo.const import DOMAIN
 from simulator.places import place
 from simulator.plex import PlexSimulator
 from simulator.scenario import lan_session, wan_session
 
-from .conftest import (
-    ARTIFACTS,
-    HomeAssistantProcess,
-    bootstrap,
-    free_port,
-    home_assistant_socket,
-    wait_for,
+from .conftest import free_port, home_assistant_socket, wait_for
+from .log_checks import (
+    check_log_on_a_phone,
+    check_log_search_order_and_routes,
+    check_times_and_pages,
+    expect_user_route,
 )
-from .log_checks import check_log_search_order_and_routes, expect_user_route
+from .stage import (
+    ALICE_LONDON,
+    ALICE_SYDNEY,
+    STATE_SECONDS,
+    UI_MS,
+    BrowserWatch,
+    House,
+    Stage,
+    screenshot,
+)
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, Dialog, Page
+    from playwright.async_api import Page
 
 XSS_TITLE = "<img src=x onerror=alert(1)>"
 XSS_USER = '"><svg onload=alert(2)>'
@@ -50,26 +56,7 @@ XSS_PLAYER = "<iframe src=javascript:alert(3)></iframe>"
 # What any of the payloads would have become had it been parsed as HTML.
 INJECTED = ("img[src='x']", "img[onerror]", "svg[onload]", "iframe")
 
-UI_MS = 20_000  # one view's worth of websocket round trips, with room for a slow CI
-STATE_SECONDS = 40.0  # a poll is at most one scan interval (10 s) away, plus geolocation
 
-ALICE: dict[str, Any] = {"user_id": 101, "user_name": "alice"}
-ALICE_LONDON = wan_session(
-    "london",
-    **ALICE,
-    title="Arrival",
-    rating_key=3001,
-    player_title="Alice's TV",
-    player_machine_id="alice-tv",
-)
-ALICE_SYDNEY = wan_session(
-    "sydney",
-    **ALICE,
-    title="Dune",
-    rating_key=3002,
-    player_title="Alice's Phone",
-    player_machine_id="alice-phone",
-)
 CAROL = wan_session(
     "new_york",
     user_id=102,
@@ -87,82 +74,6 @@ HOSTILE = lan_session(
     player_title=XSS_PLAYER,
     player_machine_id="hostile-player",
 )
-
-
-async def _states(client: Any) -> dict[str, str]:
-    states = await client.expect("GET", "/api/states")
-    return {str(s["entity_id"]): str(s["state"]) for s in states}
-
-
-def _sensor(states: dict[str, str], key: str) -> str | None:
-    pattern = re.compile(rf"^sensor\..*_{key}$")
-    return next((entity for entity in states if pattern.match(entity)), None)
-
-
-class House:
-    """The running Home Assistant as the test drives it over REST."""
-
-    def __init__(self, ha: HomeAssistantProcess, client: Any) -> None:
-        """client is bootstrap_dev's HomeAssistantClient, holding a long-lived token."""
-        self.ha = ha
-        self.client = client
-
-    def explain(self) -> str:
-        """What to read when a wait times out."""
-        return f"--- home-assistant.log (tail) ---\n{self.ha.log_tail()}"
-
-    async def sensor_value(self, key: str) -> float | None:
-        """A PlexGeo sensor's numeric state, None until it exists and has one."""
-        states = await _states(self.client)
-        entity = _sensor(states, key)
-        if entity is None:
-            return None
-        try:
-            return float(states[entity])
-        except ValueError:
-            return None
-
-    async def poll_now(self) -> None:
-        """Ask the coordinator for a poll (debounced by HA; the scan interval is the bound)."""
-        states = await _states(self.client)
-        entity = _sensor(states, "active_streams")
-        assert entity is not None, "no active-streams sensor"
-        await self.client.expect(
-            "POST", "/api/services/homeassistant/update_entity", {"entity_id": entity}
-        )
-
-    async def wait_for_sensor(self, key: str, wanted: float) -> None:
-        """Wait until a PlexGeo sensor reads `wanted`."""
-
-        async def probe() -> bool | None:
-            return True if await self.sensor_value(key) == wanted else None
-
-        await wait_for(
-            f"sensor *_{key} = {wanted:g}", probe, seconds=STATE_SECONDS, explain=self.explain
-        )
-
-
-async def _home_assistant_up(ha: HomeAssistantProcess, client: Any) -> None:
-    async def probe() -> bool | None:
-        if ha.process.returncode is not None:
-            pytest.fail(f"Home Assistant exited ({ha.process.returncode})\n{ha.log_tail()}")
-        try:
-            status, _ = await client.request("GET", "/api/onboarding")
-        except aiohttp.ClientError:
-            return None
-        return True if status == 200 else None
-
-    await wait_for("Home Assistant to answer", probe, seconds=90, explain=ha.log_tail)
-
-
-async def _set_options(client: Any, entry_id: str, changes: dict[str, Any]) -> None:
-    """Submit PlexGeo's options form with `changes` over its current values."""
-    path = "/api/config/config_entries/options/flow"
-    form = await client.expect("POST", path, {"handler": entry_id})
-    assert form.get("type") == "form", form
-    values = {**bootstrap.schema_values(form.get("data_schema") or []), **changes}
-    result = await client.expect("POST", f"{path}/{form['flow_id']}", values)
-    assert result.get("type") == "create_entry", result
 
 
 async def _build_history(house: House, plex: PlexSimulator) -> None:
@@ -190,31 +101,6 @@ async def _build_history(house: House, plex: PlexSimulator) -> None:
     await wait_for("an alert for alice", alerted, seconds=STATE_SECONDS, explain=house.explain)
 
 
-class BrowserWatch:
-    """Dialogs (an injected script ran) and uncaught errors of the panel's bundle."""
-
-    def __init__(self, page: Page) -> None:
-        """Start watching page."""
-        self.dialogs: list[str] = []
-        self.panel_errors: list[str] = []
-        page.on("dialog", self._on_dialog)
-        page.on("pageerror", self._on_error)
-
-    async def _on_dialog(self, dialog: Dialog) -> None:
-        self.dialogs.append(f"{dialog.type}: {dialog.message}")
-        await dialog.dismiss()
-
-    def _on_error(self, error: Exception) -> None:
-        text = f"{error}\n{getattr(error, 'stack', '')}"
-        if "plexgeo" in text:
-            self.panel_errors.append(text)
-
-    def assert_clean(self, view: str) -> None:
-        """No dialog opened and the panel threw nothing, so far."""
-        assert not self.dialogs, f"{view}: a dialog opened, so a payload ran: {self.dialogs}"
-        assert not self.panel_errors, f"{view}: the panel threw: {self.panel_errors}"
-
-
 async def _assert_inert(page: Page, watch: BrowserWatch, view: str) -> None:
     """No payload became an element anywhere in the panel's shadow DOM."""
     from playwright.async_api import expect
@@ -225,32 +111,6 @@ async def _assert_inert(page: Page, watch: BrowserWatch, view: str) -> None:
         found = await page.locator(f"plexgeo-panel {selector}").count()
         assert found == 0, f"{view}: {found} {selector} element(s): a payload became HTML"
     watch.assert_clean(view)
-
-
-async def _screenshot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=str(ARTIFACTS / f"panel-{name}.png"))
-
-
-async def _log_in_and_open_panel(page: Page, url: str) -> None:
-    """HA's own login page with the dev user, then the sidebar's PlexGeo item."""
-    from playwright.async_api import expect
-
-    # Newer Home Assistant asks an admin to confirm HTTP settings that changed since the
-    # last start (here: a config dir whose port it has never seen); a person confirms.
-    confirm = page.locator("dialog-http-pending-config").get_by_role(
-        "button", name="Confirm", exact=True
-    )
-    await page.add_locator_handler(confirm, lambda button: button.click())
-    await page.goto(url + "/")
-    await page.wait_for_url(re.compile(r"/auth/authorize"), timeout=UI_MS)
-    await page.get_by_role("textbox", name="Username").fill(bootstrap.DEV_USERNAME)
-    await page.get_by_role("textbox", name="Password").fill(bootstrap.DEV_PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
-    item = page.locator("ha-sidebar").get_by_text("PlexGeo", exact=True)
-    await expect(item).to_be_visible(timeout=UI_MS)
-    await item.click()
-    await page.wait_for_url(re.compile(r"/plexgeo$"), timeout=UI_MS)
 
 
 async def _check_map(page: Page, watch: BrowserWatch, wan_live: int) -> None:
@@ -269,7 +129,7 @@ async def _check_map(page: Page, watch: BrowserWatch, wan_live: int) -> None:
     await expect(live.get_by_role("button", name=XSS_USER, exact=True)).to_be_visible()
     await expect(live.filter(has_text="alice")).to_contain_text(place("sydney").city)
     await _assert_inert(page, watch, "map")
-    await _screenshot(page, "1-map")
+    await screenshot(page, "security-1-map-desktop")
 
 
 async def _check_stream_log(page: Page, watch: BrowserWatch) -> None:
@@ -291,7 +151,7 @@ async def _check_stream_log(page: Page, watch: BrowserWatch) -> None:
     hostile = rows.filter(has=page.get_by_text(HOSTILE.title, exact=True))
     await expect(hostile.locator("td[data-label='Network']")).to_contain_text("LAN")
     await _assert_inert(page, watch, "stream log")
-    await _screenshot(page, "2-stream-log")
+    await screenshot(page, "security-2-stream-log-desktop")
 
 
 async def _check_user(page: Page, watch: BrowserWatch) -> None:
@@ -317,7 +177,7 @@ async def _check_user(page: Page, watch: BrowserWatch) -> None:
     await expect(view.locator("plexgeo-doughnut path.slice")).to_have_count(2, timeout=UI_MS)
     await expect(view.locator("plexgeo-bars rect.bar").first).to_be_attached()
     await _assert_inert(page, watch, "user")
-    await _screenshot(page, "3-user-alice")
+    await screenshot(page, "security-3-user-alice-desktop")
 
 
 async def _open_alerts(socket: Any, entry_id: str) -> list[dict[str, Any]]:
@@ -350,7 +210,7 @@ async def _check_acknowledge(
     await expect(card).to_have_count(1)
     await expect(card).to_contain_text(place("sydney").country)
     await _assert_inert(page, watch, "alerts")
-    await _screenshot(page, "4-alerts")
+    await screenshot(page, "security-4-alerts-desktop")
 
     await card.get_by_role("button", name="Acknowledge", exact=True).click()
     await expect(card).to_have_count(0, timeout=UI_MS)
@@ -370,7 +230,7 @@ async def _check_acknowledge(
     for other in after:
         assert alert_issue_id(entry_id, int(other["alert_id"])) in remaining
     await _assert_inert(page, watch, "alerts after acknowledge")
-    await _screenshot(page, "5-alerts-acknowledged")
+    await screenshot(page, "security-5-alerts-acknowledged-desktop")
 
 
 @dataclass(slots=True)
@@ -467,7 +327,7 @@ async def _check_repair_dialog(
     await expect(description).to_contain_text(f"![x]({capture.url}/user.png)", timeout=UI_MS)
     await expect(description).to_contain_text(f"[link]({capture.url}/title)")
     await expect(description).to_contain_text(f"<img src={capture.url}/player.png>")
-    await _screenshot(page, "6-repair-dialog")
+    await screenshot(page, "security-6-repair-dialog-desktop")
     for selector in ("img", "a", "iframe", "svg[onload]"):
         found = await description.locator(selector).count()
         assert found == 0, f"repair dialog: {found} {selector} element(s) from untrusted text"
@@ -480,59 +340,31 @@ async def _check_repair_dialog(
     watch.assert_clean("repair dialog")
 
 
-@pytest.mark.timeout(300)
-async def test_panel_in_a_real_browser(
-    browser: Browser,  # first: without a browser, nothing else is worth starting
-    home_assistant: HomeAssistantProcess,
-    plex_sim: PlexSimulator,
-    ipapi: FakeIpApi,
-    capture: CaptureServer,
-) -> None:
-    """Sidebar → map → stream log → alice → acknowledge → repair dialog; payloads inert."""
+@pytest.mark.timeout(420)
+async def test_panel_in_a_real_browser(stage: Stage, capture: CaptureServer) -> None:
+    """Sidebar → map → stream log → alice → acknowledge → repair dialog; payloads inert.
+    Then the stream log at both sizes: search, order, Clear, routes (items 1, 2, 3, 10),
+    times as the profile says (11), pages with their total (12), the phone's cards (13)."""
     started = time.monotonic()
-    timeout = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(timeout=timeout) as session:
-        client = bootstrap.HomeAssistantClient(session, home_assistant.url)
-        await _home_assistant_up(home_assistant, client)
-        await bootstrap.onboard(client, None)
-        target = bootstrap.Target(
-            home_assistant.url,
-            home_assistant.config_dir,
-            plex_sim.url,
-            plex_sim.token,
-            ipapi.base_url,
-        )
-        entry_id = await bootstrap.configure_plexgeo(client, target)
-        # One earlier located stream is enough history for a rare-country alert.
-        await _set_options(
-            client, entry_id, {CONF_SCAN_INTERVAL: 10, CONF_RARE_COUNTRY_MIN_SESSIONS: 1}
-        )
-        house = House(home_assistant, client)
-        await _build_history(house, plex_sim)
-        history_done = time.monotonic()
-
-        context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-        try:
-            page = await context.new_page()
-            watch = BrowserWatch(page)
-            await _log_in_and_open_panel(page, home_assistant.url)
-            await _check_map(page, watch, wan_live=2)
-            await _check_stream_log(page, watch)
-            await check_log_search_order_and_routes(page)
-            await _check_user(page, watch)
-            await expect_user_route(page)
-            async with home_assistant_socket(session, home_assistant.url, client.token) as ws:
-                await _check_acknowledge(page, watch, ws, entry_id, house)
-                await _hostile_alert(house, plex_sim, capture)
-                await _check_repair_dialog(page, watch, ws, home_assistant.url, house, capture)
-        except BaseException:
-            # What the browser showed when it went wrong, beside the views' screenshots.
-            for open_page in context.pages:
-                await _screenshot(open_page, "failure")
-            raise
-        finally:
-            await context.close()
+    house, plex_sim = stage.house, stage.plex
+    await _build_history(house, plex_sim)
+    history_done = time.monotonic()
+    async with stage.page("desktop") as page:
+        watch = BrowserWatch(page)
+        await _check_map(page, watch, wan_live=2)
+        await _check_stream_log(page, watch)
+        await check_log_search_order_and_routes(page, "desktop")
+        await _check_user(page, watch)
+        await expect_user_route(page)
+        await check_log_on_a_phone(stage)
+        async with home_assistant_socket(stage.session, stage.ha.url, stage.client.token) as ws:
+            await _check_acknowledge(page, watch, ws, stage.entry_id, house)
+            await _hostile_alert(house, plex_sim, capture)
+            await _check_repair_dialog(page, watch, ws, stage.ha.url, house, capture)
+    security_done = time.monotonic()
+    await check_times_and_pages(stage)
     print(
         f"history built in {history_done - started:.1f} s, "
-        f"browser checks in {time.monotonic() - history_done:.1f} s"
+        f"security checks in {security_done - history_done:.1f} s, "
+        f"log checks at both sizes in {time.monotonic() - security_done:.1f} s"
     )

@@ -44,7 +44,7 @@ export const alertStyles = css`
     grid-template-columns: max-content 1fr;
     gap: 2px 12px;
     margin: 2px 0;
-    font-size: 0.85rem;
+    font-size: 12px;
   }
   dl.evidence dt {
     color: var(--secondary-text-color);
@@ -59,7 +59,7 @@ export const alertStyles = css`
     gap: 8px;
   }
   .small {
-    font-size: 0.8rem;
+    font-size: 12px;
     overflow-wrap: anywhere;
   }
 `;

@@ -29,7 +29,7 @@ const chartBase = css`
     display: block;
   }
   .readout {
-    font-size: 0.85rem;
+    font-size: 12px;
     color: var(--pg-muted);
     min-height: 1.4em;
     margin-bottom: 8px;
@@ -138,7 +138,7 @@ export class PlexGeoDoughnut extends LitElement {
         font-size: 1.5rem;
       }
       .centre span {
-        font-size: 0.8rem;
+        font-size: 12px;
         color: var(--pg-muted);
         overflow: hidden;
         text-overflow: ellipsis;
@@ -296,7 +296,7 @@ export class PlexGeoBars extends LitElement {
       .yaxis span,
       .xaxis span {
         position: absolute;
-        font-size: 0.75rem;
+        font-size: 12px;
         color: var(--pg-muted);
         font-variant-numeric: tabular-nums;
         white-space: nowrap;

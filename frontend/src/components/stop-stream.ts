@@ -1,9 +1,9 @@
 // A live stream's Stop button (admins): asks first, with the message the viewer will see.
 
-import { css, html, LitElement, nothing } from "lit";
+import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 
 import type { PlexGeoApi } from "../lib/api.js";
-import { DEFAULT_STOP_MESSAGE, MAX_STOP_MESSAGE, stopErrorText } from "../lib/stop.js";
+import { DEFAULT_STOP_MESSAGE, MAX_STOP_MESSAGE, sameStream, stopErrorText } from "../lib/stop.js";
 import { sharedStyles } from "../styles.js";
 import type { StreamRow } from "../types.js";
 
@@ -23,6 +23,14 @@ export class PlexGeoStopStream extends LitElement {
   private _step: Step = "idle";
   private _error: string | undefined;
   private _message = DEFAULT_STOP_MESSAGE;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has("stream") && !sameStream(changed.get("stream") as StreamRow | undefined, this.stream)) {
+      this._step = "idle";
+      this._error = undefined;
+      this._message = DEFAULT_STOP_MESSAGE;
+    }
+  }
 
   private async stop(): Promise<void> {
     const { api, stream } = this;

@@ -27,6 +27,6 @@ export const tableCards = css`
   :host([narrow]) td::before {
     content: attr(data-label);
     color: var(--pg-muted);
-    font-size: 0.8rem;
+    font-size: 12px;
   }
 `;

@@ -73,7 +73,7 @@ export const worldMapStyles = css`
     flex-wrap: wrap;
     gap: 4px 16px;
     margin-top: 8px;
-    font-size: 0.75rem;
+    font-size: 12px;
     color: var(--pg-muted);
   }
   .legend span {
@@ -92,11 +92,11 @@ export const worldMapStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    width: 12px;
-    height: 12px;
+    width: 16px;
+    height: 16px;
     border-radius: 50%;
     font-style: normal;
-    font-size: 9px;
+    font-size: 12px;
     color: var(--pg-card-bg);
   }
   .legend .key.live {
@@ -185,7 +185,7 @@ export const worldMapStyles = css`
     border: 1px solid var(--pg-divider);
     border-radius: 8px;
     padding: 8px 10px;
-    font-size: 0.8rem;
+    font-size: 12px;
     line-height: 1.4;
     box-shadow: 0 4px 12px rgba(0, 0, 0, 0.25);
     width: max-content;

@@ -15,6 +15,7 @@ import {
   type Cluster,
   clusterPoints,
   dotAction,
+  fitView,
   keyView,
   MAX_ZOOM,
   panBy,
@@ -126,6 +127,7 @@ export class PlexGeoWorldMap extends LitElement {
     dots: { attribute: false },
     highlight: { attribute: false },
     label: {},
+    fit: { type: Boolean },
     _hover: { state: true },
     _view: { state: true },
     _width: { state: true },
@@ -137,6 +139,10 @@ export class PlexGeoWorldMap extends LitElement {
   /** Countries outlined in the accent colour (for example a user's trusted countries). */
   highlight: string[] = [];
   label = "World map";
+  /** Zoom to the dots when they change (a user's places), not the whole world. */
+  fit = false;
+  /** The dots the view was last fitted to. */
+  private fitted = "";
   private _hover: Hover | null = null;
   private _view: View = { x: 0, y: 0, k: 1 };
   /** The map's width on screen, in CSS pixels. */
@@ -167,6 +173,20 @@ export class PlexGeoWorldMap extends LitElement {
     if (changed.has("counts") || changed.has("dots")) {
       if (!this._hover?.pinned) this._hover = null;
     }
+    if (this.fit && changed.has("dots")) this.fitToDots();
+  }
+
+  /** Show every dot (once per set of places: a re-render keeps the user's own zoom). */
+  private fitToDots(): void {
+    const key = this.dots.map((d) => `${d.latitude},${d.longitude}`).join(";");
+    if (key === this.fitted) return;
+    this.fitted = key;
+    const geo = mapGeometry();
+    const points = this.dots
+      .map((d) => geo.project(d.longitude, d.latitude))
+      .filter((xy): xy is [number, number] => xy !== null)
+      .map(([x, y]) => ({ x, y }));
+    this._view = fitView(points, WIDTH, HEIGHT);
   }
 
   /** Map units per CSS pixel at the current zoom. */

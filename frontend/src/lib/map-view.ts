@@ -115,3 +115,29 @@ export function dotAction(
   if (members > 1 && zoom < MAX_ZOOM) return "zoom";
   return "pin";
 }
+
+/** How close a fitted view may zoom: a single place shows its region, not a street. */
+export const FIT_MAX_ZOOM = 6;
+
+/**
+ * The view that shows every point with a margin (a share of the points' span on each side),
+ * zoomed no further than FIT_MAX_ZOOM; the whole map when there is no point.
+ */
+export function fitView(
+  points: readonly { x: number; y: number }[],
+  width: number,
+  height: number,
+  margin = 0.2,
+): View {
+  if (points.length === 0) return { x: 0, y: 0, k: 1 };
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const spanX = (maxX - minX) * (1 + 2 * margin);
+  const spanY = (maxY - minY) * (1 + 2 * margin);
+  const fits = Math.min(spanX > 0 ? width / spanX : Infinity, spanY > 0 ? height / spanY : Infinity);
+  const k = Math.max(MIN_ZOOM, Math.min(FIT_MAX_ZOOM, fits));
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  return clampView({ x: cx - width / k / 2, y: cy - height / k / 2, k }, width, height);
+}

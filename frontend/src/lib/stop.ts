@@ -16,3 +16,9 @@ export function stopErrorText(err: unknown): string {
   }
   return "Could not stop the stream.";
 }
+
+/** Whether a Stop button still shows the stream it was opened for: a confirmation or a
+ * "Stop sent" belongs to that stream, never to the one drawn in its place next. */
+export function sameStream(before: { stream_id: number } | undefined, after: { stream_id: number } | undefined): boolean {
+  return before !== undefined && after !== undefined && before.stream_id === after.stream_id;
+}

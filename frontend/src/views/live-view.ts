@@ -2,6 +2,7 @@
 
 import { countryTag } from "../components/country.js";
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { repeat } from "lit/directives/repeat.js";
 
 import type { MapDot } from "../components/world-map.js";
 import "../components/world-map.js";
@@ -171,6 +172,8 @@ export class PlexGeoLiveView extends LitElement {
     </div>`;
   }
 
+  // Keyed by user and stream: a Stop confirmation (or "Stop sent") stays with its stream
+  // when the list changes under it.
   private renderLive(server: ServerStatus) {
     if (!this.liveReady) return loadingState("Waiting for live data…");
     if (this.live.length === 0) {
@@ -179,7 +182,11 @@ export class PlexGeoLiveView extends LitElement {
         : emptyState("Nobody was streaming at the last good poll");
     }
     return html`<ul class="live ${server.live ? "" : "stale"}">
-      ${groupLive(this.live).map((group) => this.renderGroup(group, server))}
+      ${repeat(
+        groupLive(this.live),
+        (group) => group.user_id,
+        (group) => this.renderGroup(group, server),
+      )}
     </ul>`;
   }
 
@@ -195,7 +202,11 @@ export class PlexGeoLiveView extends LitElement {
             </span>`
           : nothing}
       </div>
-      ${group.streams.map((s) => this.renderStream(s, server, apart))}
+      ${repeat(
+        group.streams,
+        (s) => s.stream_id,
+        (s) => this.renderStream(s, server, apart),
+      )}
     </li>`;
   }
 
@@ -392,7 +403,7 @@ export class PlexGeoLiveView extends LitElement {
         overflow-wrap: anywhere;
       }
       .small {
-        font-size: 0.8rem;
+        font-size: 12px;
         line-height: 1.5;
       }
       .state {

@@ -385,7 +385,7 @@ export class PlexGeoStreamsView extends LitElement {
         gap: 4px;
       }
       .arrow {
-        font-size: 0.75rem;
+        font-size: 12px;
         min-width: 1em;
       }
       .media {
@@ -396,7 +396,7 @@ export class PlexGeoStreamsView extends LitElement {
         white-space: nowrap;
       }
       .small {
-        font-size: 0.8rem;
+        font-size: 12px;
       }
       .pager {
         display: flex;

@@ -194,6 +194,7 @@ export class PlexGeoUserView extends LitElement {
           ? html`<p class="muted no-places">${noPlacesReason(detail)}</p>`
           : html`<plexgeo-world-map
               class="map"
+              fit
               .counts=${countryCounts}
               .dots=${locationDots(detail)}
               .highlight=${detail.trusted_countries}

@@ -189,7 +189,7 @@ export class PlexGeoUsersView extends LitElement {
         overflow-wrap: anywhere;
       }
       .small {
-        font-size: 0.8rem;
+        font-size: 12px;
       }
       .flags {
         display: flex;
