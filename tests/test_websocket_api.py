@@ -400,7 +400,7 @@ async def test_stats(call: Call) -> None:
         "carol": 1,
         "dave": 1,
     }
-    assert (whole["lan"], whole["wan"]) == (1, 5)
+    assert (whole["lan"], whole["wan"], whole["located"]) == (1, 5, 5)
     # A range that starts after the first stream and ends before the last.
     part = await result(
         call,
@@ -412,7 +412,7 @@ async def test_stats(call: Call) -> None:
         ("2026-03-03", "GB"),
         ("2026-03-04", "AU"),
     ]
-    assert (part["lan"], part["wan"]) == (0, 2)
+    assert (part["lan"], part["wan"], part["located"]) == (0, 2, 2)
     # The end is exclusive: a stream starting at `until` is not in the range.
     before = await result(
         call,
@@ -424,7 +424,14 @@ async def test_stats(call: Call) -> None:
     backwards = await result(
         call, "plexgeo/stats", since=START.isoformat(), until=START.isoformat()
     )
-    assert backwards == {"per_day": [], "top_countries": [], "top_users": [], "lan": 0, "wan": 0}
+    assert backwards == {
+        "per_day": [],
+        "top_countries": [],
+        "top_users": [],
+        "lan": 0,
+        "wan": 0,
+        "located": 0,
+    }
 
 
 async def test_alerts_acknowledge_and_trust(

@@ -492,6 +492,7 @@ export function createMockHass(options = {}) {
         top_users: [...users.values()].sort((a, b) => b.count - a.count).slice(0, 10),
         lan: rows.filter((s) => s.local).length,
         wan: rows.filter((s) => !s.local).length,
+        located: rows.filter((s) => !s.local && s.country_code).length,
       };
     },
   };

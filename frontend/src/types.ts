@@ -182,6 +182,8 @@ export interface Stats {
   top_users: { user_id: string; user_name: string; count: number }[];
   lan: number;
   wan: number;
+  /** Of the WAN streams, those placed in a country. */
+  located: number;
 }
 
 export interface StreamFilters {

@@ -92,11 +92,10 @@ async def _check_counts(page: Page, size: str) -> None:
     found = re.fullmatch(r"(\d+) streams? · (\d+) LAN · (\d+) WAN(?: \((\d+) located\))?", text)
     assert found, f"unexpected range summary {text!r}"
     total, lan, wan, located = (int(n or 0) for n in found.groups())
-    # alice's London stream and the six live ones; LAN and WAN make the total. (How many
-    # are "located" is not checked: the server counts a LAN stream placed at home too,
-    # so it can exceed WAN; see the report of this change.)
+    # alice's London stream and the six live ones; LAN and WAN make the total, and the
+    # located ones are part of WAN (the LAN stream counts at home on the map, not here).
     assert (total, lan, wan) == (7, 1, 6), text
-    assert 0 < located <= total, text
+    assert 0 < located <= wan, text
     heading = view.get_by_role("heading", name=re.compile("^Live now"))
     await expect(heading.locator(".count")).to_have_text(str(len(LIVE)), timeout=UI_MS)
     await expect(view.locator("ul.live .stream")).to_have_count(len(LIVE))

@@ -72,6 +72,7 @@ def _brute_trends(streams: list[Stream], since: datetime, until: datetime) -> di
         "users": dict(users),
         "lan": sum(1 for s in inside if s.snapshot.local),
         "wan": sum(1 for s in inside if not s.snapshot.local),
+        "located": sum(1 for s in inside if not s.snapshot.local and s.location is not None),
     }
 
 
@@ -102,7 +103,11 @@ def test_trends_match_brute_force_across_days_and_months(store: HistoryStore, se
         ]
         top = {u["user_id"]: u["count"] for u in found["top_users"]}
         assert top == expected["users"], (since, until)  # six users: all fit the top ten
-        assert (found["lan"], found["wan"]) == (expected["lan"], expected["wan"])
+        assert (found["lan"], found["wan"], found["located"]) == (
+            expected["lan"],
+            expected["wan"],
+            expected["located"],
+        )
         counts = [c["count"] for c in found["top_countries"]]
         assert counts == sorted(counts, reverse=True)
 
@@ -398,3 +403,15 @@ def test_purged_titles_leave_the_search_index(store: HistoryStore) -> None:
     assert [r["title"] for r in reports.stream_page(store, search="new t")["streams"]] == [
         "New Title"
     ]
+
+
+def test_located_counts_remote_streams_only_though_lan_counts_at_home(store: HistoryStore) -> None:
+    # Issue 18 item 5: "50 located · 14 LAN · 58 WAN" did not add up. A LAN stream counts
+    # in the home country (the household model), but it is not a located WAN stream.
+    home = _start(store, T0, None, key="lan")
+    _start(store, T0 + timedelta(minutes=1), "paris", key="wan")
+    _start(store, T0 + timedelta(minutes=2), "new_york", key="wan-2", user="bob")
+    store.set_counted_countries([(home.stream_id, "GB")])
+    found = reports.trends(store, since=T0, until=T0 + timedelta(hours=1))
+    assert (found["lan"], found["wan"], found["located"]) == (1, 2, 2)
+    assert sorted(d["country_code"] for d in found["per_day"]) == ["FR", "GB", "US"]

@@ -351,6 +351,7 @@ def trends(store: HistoryStore, *, since: datetime, until: datetime) -> Stats:
         ],
         "lan": found.lan,
         "wan": found.wan,
+        "located": found.located,
     }
 
 

@@ -293,6 +293,7 @@ class Stats(TypedDict):
     top_users: list[UserCount]
     lan: int
     wan: int
+    located: int  # of the WAN streams, those placed in a country
 
 
 class StreamPage(TypedDict):

@@ -98,6 +98,7 @@ class Trends:
     users: tuple[UserCount, ...]  # the top users, most streams first
     lan: int
     wan: int
+    located: int  # WAN streams counted in a country (LAN ones count at home, when set)
 
 
 type NewStream = tuple[StreamSnapshot, datetime, LocationStatus, Location | None]

@@ -181,7 +181,7 @@ class PanelReports(StoreCore):
         per_day: dict[tuple[int, int], int] = {}
         countries: dict[int, int] = {}
         users: dict[str, list[Any]] = {}
-        network = [0, 0]  # wan, lan
+        network = [0, 0, 0]  # wan, lan, wan placed in a country
         with self._reading() as conn:
             for day, country_ref, local, count in conn.execute(
                 "SELECT day, country_ref, local, SUM(count) FROM country_days"
@@ -222,4 +222,5 @@ class PanelReports(StoreCore):
             users=tuple(UserCount(plex_id, name, -count) for count, plex_id, name in top),
             lan=network[1],
             wan=network[0],
+            located=network[2],
         )

@@ -59,6 +59,8 @@ def tally(  # noqa: PLR0917  (an accumulator, called twice)
 ) -> None:
     network[local] += count
     if country_ref:  # 0 or None: not located, counted only as LAN or WAN
+        if not local:  # a remote stream placed in a country (LAN ones count at home)
+            network[2] += count
         per_day[day, country_ref] = per_day.get((day, country_ref), 0) + count
         countries[country_ref] = countries.get(country_ref, 0) + count
 
