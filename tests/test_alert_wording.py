@@ -57,7 +57,7 @@ async def test_travel_is_worded_in_time_apart(
     issue = ir.async_get(hass).async_get_issue(DOMAIN, f"alert_{config_entry.entry_id}_7")
     assert issue is not None and issue.translation_placeholders is not None
     words = issue.translation_placeholders
-    assert (words["apart"], words["network"], words["distance"]) == ("20 s", "hosting", "5570")
+    assert (words["apart"], words["network"], words["distance"]) == ("20 s", "hosting", "5,570")
     # Acknowledge-and-trust would not silence travel: only acknowledging is offered.
     assert issue.data is not None and issue.data["trust"] is False
     [event] = events

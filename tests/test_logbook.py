@@ -116,7 +116,7 @@ async def test_logbook_describes_alerts_and_streams(
             DOMAIN,
             "carol",
             "streamed from Tokyo, Japan while also streaming from New York, United States,"
-            " 10850 km away",
+            " 10,850 km away",
         ),
         (DOMAIN, "carol", "started “Paprika” on TV from Tokyo, Japan"),
         (DOMAIN, "carol", "stopped “Paprika” on TV"),
@@ -129,7 +129,7 @@ def test_every_alert_kind_has_its_sentence() -> None:
 
     travel = replace(CONCURRENT, kind=AlertKind.IMPOSSIBLE_TRAVEL)
     assert said(travel) == (
-        "streamed from New York, United States, then 20 s later from Tokyo, Japan, 10850 km away"
+        "streamed from New York, United States, then 20 s later from Tokyo, Japan, 10,850 km away"
     )
     rare = replace(CONCURRENT, kind=AlertKind.RARE_COUNTRY, share=0.01, session_count=80)
     assert said(rare) == "streamed “Paprika” from Tokyo, Japan, a country they rarely stream from"

@@ -110,7 +110,7 @@ def alert_placeholders(alert: Alert) -> dict[str, str]:
         **{key: escape_markdown(value) for key, value in text.items()},
         "share": share,
         "sessions": str(alert.session_count or 0),
-        "distance": f"{alert.distance_km:.0f}" if alert.distance_km is not None else "",
+        "distance": f"{alert.distance_km:,.0f}" if alert.distance_km is not None else "",
         "speed": f"{alert.speed_kmh:.0f}" if alert.speed_kmh is not None else "",
         # The time between two streams, in words ("20 s"), never a seven-digit speed.
         "apart": format_apart(alert.seconds_apart) if alert.seconds_apart is not None else "",

@@ -67,7 +67,7 @@ def describe_alert(data: Mapping[str, Any]) -> str:
     there = _place(data.get("previous_city"), data.get("previous_country_name"))
     title = _plain(data.get("media_title"), "something")
     distance = _number(data.get("distance_km"))
-    km = f", {distance:.0f} km away" if distance is not None else ""
+    km = f", {distance:,.0f} km away" if distance is not None else ""
     match kind:
         case "concurrent_locations":
             return f"streamed from {here} while also streaming from {there}{km}"

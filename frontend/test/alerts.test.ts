@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { acknowledgeAllQuestion, acknowledgedBy, alertEvidence } from "../src/lib/alerts.js";
+import { acknowledgeAllQuestion, acknowledgedBy, alertEvidence, alertSummary } from "../src/lib/alerts.js";
 import type { AlertRow } from "../src/types.js";
 import { alertRow } from "./rows.js";
 
@@ -45,6 +45,8 @@ test("two places at once show both, the distance, the time apart and the network
     ["Then", "Tokyo, Japan"],
   ]);
   assert.deepEqual(travel[3], ["Time between", "3 h 5 min apart"]);
+  // Overlapping streams are not "0 s apart".
+  assert.deepEqual(alertEvidence({ ...pair, seconds_apart: 0 }, "en-US")[3], ["Time between", "At the same time"]);
   // A network type the panel has no words for still shows, as the server sent it.
   assert.deepEqual(alertEvidence({ ...pair, network_type: "satellite" }, "en-US")[4], ["Network", "satellite"]);
 });
@@ -86,4 +88,17 @@ test("acknowledge all asks first, counting every open alert", () => {
     "Acknowledge all 1,234 open alerts? Their repair issues close too; trusted countries stay as they are.",
   );
   assert.match(acknowledgeAllQuestion(1, "en-US"), /^Acknowledge all 1 open alert\?/);
+});
+
+test("summaries write distances as the evidence does: 16,994 km, not 16994 km", () => {
+  const pair: AlertRow = { ...base, kind: "concurrent_locations", previous_city: "New York",
+    previous_country_name: "United States", distance_km: 16994.2, share: null, session_count: null };
+  assert.equal(
+    alertSummary(pair, "en-US"),
+    "Streaming from Tokyo, Japan while also streaming from New York, United States, 16,994 km away",
+  );
+  assert.equal(
+    alertSummary({ ...pair, kind: "impossible_travel", seconds_apart: 600 }, "en-US"),
+    "From New York, United States to Tokyo, Japan: 16,994 km in 10 min",
+  );
 });

@@ -41,7 +41,7 @@ test("alert summaries explain each kind", () => {
       seconds_apart: 20,
       network_type: "hosting",
     }),
-    "From London, United Kingdom to Tokyo, Japan (hosting or VPN): 5570 km in 20 s",
+    "From London, United Kingdom to Tokyo, Japan (hosting or VPN): 5,570 km in 20 s",
   );
   assert.equal(
     alertSummary({
@@ -52,7 +52,7 @@ test("alert summaries explain each kind", () => {
       distance_km: 8900.4,
       network_type: "mobile",
     }),
-    "Streaming from Tokyo, Japan (mobile network) while also streaming from Berlin, Germany, 8900 km away",
+    "Streaming from Tokyo, Japan (mobile network) while also streaming from Berlin, Germany, 8,900 km away",
   );
   assert.equal(
     alertSummary({ ...base, kind: "concurrent_streams", stream_count: 3, session_count: 2 }),

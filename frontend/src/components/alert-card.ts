@@ -31,7 +31,7 @@ export function alertCard(alert: AlertRow, actions: AlertActions): TemplateResul
         <span class="muted">${formatDateTime(alert.created_at, actions.locale, actions.time)}</span>
       </div>
       <div class="alert-summary">
-        ${countryTag(alert.country_code)} ${alertSummary(alert)}
+        ${countryTag(alert.country_code)} ${alertSummary(alert, actions.locale)}
       </div>
       <dl class="evidence">
         ${alertEvidence(alert, actions.locale).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}

@@ -57,7 +57,11 @@ export function alertEvidence(alert: AlertRow, locale?: string): [string, string
     rows.push(["Where", here]);
   }
   if (alert.distance_km !== null) rows.push(["Distance", `${number(Math.round(alert.distance_km))} km`]);
-  if (alert.seconds_apart !== null) rows.push(["Time between", `${formatApart(alert.seconds_apart)} apart`]);
+  if (alert.seconds_apart !== null) {
+    // Overlapping streams are 0 s apart: said as what it is, not as a gap.
+    const gap = alert.seconds_apart > 0 ? `${formatApart(alert.seconds_apart)} apart` : "At the same time";
+    rows.push(["Time between", gap]);
+  }
   if (alert.network_type) {
     rows.push(["Network", NETWORK_TYPES[alert.network_type] ?? alert.network_type]);
   }
@@ -89,7 +93,8 @@ function place(city: string | null, country: string | null): string {
 }
 
 /** One line that explains why the alert was raised. */
-export function alertSummary(alert: AlertRow): string {
+export function alertSummary(alert: AlertRow, locale?: string): string {
+  const km = (n: number) => `${Math.round(n).toLocaleString(locale)} km`;
   const here = place(alert.city, alert.country_name);
   const there = place(alert.previous_city, alert.previous_country_name);
   switch (alert.kind) {
@@ -103,14 +108,14 @@ export function alertSummary(alert: AlertRow): string {
     }
     case "impossible_travel": {
       // The time between the streams, never a seven-digit speed.
-      const distance = alert.distance_km === null ? "" : ` ${Math.round(alert.distance_km)} km`;
+      const distance = alert.distance_km === null ? "" : ` ${km(alert.distance_km)}`;
       const apart =
         alert.seconds_apart === null ? "" : ` in ${formatApart(alert.seconds_apart)}`;
       return `From ${there} to ${here}${network(alert)}:${distance}${apart}`;
     }
     case "concurrent_locations": {
       const distance =
-        alert.distance_km === null ? "" : `, ${Math.round(alert.distance_km)} km away`;
+        alert.distance_km === null ? "" : `, ${km(alert.distance_km)} away`;
       return `Streaming from ${here}${network(alert)} while also streaming from ${there}${distance}`;
     }
     case "concurrent_streams":
