@@ -167,7 +167,8 @@ async def test_stream_rows_and_every_filter(call: Call) -> None:
     carol, dave, bob = rows[0], rows[1], rows[2]
     assert carol["live"] is True
     assert carol["ended_at"] is None
-    assert carol["ip"] == TOKYO_IP  # admins see addresses
+    assert carol["ip"] == TOKYO_IP  # admins see addresses, and whose network it is
+    assert carol["provider"] == place("tokyo").isp
     assert (carol["country_code"], carol["city"], carol["location_status"]) == (
         "JP",
         "Tokyo",
@@ -520,7 +521,7 @@ async def test_non_admin_reads_without_addresses_when_allowed(
     assert [e["entry_id"] for e in entries["entries"]] == [loaded_entry.entry_id]
     page = await result(user_call, "plexgeo/streams")
     assert len(page["streams"]) == 6
-    assert all(row["ip"] is None for row in page["streams"])
+    assert all(row["ip"] is None and row["provider"] is None for row in page["streams"])
     detail = await result(user_call, "plexgeo/user", user_id="3")
     assert [row["ip"] for row in detail["recent_streams"]] == [None]
     await user_call("plexgeo/subscribe")

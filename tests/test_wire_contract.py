@@ -201,7 +201,7 @@ def test_bus_events_are_the_rows_without_what_they_must_not_carry() -> None:
     )
     started = stream_event_data("entry", stream)
     assert set(started) == _keys(wire.StreamEvent)
-    assert _keys(wire.StreamEvent) == (_keys(wire.StreamRow) - {"ip"}) | {"entry_id"}
+    assert _keys(wire.StreamEvent) == (_keys(wire.StreamRow) - {"ip", "provider"}) | {"entry_id"}
 
     alert = Alert(
         alert_id=1,

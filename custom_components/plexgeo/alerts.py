@@ -87,8 +87,8 @@ def alert_event_data(entry_id: str, alert: Alert) -> AlertEvent:
 def stream_event_data(entry_id: str, stream: Stream) -> StreamEvent:
     """A stream start or end as automations see it: the panel's stream row, no address."""
     row = stream_row(stream, include_ip=False)
-    # The recorder keeps events in plain text: no `ip` key at all.
-    fields = {k: v for k, v in row.items() if k != "ip"}
+    # The recorder keeps events in plain text: no `ip` (nor the admins' `provider`) at all.
+    fields = {k: v for k, v in row.items() if k not in {"ip", "provider"}}
     return cast(StreamEvent, {"entry_id": entry_id, **fields})
 
 

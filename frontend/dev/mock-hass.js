@@ -114,6 +114,7 @@ function makeStream(id, user, placeKey, started, durationS, live, media, player)
     product: player[1],
     platform: player[2],
     ip: lan ? "192.168.1.40" : place[5],
+    provider: lan || !place ? null : `${place[2]} Broadband`,
     local: lan,
     relayed: false,
     network: lan ? "lan" : "wan",
@@ -164,7 +165,7 @@ function buildData(now, empty) {
   }
   // One relayed stream and one still being located, for the odd location states.
   const relayed = makeStream(id++, USERS[1], "new_york", new Date(now.getTime() - 5 * 3600000), 3000, false, MEDIA[0], PLAYERS[1]);
-  Object.assign(relayed, { ip: null, relayed: true, country_code: null, country_name: null, city: null, latitude: null, longitude: null, location_status: "unknown" });
+  Object.assign(relayed, { ip: null, provider: null, relayed: true, country_code: null, country_name: null, city: null, latitude: null, longitude: null, location_status: "unknown" });
   const pending = makeStream(id++, USERS[2], "sydney", new Date(now.getTime() - 2 * 3600000), 1800, false, MEDIA[4], PLAYERS[2]);
   Object.assign(pending, { country_code: null, country_name: null, city: null, latitude: null, longitude: null, location_status: "pending" });
   streams.push(relayed, pending);

@@ -47,6 +47,8 @@ export interface StreamRow {
   product: string;
   platform: string;
   ip: string | null;
+  /** The network's name (the provider's ISP, else its organisation); admins only, like `ip`. */
+  provider: string | null;
   local: boolean;
   relayed: boolean;
   network: string | null;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
+  addressLine,
   formatBitrate,
   formatClock,
   groupLive,
@@ -97,4 +98,14 @@ test("quality: the resolution and the bitrate Plex gave, whichever it gave", () 
   assert.equal(formatBitrate(1000), "1 Mbps");
   assert.equal(formatBitrate(12_400), "12 Mbps");
   assert.equal(formatBitrate(999.6), "1000 kbps");
+});
+
+test("an admin's address line names the network, not Plex's lan/wan again", () => {
+  const s = streamRow({ ip: "185.220.101.4", provider: "Deutsche Telekom AG", network: "wan" });
+  assert.equal(addressLine(s), "185.220.101.4 · Deutsche Telekom AG");
+  assert.equal(
+    addressLine({ ...s, provider: null, network: "cellular", relayed: true }),
+    "185.220.101.4 · cellular · relayed",
+  );
+  assert.equal(addressLine({ ...s, ip: null }), null);
 });

@@ -17,6 +17,7 @@ export function streamRow(patch: Partial<StreamRow> = {}): StreamRow {
     product: "Plex Web",
     platform: "Chrome",
     ip: null,
+    provider: null,
     local: false,
     relayed: false,
     network: "wan",

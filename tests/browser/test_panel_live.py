@@ -125,7 +125,8 @@ async def _check_live_list(page: Page, size: str) -> Locator:
     await expect(tokyo.locator(".chip.quality")).to_have_text("720p · 9.2 Mbps")
     await expect(tokyo.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "50")
     await expect(tokyo).to_contain_text(place("tokyo").city)
-    await expect(tokyo.locator(".address")).to_contain_text(place("tokyo").ipv4[0])
+    address = f"{place('tokyo').ipv4[0]} · {place('tokyo').isp}"  # whose network, not "wan"
+    await expect(tokyo.locator(".address")).to_have_text(address)
     frankfurt = bob.locator(".stream").filter(has_text="Brazil")
     await expect(frankfurt).to_contain_text("Direct play")
     await expect(frankfurt.locator(".chip.quality")).to_have_text("1080p · 9.2 Mbps")

@@ -97,7 +97,7 @@ def _iso(at: datetime | None) -> str | None:
 
 
 def stream_row(stream: Stream, include_ip: bool) -> StreamRow:
-    """A stream as the panel's StreamRow; `ip` is None unless `include_ip`."""
+    """A stream as the panel's StreamRow; `ip` and `provider` are None unless `include_ip`."""
     snapshot = stream.snapshot
     location = stream.location
     end = stream.ended_at or stream.last_seen
@@ -115,6 +115,7 @@ def stream_row(stream: Stream, include_ip: bool) -> StreamRow:
         "product": snapshot.player_product,
         "platform": snapshot.player_platform,
         "ip": snapshot.ip_address if include_ip else None,
+        "provider": (location.isp or location.org) if include_ip and location else None,
         "local": snapshot.local,
         "relayed": snapshot.relayed,
         "network": snapshot.network,

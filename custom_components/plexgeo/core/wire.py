@@ -122,9 +122,11 @@ class _StreamFields(TypedDict):
 
 
 class StreamRow(_StreamFields):
-    """One stream; `ip` is None unless the caller is an administrator."""
+    """One stream; `ip` and `provider` (the network's name: the provider's ISP, else its
+    organisation) are None unless the caller is an administrator."""
 
     ip: str | None
+    provider: str | None
 
 
 class _AlertFields(TypedDict):

@@ -97,3 +97,15 @@ const PLAYBACK: Record<PlaybackState, string> = {
 export function playbackLabel(state: PlaybackState): string {
   return PLAYBACK[state] ?? "Unknown state";
 }
+
+/** An admin's address line: the address, whose network it is, and how it reaches Plex
+ * ("1.2.3.4 · Telstra · cellular · relayed"); null without an address. Plex's own
+ * "lan"/"wan" is left out: the card's LAN/WAN chip already says it. */
+export function addressLine(s: Pick<StreamRow, "ip" | "provider" | "network" | "relayed">): string | null {
+  if (!s.ip) return null;
+  const parts = [s.ip];
+  if (s.provider) parts.push(s.provider);
+  if (s.network === "cellular") parts.push("cellular");
+  if (s.relayed) parts.push("relayed");
+  return parts.join(" · ");
+}

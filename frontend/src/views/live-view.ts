@@ -19,6 +19,7 @@ import {
   rangeBounds,
 } from "../lib/format.js";
 import {
+  addressLine,
   formatClock,
   groupLive,
   type LiveGroup,
@@ -246,11 +247,7 @@ export class PlexGeoLiveView extends LitElement {
           ${countryTag(s.country_code)} ${formatPlace(s.city, s.country_name, s.location_status)}
           · <span class="chip ${s.local ? "lan" : "wan"}">${s.local ? "LAN" : "WAN"}</span>
         </div>
-        ${s.ip
-          ? html`<div class="muted small address">
-              ${s.ip} · ${s.network ?? "unknown network"}${s.relayed ? " · relayed" : ""}
-            </div>`
-          : nothing}
+        ${s.ip ? html`<div class="muted small address">${addressLine(s)}</div>` : nothing}
         ${this.admin && server.live && s.live
           ? html`<plexgeo-stop-stream .api=${this.api} .stream=${s}></plexgeo-stop-stream>`
           : nothing}
