@@ -85,6 +85,8 @@ test("clock, decision and state read as Plex's dashboard says them", () => {
   assert.equal(transcodeLabel(null), "Unknown");
   assert.equal(playbackLabel("paused"), "Paused");
   assert.equal(playbackLabel("unknown"), "Unknown state");
+  // During an outage a card says what Plex last said, not that it is playing.
+  assert.equal(playbackLabel("playing", false), "Last seen playing");
 });
 
 test("quality: the resolution and the bitrate Plex gave, whichever it gave", () => {

@@ -81,7 +81,13 @@ test("the notification socket's health joins the status line", () => {
   const on = serverStatus({ ...healthy, push: socket }, NOW);
   assert.equal(on.detail, "last poll just now · instant updates on (4 fetched by 12 notifications)");
   const off = { ...healthy, push: { ...socket, connected: false, last_error: "HTTP 404" } };
-  assert.equal(pushText(off), "instant updates off (HTTP 404): polling every 30 s");
+  assert.equal(pushText(off), "instant updates off (this server does not offer them): polling every 30 s");
+  // Words, not HTTP codes or exception names.
+  const why = (last_error: string) => pushText({ ...off, push: { ...off.push, last_error } });
+  assert.equal(why("HTTP 401"), "instant updates off (Plex refused them): polling every 30 s");
+  assert.equal(why("HTTP 503"), "instant updates off (Plex failed to offer them): polling every 30 s");
+  assert.equal(why("TimeoutError"), "instant updates off (Plex did not answer): polling every 30 s");
+  assert.equal(why("ClientConnectorError"), "instant updates off (the connection was lost): polling every 30 s");
   assert.equal(pushText({ ...off, push: { ...off.push, last_error: null } }), "instant updates off: polling every 30 s");
   assert.equal(pushText(healthy), "");
 });

@@ -310,6 +310,10 @@ async def _check_outage(stage: Stage, pages: dict[str, Page]) -> None:
             ).to_be_visible()
             await expect(view.locator("ul.live.stale")).to_have_count(1)
             await expect(view.locator(".state.playing")).to_have_count(0)
+            await expect(view.locator("ul.live.stale")).to_contain_text("Last seen playing")
+            await expect(view.locator("ul.live.stale")).not_to_contain_text(
+                re.compile(r"(^|· )Playing")
+            )
             await expect(view.locator("plexgeo-world-map .dot.live")).to_have_count(0)
             await expect(view.get_by_role("button", name="Stop…")).to_have_count(0)
             await centre(server)

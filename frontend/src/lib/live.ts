@@ -94,8 +94,11 @@ const PLAYBACK: Record<PlaybackState, string> = {
   unknown: "Unknown state",
 };
 
-export function playbackLabel(state: PlaybackState): string {
-  return PLAYBACK[state] ?? "Unknown state";
+/** Plex's playback state; when the server is not answering, what it last said ("Last
+ * seen playing"): a stale stream is never called playing. */
+export function playbackLabel(state: PlaybackState, live = true): string {
+  const label = PLAYBACK[state] ?? "Unknown state";
+  return live ? label : `Last seen ${label.toLowerCase()}`;
 }
 
 /** An admin's address line: the address, whose network it is, and how it reaches Plex

@@ -23,13 +23,28 @@ const PROBLEMS: Record<string, string> = {
   auth_failed: "Plex refused the token",
 };
 
+/** Why Plex's notification socket is off, in words: the server sends the error's type or
+ * HTTP status only ("HTTP 404", "TimeoutError"), never its text. */
+export function pushProblem(error: string | null): string {
+  if (!error) return "";
+  const status = /^HTTP (\d+)$/.exec(error);
+  if (status) {
+    const code = Number(status[1]);
+    if (code === 401 || code === 403) return "Plex refused them";
+    if (code === 404) return "this server does not offer them";
+    return code >= 500 ? "Plex failed to offer them" : "Plex turned them down";
+  }
+  if (/Timeout/i.test(error)) return "Plex did not answer";
+  return "the connection was lost";
+}
+
 /** What Plex's notification socket adds: instant updates, or polling only, and why. */
 export function pushText(state: ServerState): string {
   const push = state.push;
   if (!push) return "";
   if (push.connected) return `instant updates on (${push.fetches} fetched by ${push.notifications} notifications)`;
-  const why = push.last_error ? ` (${push.last_error})` : "";
-  return `instant updates off${why}: polling every ${state.poll_interval} s`;
+  const why = pushProblem(push.last_error);
+  return `instant updates off${why ? ` (${why})` : ""}: polling every ${state.poll_interval} s`;
 }
 
 export function serverStatus(state: ServerState | undefined, now: Date): ServerStatus {

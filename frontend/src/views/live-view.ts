@@ -235,7 +235,7 @@ export class PlexGeoLiveView extends LitElement {
               <div style="width: ${(share * 100).toFixed(1)}%"></div>
             </div>`}
         <div class="muted small">
-          ${playbackLabel(s.state)}
+          ${playbackLabel(s.state, server.live)}
           ${share === null
             ? nothing
             : html`· ${formatClock(s.progress_ms)} / ${formatClock(s.media_duration_ms ?? 0)}`}
