@@ -214,6 +214,10 @@ async def check_times_and_pages(stage: Stage) -> None:
             box = await results.bounding_box()
             height = SIZES[size]["viewport"]["height"]
             assert box is not None and 0 <= box["y"] < height / 3, f"page 2 starts at {box}"
+            # Every column fits, hostile one-word names included (they wrap, not widen).
+            wrap = log.locator(".table-wrap")
+            scroll, client = await wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+            assert scroll <= client + 1, f"the {size} log scrolls sideways ({scroll} > {client})"
             await screenshot(page, f"12-page-2-{size}")
     await stage.set_profile()
 

@@ -1190,7 +1190,7 @@ var Z2=globalThis,S2=Z2.ShadowRoot&&(Z2.ShadyCSS===void 0||Z2.ShadyCSS.nativeSha
           ${C.live?d`<span class="chip live">Live</span>`:s}
         </div>
       </td>
-      <td data-label="User">
+      <td data-label="User" class="text">
         <div><button class="link" @click=${()=>e1(this,C.user_id)}>${C.user_name}</button></div>
       </td>
       <td data-label="Media" class="media">
@@ -1199,14 +1199,14 @@ var Z2=globalThis,S2=Z2.ShadowRoot&&(Z2.ShadyCSS===void 0||Z2.ShadyCSS.nativeSha
           <div class="muted small">${B1(C.media_type)}${C.resolution?` \xB7 ${C.resolution}`:""}</div>
         </div>
       </td>
-      <td data-label="Player">
+      <td data-label="Player" class="text">
         <div>
           <div>${C.player}</div>
           <div class="muted small">${C.product} · ${C.platform}</div>
         </div>
       </td>
       <td data-label="IP"><div class="mono">${C.ip??(C.relayed?"relayed":"\u2013")}</div></td>
-      <td data-label="Location">
+      <td data-label="Location" class="place">
         <div>
           ${Q(C.country_code)}
           ${A1(C.city,C.country_name,C.location_status)}
@@ -1282,6 +1282,15 @@ var Z2=globalThis,S2=Z2.ShadowRoot&&(Z2.ShadyCSS===void 0||Z2.ShadyCSS.nativeSha
       .media {
         min-width: 180px;
         overflow-wrap: anywhere;
+      }
+      /* Names are untrusted and may be one long word (a URL): they wrap anywhere rather
+         than push the Bandwidth column off a 1440 px screen, and a place keeps its line. */
+      .text {
+        overflow-wrap: anywhere;
+        max-width: 16em;
+      }
+      .place {
+        min-width: 10em;
       }
       .nowrap {
         white-space: nowrap;

@@ -293,7 +293,7 @@ export class PlexGeoStreamsView extends LitElement {
           ${s.live ? html`<span class="chip live">Live</span>` : nothing}
         </div>
       </td>
-      <td data-label="User">
+      <td data-label="User" class="text">
         <div><button class="link" @click=${() => showUser(this, s.user_id)}>${s.user_name}</button></div>
       </td>
       <td data-label="Media" class="media">
@@ -302,14 +302,14 @@ export class PlexGeoStreamsView extends LitElement {
           <div class="muted small">${mediaLabel(s.media_type)}${s.resolution ? ` · ${s.resolution}` : ""}</div>
         </div>
       </td>
-      <td data-label="Player">
+      <td data-label="Player" class="text">
         <div>
           <div>${s.player}</div>
           <div class="muted small">${s.product} · ${s.platform}</div>
         </div>
       </td>
       <td data-label="IP"><div class="mono">${s.ip ?? (s.relayed ? "relayed" : "–")}</div></td>
-      <td data-label="Location">
+      <td data-label="Location" class="place">
         <div>
           ${countryTag(s.country_code)}
           ${formatPlace(s.city, s.country_name, s.location_status)}
@@ -391,6 +391,15 @@ export class PlexGeoStreamsView extends LitElement {
       .media {
         min-width: 180px;
         overflow-wrap: anywhere;
+      }
+      /* Names are untrusted and may be one long word (a URL): they wrap anywhere rather
+         than push the Bandwidth column off a 1440 px screen, and a place keeps its line. */
+      .text {
+        overflow-wrap: anywhere;
+        max-width: 16em;
+      }
+      .place {
+        min-width: 10em;
       }
       .nowrap {
         white-space: nowrap;
