@@ -19,6 +19,14 @@ test("a rare country shows where and its share of recent streams", () => {
   ]);
 });
 
+test("a rare country names the country the user usually streams from, not an 'other stream'", () => {
+  const rare = { ...base, previous_country_name: "United Kingdom", previous_country_code: "GB" };
+  assert.deepEqual(alertEvidence(rare, "en-US").slice(0, 2), [
+    ["Usually from", "United Kingdom"],
+    ["This stream", "Tokyo, Japan"],
+  ]);
+});
+
 test("two places at once show both, the distance, the time apart and the network", () => {
   const pair: AlertRow = {
     ...base,

@@ -50,7 +50,8 @@ export function alertEvidence(alert: AlertRow, locale?: string): [string, string
   const rows: [string, string][] = [];
   const here = place(alert.city, alert.country_name);
   if (alert.previous_country_name !== null || alert.previous_city !== null) {
-    const first = alert.kind === "impossible_travel" ? "Before" : "Other stream";
+    // A pair's other stream; for a rare country, the country the user usually streams from.
+    const first = { impossible_travel: "Before", rare_country: "Usually from" }[alert.kind as string] ?? "Other stream";
     rows.push([first, place(alert.previous_city, alert.previous_country_name)]);
     rows.push([alert.kind === "impossible_travel" ? "Then" : "This stream", here]);
   } else {

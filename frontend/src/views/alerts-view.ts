@@ -205,6 +205,10 @@ export class PlexGeoAlertsView extends LitElement {
       .pager .muted {
         flex: 1;
       }
+      .confirm span {
+        /* The question keeps a readable line; on a phone the buttons go under it. */
+        min-width: min(100%, 18em);
+      }
     `,
   ];
 }
