@@ -114,7 +114,8 @@ class StoreCore:
                     conn.execute("PRAGMA foreign_keys = OFF")  # only outside a transaction
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as err:
-                self._check_references(conn)
+                if not foreign_keys:
+                    self._foreign_keys_on(conn)
                 raise translate(err) from err
             try:
                 yield conn
@@ -130,10 +131,10 @@ class StoreCore:
                 raise
             finally:
                 if not foreign_keys:
-                    self._check_references(conn)
+                    self._foreign_keys_on(conn)
 
     @staticmethod
-    def _check_references(conn: sqlite3.Connection) -> None:
+    def _foreign_keys_on(conn: sqlite3.Connection) -> None:
         """Every other transaction has SQLite check its references."""
         with suppress(sqlite3.Error):
             conn.execute("PRAGMA foreign_keys = ON")

@@ -21,7 +21,6 @@ type PlacedRow = tuple[int, int, int, int | None, int, int | None]
 type Side = int  # which of the streams around one: OVERLAPPING, BEFORE, AFTER
 
 OVERLAPPING, BEFORE, AFTER = 0, 1, 2
-_USER_ID = "SELECT id FROM users WHERE plex_id = ?"
 # Streams before and after one read at first: the travel check compares the first with a
 # place on an untrusted network, so it rarely reads more than one; the rest is read when
 # it does (a heavy user has a hundred streams in the look-back, each costly to fetch).
@@ -155,7 +154,7 @@ class DetectorQueries(StoreCore):
         window = day_window(lower, max(ceil_seconds(before), lower))
         counts: dict[int, int] = {}
         with self._reading(snapshot=True) as conn:
-            user = conn.execute("SELECT id FROM users WHERE plex_id = ?", (user_id,)).fetchone()
+            user = conn.execute(sql.USER_ID, (user_id,)).fetchone()
             if user is None:
                 return {}
             ref = int(user[0])
@@ -201,7 +200,7 @@ class DetectorQueries(StoreCore):
             in its order, and their locations."""
             sides: list[list[PlacedRow]] = [[], [], []]
             with self._reading(snapshot=True) as conn:
-                user = conn.execute(_USER_ID, (user_id,)).fetchone()
+                user = conn.execute(sql.USER_ID, (user_id,)).fetchone()
                 if user is None:
                     return sides, {}
                 params = (user[0], *window, limit, only)

@@ -19,7 +19,6 @@ from .codecs import (
 )
 from .core import StoreCore
 
-_USER_ID = "SELECT id FROM users WHERE plex_id = ?"
 # Places: located streams by location, LAN streams (at home) as one row with no location;
 # the user's latest streams of each kind only (streams_located yields them newest first),
 # so a heavy user costs the same as anyone. Each location comes with its place.
@@ -30,9 +29,7 @@ WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?1) AND location_status =
 ORDER BY last_seen DESC LIMIT 500
 """
 _USUAL_PLACES = f"""
-SELECT c.ref, c.n, (
-    SELECT lk.place_ref FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-    WHERE lk.id = c.ref)
+SELECT c.ref, c.n, (SELECT lk.place_ref FROM locations AS lk WHERE lk.id = c.ref)
 FROM (
     SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END AS ref, COUNT(*) AS n
     FROM (
@@ -169,7 +166,7 @@ class HouseholdQueries(StoreCore):
     def streamed_elsewhere_since(self, user_id: str, country_code: str, since: datetime) -> bool:
         """Whether the user started a stream counted in another country after `since`."""
         with self._reading() as conn:
-            user = conn.execute(_USER_ID, (user_id,)).fetchone()
+            user = conn.execute(sql.USER_ID, (user_id,)).fetchone()
             if user is None:
                 return False
             row = conn.execute(_ELSEWHERE, (user[0], floor_seconds(since), country_code)).fetchone()

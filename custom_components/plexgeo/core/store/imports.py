@@ -310,7 +310,10 @@ class _Devices:
             known[2] += 1
 
     def rows(self) -> list[tuple[int, str, int, int, int]]:
-        return [(user, machine, *counts) for (user, machine), counts in self._seen.items()]  # type: ignore[misc]
+        return [
+            (user, machine, first, last, count)
+            for (user, machine), (first, last, count) in self._seen.items()
+        ]
 
 
 def _known_rows(conn: sqlite3.Connection, row_ids: list[int]) -> set[int]:

@@ -67,6 +67,8 @@ def _marks(count: int) -> str:
 # `l` is the place, `lk` the location row (id and looked_up_at).
 PLACE_COLUMNS = LOCATION_COLUMNS[:-1]
 LOCATIONS_L = _columns(PLACE_COLUMNS, "l.") + ", lk.looked_up_at"
+# A user's row by their Plex id.
+USER_ID = "SELECT id FROM users WHERE plex_id = ?"
 # Locations by id (a JSON array of ids), each with its place.
 LOCATIONS_BY_ID = f"""
 SELECT lk.id, {LOCATIONS_L}
