@@ -302,7 +302,8 @@ def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
         if media_type is MediaType.CLIP:
             return SKIP_NOT_A_VIEWING  # live polls skip prerolls and trailers too
     relayed = _flag(get("relayed")) is True
-    local, ip_address, rule = _address(network.lower() or None, relayed, address or None)
+    lan_or_wan = network.lower() or None
+    local, ip_address, rule = _address(lan_or_wan, relayed, address or None)
     snapshot = StreamSnapshot(
         session_key=f"{SESSION_KEY_PREFIX}{row_id}",
         user_id=str(user_id),
@@ -326,7 +327,7 @@ def map_row(row: Mapping[str, Any]) -> ImportedPlay | str:
         local=local,
         relayed=relayed,
         secure=_flag(get("secure")),
-        network=network.lower() or None,
+        network=lan_or_wan,
         transcode_decision=decision.lower() or None,
         ip_address=ip_address,
         address_rule=rule,

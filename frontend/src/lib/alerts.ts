@@ -43,6 +43,11 @@ const NETWORK_TYPES: Record<string, string> = {
   residential: "Home broadband",
 };
 
+/** A distance as every alert text writes it: whole kilometres, grouped ("16,994 km"). */
+function formatKm(km: number, locale?: string): string {
+  return `${Math.round(km).toLocaleString(locale)} km`;
+}
+
 /** The evidence the detector stored, as label/value pairs: both places, how far apart,
  * the time between the streams, the network, the country's share of recent streams. */
 export function alertEvidence(alert: AlertRow, locale?: string): [string, string][] {
@@ -57,7 +62,7 @@ export function alertEvidence(alert: AlertRow, locale?: string): [string, string
   } else {
     rows.push(["Where", here]);
   }
-  if (alert.distance_km !== null) rows.push(["Distance", `${number(Math.round(alert.distance_km))} km`]);
+  if (alert.distance_km !== null) rows.push(["Distance", formatKm(alert.distance_km, locale)]);
   if (alert.seconds_apart !== null) {
     // Overlapping streams are 0 s apart: said as what it is, not as a gap.
     const gap = alert.seconds_apart > 0 ? `${formatApart(alert.seconds_apart)} apart` : "At the same time";
@@ -95,7 +100,6 @@ function place(city: string | null, country: string | null): string {
 
 /** One line that explains why the alert was raised. */
 export function alertSummary(alert: AlertRow, locale?: string): string {
-  const km = (n: number) => `${Math.round(n).toLocaleString(locale)} km`;
   const here = place(alert.city, alert.country_name);
   const there = place(alert.previous_city, alert.previous_country_name);
   switch (alert.kind) {
@@ -109,14 +113,14 @@ export function alertSummary(alert: AlertRow, locale?: string): string {
     }
     case "impossible_travel": {
       // The time between the streams, never a seven-digit speed.
-      const distance = alert.distance_km === null ? "" : ` ${km(alert.distance_km)}`;
+      const distance = alert.distance_km === null ? "" : ` ${formatKm(alert.distance_km, locale)}`;
       const apart =
         alert.seconds_apart === null ? "" : ` in ${formatApart(alert.seconds_apart)}`;
       return `From ${there} to ${here}${network(alert)}:${distance}${apart}`;
     }
     case "concurrent_locations": {
       const distance =
-        alert.distance_km === null ? "" : `, ${km(alert.distance_km)} away`;
+        alert.distance_km === null ? "" : `, ${formatKm(alert.distance_km, locale)} away`;
       return `Streaming from ${here}${network(alert)} while also streaming from ${there}${distance}`;
     }
     case "concurrent_streams":
