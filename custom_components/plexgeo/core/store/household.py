@@ -48,7 +48,8 @@ WITH u AS (SELECT id FROM users WHERE plex_id = ?1), counted (place, n) AS (
 SELECT c.place, c.n, {sql.LOCATIONS_L}
 FROM places_counted AS c LEFT JOIN places AS l ON l.id = c.place
 LEFT JOIN locations AS lk
-    ON lk.id = (SELECT max(id) FROM locations WHERE place_ref = c.place)
+    ON lk.id = (
+        SELECT id FROM locations WHERE place_ref = c.place ORDER BY looked_up_at DESC LIMIT 1)
 WHERE c.place = 0 OR lk.id IS NOT NULL
 ORDER BY c.place
 """  # noqa: S608  (fixed names, no value)
