@@ -133,7 +133,7 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
                 assert detail == "SCAN s USING INDEX streams_by_start", (name, details)
             # Rollups and alerts are read by key, never whole (users is one row a user);
             # the partial index of unacknowledged alerts holds only those.
-            for table in ("user_days", "user_months", "country_days", "alerts"):
+            for table in ("user_days", "user_months", "country_days", "user_places", "alerts"):
                 if re.match(rf"SCAN {table}\b", detail):
                     assert "INDEX alerts_unacknowledged" in detail, (name, details)
     # Rare country: whole days from the rollup, the partial days by user and start time.
@@ -141,7 +141,9 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     assert any("streams_by_user" in d for d in plans["country_counts"])
     assert all("INDEX" in d for d in plans["user_streams_around"] if "streams" in d)
     assert any("COVERING INDEX streams_located" in d for d in plans["user_streams_around"])
-    assert any("streams_located" in d for d in plans["usual_places"])
+    # Usual places the same way: whole days from user_places, the partial days by user.
+    assert any(re.match(r"SEARCH user_places", d) for d in plans["usual_places"])
+    assert any("streams_by_user" in d for d in plans["usual_places"])
     assert any("alerts_dedup" in d for d in plans["last_alert"])
     assert any("streams_by_user" in d for d in plans["streamed_elsewhere_since"])
     assert any("streams_pending" in d for d in plans["pending_streams"])

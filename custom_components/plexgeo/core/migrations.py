@@ -223,6 +223,73 @@ def _migrate_located_ends(conn: sqlite3.Connection) -> None:
     )
 
 
+# A stream's usual place: 0 for a LAN stream (home), the place of a located one's lookup,
+# none for any other (pending, relayed, failed).
+def place_row(row: str) -> str:
+    """SELECT columns u, d, p: the user, UTC day and usual place of stream `row`."""
+    place = (
+        f"CASE {row}.location_status WHEN 1 THEN 0 WHEN 4 THEN"  # noqa: S608
+        f" (SELECT place_ref FROM locations WHERE id = {row}.location_ref) END"
+    )
+    return f"{row}.user_ref AS u, {row}.started_at / 86400 AS d, {place} AS p"
+
+
+_PLACE_COUNT = """INSERT INTO user_places (user_ref, day, place_ref, count)
+        SELECT u, d, p, 1 FROM (SELECT {row}) WHERE p IS NOT NULL
+        ON CONFLICT (user_ref, day, place_ref) DO UPDATE SET count = count + 1;"""
+# Rows that reach zero go, as in the other rollups.
+_PLACE_UNCOUNT = """DELETE FROM user_places WHERE (user_ref, day, place_ref)
+            = (SELECT u, d, p FROM (SELECT {row})) AND count = 1;
+        UPDATE user_places SET count = count - 1 WHERE (user_ref, day, place_ref)
+            = (SELECT u, d, p FROM (SELECT {row}));"""
+USER_PLACES = (
+    """CREATE TABLE user_places (
+        user_ref INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        place_ref INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user_ref, day, place_ref)
+    ) WITHOUT ROWID""",
+    f"""CREATE TRIGGER streams_placed AFTER INSERT ON streams
+        WHEN NEW.location_status IN (1, 4)
+    BEGIN
+        {_PLACE_COUNT.format(row=place_row("NEW"))}
+    END""",
+    f"""CREATE TRIGGER streams_replaced
+        AFTER UPDATE OF started_at, user_ref, location_status, location_ref ON streams
+        WHEN OLD.started_at / 86400 != NEW.started_at / 86400
+            OR OLD.user_ref != NEW.user_ref
+            OR OLD.location_status != NEW.location_status
+            OR OLD.location_ref IS NOT NEW.location_ref
+    BEGIN
+        {_PLACE_UNCOUNT.format(row=place_row("OLD"))}
+        {_PLACE_COUNT.format(row=place_row("NEW"))}
+    END""",
+    f"""CREATE TRIGGER streams_unplaced AFTER DELETE ON streams
+        WHEN OLD.location_status IN (1, 4)
+    BEGIN
+        {_PLACE_UNCOUNT.format(row=place_row("OLD"))}
+    END""",
+)
+
+
+def _migrate_user_places(conn: sqlite3.Connection) -> None:
+    """Each user's streams by UTC day and place (`user_places`, issue 15, the detectors'
+    cost): the detectors read a user's usual places in the look-back window from a few
+    rows a day instead of counting their latest streams one by one. A LAN stream counts
+    at home (place 0), a located one at its lookup's place; kept by triggers in the same
+    transaction as every insert, location, change and deletion of a stream, and counted
+    here from the history already recorded."""
+    for statement in USER_PLACES:
+        conn.execute(statement)
+    conn.execute(
+        f"""INSERT INTO user_places (user_ref, day, place_ref, count)
+        SELECT u, d, p, COUNT(*) FROM (
+            SELECT {place_row("s")} FROM streams AS s WHERE s.location_status IN (1, 4))
+        WHERE p IS NOT NULL GROUP BY u, d, p"""  # noqa: S608  (fixed names, no value)
+    )
+
+
 MIGRATIONS: list[Migration] = [
     migrate_to_v1,
     _migrate_to_v2,
@@ -233,6 +300,7 @@ MIGRATIONS: list[Migration] = [
     _migrate_imports,
     _migrate_quality_and_peak,
     _migrate_located_ends,
+    _migrate_user_places,
 ]
 
 

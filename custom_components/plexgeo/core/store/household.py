@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-import json
 
+from ..migrations import place_row as _place_row
 from ..models import Alert, Location
 from . import sql
 from .codecs import (
@@ -18,28 +18,40 @@ from .codecs import (
     location_from,
 )
 from .core import StoreCore
+from .rollups import day_window
 
-# Places: located streams by location, LAN streams (at home) as one row with no location;
-# the user's latest streams of each kind only (streams_located yields them newest first),
-# so a heavy user costs the same as anyone. Each location comes with its place.
-_PLACES_OF = """
-SELECT location_status, location_ref FROM streams INDEXED BY streams_located
-WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?1) AND location_status = {status}
-  AND last_seen >= ?2 AND started_at >= ?2 AND started_at < ?3 AND id != ?4
-ORDER BY last_seen DESC LIMIT 500
-"""
+# Places: the user's streams in the window by usual place (0 is home, their LAN streams),
+# whole days from the user_places rollup and the partial days at either end from the
+# streams themselves; each place with its newest lookup, decoded once.
+_STREAMS_PLACED = f"""
+SELECT p, 1 FROM (
+    SELECT {_place_row("s")} FROM streams AS s INDEXED BY streams_by_user
+    WHERE s.user_ref = (SELECT id FROM u) AND s.started_at >= ?{{lower}}
+      AND s.started_at < ?{{upper}} AND s.location_status IN (1, 4) AND s.id IS NOT ?6)
+WHERE p IS NOT NULL
+"""  # noqa: S608  (fixed names and parameter numbers, no value)
 _USUAL_PLACES = f"""
-SELECT c.ref, c.n, (SELECT lk.place_ref FROM locations AS lk WHERE lk.id = c.ref)
-FROM (
-    SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END AS ref, COUNT(*) AS n
-    FROM (
-        SELECT * FROM ({_PLACES_OF.format(status=1)})
-        UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
-    )
-    GROUP BY 1
-) AS c
-ORDER BY c.ref
-"""  # noqa: S608  (fixed status literals, no value)
+WITH u AS (SELECT id FROM users WHERE plex_id = ?1), counted (place, n) AS (
+    SELECT place_ref, count FROM user_places
+    WHERE user_ref = (SELECT id FROM u) AND day >= ?2 AND day < ?3
+    UNION ALL {_STREAMS_PLACED.format(lower=4, upper=5)}
+    UNION ALL {_STREAMS_PLACED.format(lower=7, upper=8)}
+    -- The stream left out, when it is in the rollup's days.
+    UNION ALL SELECT p, -1 FROM (
+        SELECT {_place_row("s")} FROM streams AS s
+        WHERE s.id = ?6 AND s.user_ref = (SELECT id FROM u) AND s.location_status IN (1, 4)
+          AND s.started_at >= ?2 * 86400 AND s.started_at < ?3 * 86400)
+    WHERE p IS NOT NULL
+), places_counted AS (
+    SELECT place, SUM(n) AS n FROM counted GROUP BY place HAVING SUM(n) > 0)
+SELECT c.place, c.n, {sql.LOCATIONS_L}
+FROM places_counted AS c LEFT JOIN places AS l ON l.id = c.place
+LEFT JOIN locations AS lk
+    ON lk.id = (
+        SELECT id FROM locations WHERE place_ref = c.place ORDER BY looked_up_at DESC LIMIT 1)
+WHERE c.place = 0 OR lk.id IS NOT NULL
+ORDER BY c.place
+"""  # noqa: S608  (fixed names, no value)
 _LAST_ALERT = (
     sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
     " ORDER BY created_at DESC, id DESC LIMIT 1"
@@ -137,24 +149,14 @@ class HouseholdQueries(StoreCore):
     ) -> list[tuple[Location | None, int]]:
         """The user's places in [since, before) with their stream counts; None is home
         (their LAN streams)."""
-        window = (user_id, floor_seconds(since), ceil_seconds(before), exclude_stream_id)
+        lower = ceil_seconds(since)
+        window = day_window(lower, max(ceil_seconds(before), lower))
+        (first, second, *_) = [*window.edges, (0, 0)]
+        values = (user_id, window.first_day, window.end_day, *first, exclude_stream_id, *second)
         with self._reading(snapshot=True) as conn:
-            counts = conn.execute(_USUAL_PLACES, window).fetchall()
-            # A place's lookups (one location row each, dozens for a heavy user) share
-            # one record, the newest lookup's: decoding (even fetching) each was most of
-            # the detectors' time at 1M streams, and judging reads only the place.
-            newest: dict[int, int] = {}
-            for ref, _, place in counts:
-                if place is not None:
-                    newest[place] = max(ref, newest.get(place, ref))
-            newest_refs = json.dumps(list(newest.values()))
-            rows = conn.execute(sql.LOCATIONS_BY_ID, (newest_refs,)).fetchall()
-        place_of = {ref: place for place, ref in newest.items()}
-        places = {place_of[ref]: location_from(row) for ref, *row in rows}
+            rows = conn.execute(_USUAL_PLACES, values).fetchall()
         return [
-            (None if ref is None else places[place], int(count))
-            for ref, count, place in counts
-            if ref is None or place is not None
+            (None if place == 0 else location_from(row), int(count)) for place, count, *row in rows
         ]
 
     def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
