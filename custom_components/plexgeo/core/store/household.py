@@ -153,7 +153,7 @@ class HouseholdQueries(StoreCore):
         window = day_window(lower, max(ceil_seconds(before), lower))
         (first, second, *_) = [*window.edges, (0, 0)]
         values = (user_id, window.first_day, window.end_day, *first, exclude_stream_id, *second)
-        with self._reading(snapshot=True) as conn:
+        with self._reading() as conn:  # one statement: one snapshot
             rows = conn.execute(_USUAL_PLACES, values).fetchall()
         return [
             (None if place == 0 else location_from(row), int(count)) for place, count, *row in rows

@@ -221,15 +221,27 @@ PENDING = (
 )
 # Rare country: whole days from the user_days rollup, the partial days at either end from
 # the streams themselves (a day of one user: a few rows by streams_by_user).
-COUNTRY_DAYS = """
-SELECT country_ref, SUM(count) FROM user_days
-WHERE user_ref = ? AND day >= ? AND day < ? AND country_ref != 0 GROUP BY country_ref
-"""
-COUNTRY_EDGE = """
-SELECT country_ref, COUNT(*) FROM streams
-WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND country_ref IS NOT NULL
-  AND id IS NOT ?
-GROUP BY country_ref
+# The user's located streams in a window by country (the rare-country share): whole UTC
+# days [?2, ?3) from the user_days rollup, the partial days [?4, ?5) and [?7, ?8) from the
+# streams themselves, less the stream ?6 when the rollup's days count it.
+COUNTRY_COUNTS = """
+WITH u AS (SELECT id FROM users WHERE plex_id = ?1), counted (country, n) AS (
+    SELECT country_ref, count FROM user_days
+    WHERE user_ref = (SELECT id FROM u) AND day >= ?2 AND day < ?3 AND country_ref != 0
+    UNION ALL SELECT country_ref, 1 FROM streams
+    WHERE user_ref = (SELECT id FROM u) AND started_at >= ?4 AND started_at < ?5
+      AND country_ref IS NOT NULL AND id IS NOT ?6
+    UNION ALL SELECT country_ref, 1 FROM streams
+    WHERE user_ref = (SELECT id FROM u) AND started_at >= ?7 AND started_at < ?8
+      AND country_ref IS NOT NULL AND id IS NOT ?6
+    UNION ALL SELECT country_ref, -1 FROM streams
+    WHERE id = ?6 AND user_ref = (SELECT id FROM u) AND country_ref IS NOT NULL
+      AND started_at >= ?2 * 86400 AND started_at < ?3 * 86400
+)
+SELECT l.text, c.n
+FROM (SELECT country, SUM(n) AS n FROM counted GROUP BY country) AS c
+JOIN labels AS l ON l.id = c.country
+WHERE c.n > 0
 """
 # A new stream's columns, in the order `StreamLifecycle._stream_row` gives them.
 STREAM_COLUMNS = (
