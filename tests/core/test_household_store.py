@@ -109,12 +109,12 @@ def test_version_4_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMate
             T0,
         )
         assert (alert.other_stream_id, alert.network_type, alert.seconds_apart) == (None,) * 3
-        assert store.user_devices("id-alice") == {
-            "machine-alice": T0 + 2 * HOUR,
-            "tablet": T0 + HOUR,
-        }
+        assert store.device_use("id-alice", "machine-alice") == (True, T0 + 2 * HOUR)
+        assert store.device_use("id-alice", "tablet") == (True, T0 + HOUR)
         # Networks from the providers' ASNs (LAN streams have none).
-        assert store.user_networks("id-alice") == {"AS2856": T0, "AS3215": T0 + HOUR}
+        assert store.network_use("id-alice", "AS2856") == (True, T0)
+        assert store.network_use("id-alice", "AS3215") == (True, T0 + HOUR)
+        assert store.network_use("id-alice", "AS1") == (True, None)
     finally:
         store.close()
 
@@ -192,9 +192,11 @@ def test_habits_are_counted_with_their_last_use(store: HistoryStore, tmp_path: P
         devices=[("id-alice", "tv", T0), ("id-alice", "tv", T0 + HOUR)],
         networks=[("id-alice", "AS2856", T0 + HOUR), ("id-alice", "AS2856", T0)],
     )
-    assert store.user_devices("id-alice") == {"tv": T0 + HOUR}
-    assert store.user_networks("id-alice") == {"AS2856": T0 + HOUR}
-    assert store.user_devices("nobody") == {}
+    assert store.device_use("id-alice", "tv") == (True, T0 + HOUR)
+    assert store.device_use("id-alice", "phone") == (True, None)
+    assert store.network_use("id-alice", "AS2856") == (True, T0 + HOUR)
+    assert store.device_use("nobody", "tv") == (False, None)
+    assert store.network_use("nobody", "AS2856") == (False, None)
     rows = sqlite3.connect(tmp_path / "h.db").execute(
         "SELECT count, first_seen < last_seen FROM user_devices"
     )

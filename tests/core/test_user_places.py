@@ -123,21 +123,21 @@ def test_a_file_of_the_version_before_counts_its_history(tmp_path: Path) -> None
     _import(store, random.Random(9), 30)
     store.close()
     kept = _rows(path)
-    assert kept  # the triggers counted the history as it was written
+    assert kept  # counted as the history was written
     with sqlite3.connect(path) as conn:
         version = migrations.MIGRATIONS.index(migrations._migrate_user_places)
         helpers.undo_migrations_after(conn, version)
         assert not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name IN ('user_places', 'streams_placed')"
+            "SELECT 1 FROM sqlite_master WHERE name IN ('user_places', 'streams_replaced', 'streams_unplaced')"
         ).fetchall()
     conn.close()
     store = HistoryStore.open(path, keys, "srv")
     try:
         assert store.schema_version == len(migrations.MIGRATIONS)
-        # The migration counts exactly what the triggers had counted.
+        # The migration counts exactly what was counted as it was written.
         assert _rows(path) == kept
         _check(store, random.Random(9))
-        # A stream written after the migration is counted by its triggers.
+        # A stream written after the migration is counted as it is written.
         new = snapshot("late", user="u1", where="tokyo")
         helpers.start_stream(store, new, T0, LocationStatus.KNOWN, location_of(PLACES[0], T0))
         _check(store, random.Random(10))

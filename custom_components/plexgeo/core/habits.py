@@ -77,9 +77,9 @@ def new_device(
     if not settings.new_device_alerts:
         return None
     snapshot = stream.snapshot
-    devices = store.user_devices(snapshot.user_id)
+    any_device, last_used = store.device_use(snapshot.user_id, snapshot.player_machine_id)
     # A user's very first stream has nothing to compare with: no alert.
-    if not devices or snapshot.player_machine_id in devices:
+    if not any_device or last_used is not None:
         return None
     alert = replace(
         _alert(AlertKind.NEW_DEVICE, stream, settings, now),
@@ -111,10 +111,9 @@ def new_network(
     key = stream_network(store, stream, settings)
     if key is None:
         return None
-    networks = store.user_networks(stream.snapshot.user_id)
+    any_network, last_used = store.network_use(stream.snapshot.user_id, key)
     since = stream.started_at - timedelta(days=settings.lookback_days)
-    last_used = networks.get(key)
-    if not networks or (last_used is not None and last_used >= since):
+    if not any_network or (last_used is not None and last_used >= since):
         return None
     alert = replace(
         _alert(AlertKind.NEW_NETWORK, stream, settings, now),

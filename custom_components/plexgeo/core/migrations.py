@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from .peaks import count_all_peaks
-from .schema import Migration, migrate_to_v1, row_key
+from .schema import HOME_PLACE, Migration, migrate_to_v1, row_key
 
 
 def _migrate_to_v2(conn: sqlite3.Connection) -> None:
@@ -228,7 +228,7 @@ def _migrate_located_ends(conn: sqlite3.Connection) -> None:
 def place_row(row: str) -> str:
     """SELECT columns u, d, p: the user, UTC day and usual place of stream `row`."""
     place = (
-        f"CASE {row}.location_status WHEN 1 THEN 0 WHEN 4 THEN"  # noqa: S608
+        f"CASE {row}.location_status WHEN 1 THEN {HOME_PLACE} WHEN 4 THEN"  # noqa: S608
         f" (SELECT place_ref FROM locations WHERE id = {row}.location_ref) END"
     )
     return f"{row}.user_ref AS u, {row}.started_at / 86400 AS d, {place} AS p"
@@ -250,11 +250,9 @@ USER_PLACES = (
         count INTEGER NOT NULL,
         PRIMARY KEY (user_ref, day, place_ref)
     ) WITHOUT ROWID""",
-    f"""CREATE TRIGGER streams_placed AFTER INSERT ON streams
-        WHEN NEW.location_status IN (1, 4)
-    BEGIN
-        {_PLACE_COUNT.format(row=place_row("NEW"))}
-    END""",
+    # Inserts are counted by the store, one UPSERT per (user, day, place) of a batch
+    # (`BatchCounts`), as the other rollups are; a trigger per inserted row cost an
+    # import ~20 µs a row.
     f"""CREATE TRIGGER streams_replaced
         AFTER UPDATE OF started_at, user_ref, location_status, location_ref ON streams
         WHEN OLD.started_at / 86400 != NEW.started_at / 86400
@@ -277,9 +275,9 @@ def _migrate_user_places(conn: sqlite3.Connection) -> None:
     """Each user's streams by UTC day and place (`user_places`, issue 15, the detectors'
     cost): the detectors read a user's usual places in the look-back window from a few
     rows a day instead of counting their latest streams one by one. A LAN stream counts
-    at home (place 0), a located one at its lookup's place; kept by triggers in the same
-    transaction as every insert, location, change and deletion of a stream, and counted
-    here from the history already recorded."""
+    at home (place 0), a located one at its lookup's place; kept in the same transaction
+    as every insert (by the store), location, change and deletion (by triggers) of a
+    stream, and counted here from the history already recorded."""
     for statement in USER_PLACES:
         conn.execute(statement)
     conn.execute(

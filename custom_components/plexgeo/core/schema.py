@@ -104,6 +104,8 @@ def _uncount(row: str) -> str:
 
 # Below any stored time: "no located stream yet" compares lower than every stream.
 NEVER = -(2**62)
+# The place a user's LAN streams count at in user_places: home (no places row).
+HOME_PLACE = 0
 
 
 def _relocate(row: str) -> str:

@@ -28,10 +28,10 @@ _NEVER = 1 << 62  # an open interval's end, in epoch seconds
 
 # The user's placed streams (located, or LAN) that played in the window: started in it and
 # seen since its start (streams_located covers this, ended_at included: no stream row is
-# read), or still open (streams_open). Then those that overlap one stream's interval
-# [?4, ?5], those that ended (or were last seen) before it, latest first, and those that
-# started after it, earliest first: the last two at most ?7 each. Each comes with its
-# location and place (one statement: a check reads the user's history three ways).
+# read), or still open (streams_open; those not found already). Then those that overlap
+# one stream's interval [?4, ?5], those that ended (or were last seen) before it, latest
+# first, and those that started after it, earliest first: the last two at most ?7 each.
+# Each comes with its location and place, in one statement.
 _AROUND = f"""
 WITH u AS (SELECT id FROM users WHERE plex_id = ?1), around AS (
     SELECT id, started_at, last_seen, ended_at, location_status, location_ref,
@@ -39,12 +39,11 @@ WITH u AS (SELECT id FROM users WHERE plex_id = ?1), around AS (
     FROM streams INDEXED BY streams_located
     WHERE user_ref = (SELECT id FROM u) AND location_status IN (1, 4)
       AND last_seen >= ?2 AND started_at >= ?2 AND started_at <= ?3 AND id != ?6
-    UNION
-    SELECT id, started_at, last_seen, ended_at, location_status, location_ref,
-        coalesce(ended_at, last_seen)
+    UNION ALL
+    SELECT id, started_at, last_seen, ended_at, location_status, location_ref, last_seen
     FROM streams INDEXED BY streams_open
     WHERE ended_at IS NULL AND user_ref = (SELECT id FROM u) AND location_status IN (1, 4)
-      AND id != ?6
+      AND id != ?6 AND NOT (last_seen >= ?2 AND started_at >= ?2 AND started_at <= ?3)
 ), sides AS (
     SELECT 0 AS side, * FROM around
     WHERE ?8 = 0 AND (ended_at IS NULL OR ended_at >= ?4) AND started_at <= ?5

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from ..migrations import place_row as _place_row
 from ..models import Alert, Location
+from ..schema import HOME_PLACE
 from . import sql
 from .codecs import (
     alert_from,
@@ -49,7 +50,7 @@ FROM places_counted AS c LEFT JOIN places AS l ON l.id = c.place
 LEFT JOIN locations AS lk
     ON lk.id = (
         SELECT id FROM locations WHERE place_ref = c.place ORDER BY looked_up_at DESC LIMIT 1)
-WHERE c.place = 0 OR lk.id IS NOT NULL
+WHERE c.place = {HOME_PLACE} OR lk.id IS NOT NULL
 ORDER BY c.place
 """  # noqa: S608  (fixed names, no value)
 _LAST_ALERT = (
@@ -156,7 +157,8 @@ class HouseholdQueries(StoreCore):
         with self._reading() as conn:  # one statement: one snapshot
             rows = conn.execute(_USUAL_PLACES, values).fetchall()
         return [
-            (None if place == 0 else location_from(row), int(count)) for place, count, *row in rows
+            (None if place == HOME_PLACE else location_from(row), int(count))
+            for place, count, *row in rows
         ]
 
     def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
@@ -185,23 +187,29 @@ class HouseholdQueries(StoreCore):
                     self._ids.label(conn, country_code)
                 conn.execute(_COUNTED_COUNTRY, (country_code, stream_id, country_code))
 
-    def user_devices(self, user_id: str) -> dict[str, datetime]:
-        """The devices (machine identifiers) the user streamed from, with their last use."""
-        return self._habits("user_devices", "machine_id", user_id)
+    def device_use(self, user_id: str, machine_id: str) -> tuple[bool, datetime | None]:
+        """Whether the user has streamed from any device, and when from this one last."""
+        return self._last_use("user_devices", "machine_id", user_id, machine_id)
 
-    def user_networks(self, user_id: str) -> dict[str, datetime]:
-        """The networks (ASN or prefix key) the user streamed from, with their last use."""
-        return self._habits("user_networks", "network", user_id)
+    def network_use(self, user_id: str, network: str) -> tuple[bool, datetime | None]:
+        """Whether the user has streamed from any network (ASN or prefix key), and when
+        from this one last."""
+        return self._last_use("user_networks", "network", user_id, network)
 
-    def _habits(self, table: str, column: str, user_id: str) -> dict[str, datetime]:
+    def _last_use(
+        self, table: str, column: str, user_id: str, key: str
+    ) -> tuple[bool, datetime | None]:
         with self._reading() as conn:
-            rows = conn.execute(
-                # Fixed table and column names from the two callers above.
-                f"SELECT {column}, last_seen FROM {table}"  # noqa: S608
-                " WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?)",
-                (user_id,),
-            ).fetchall()
-        return {str(key): from_epoch(int(seen)) for key, seen in rows}
+            any_use, last = conn.execute(
+                # Fixed table and column names from the two callers above; two probes
+                # of the primary key, however many the user has.
+                f"""WITH u AS (SELECT id FROM users WHERE plex_id = ?1)
+                SELECT EXISTS (SELECT 1 FROM {table} WHERE user_ref = (SELECT id FROM u)),
+                    (SELECT last_seen FROM {table}
+                     WHERE user_ref = (SELECT id FROM u) AND {column} = ?2)""",  # noqa: S608
+                (user_id, key),
+            ).fetchone()
+        return bool(any_use), None if last is None else from_epoch(int(last))
 
     def habit_uses(self, user_id: str, limit: int) -> tuple[list[HabitUse], list[HabitUse]]:
         """The user's devices and networks, most recently used first, at most `limit` each."""

@@ -74,6 +74,7 @@ class BatchCounts:
         self.user_countries: dict[tuple[int, int], int] = {}
         self.users: dict[int, list[int]] = {}  # user row -> [newest start, streams]
         self.newest_located: dict[int, tuple[int, int, int]] = {}  # -> (seen, id, location)
+        self.user_places: dict[tuple[int, int, int], int] = {}  # (user, day, place)
 
     def add(self, user: int, started: int, country_ref: int | None, local: int) -> None:
         """Count one inserted stream (a bulk import calls this per row: kept lean)."""
@@ -98,6 +99,11 @@ class BatchCounts:
         if known is None or known[:2] < (seen, stream_id):
             self.newest_located[user] = (seen, stream_id, location_ref)
 
+    def placed(self, user: int, started: int, place: int) -> None:
+        """Count an inserted stream at one of its user's places (home for a LAN one)."""
+        key = (user, day_of(started), place)
+        self.user_places[key] = self.user_places.get(key, 0) + 1
+
     def write(self, conn: sqlite3.Connection) -> None:
         """Add the batch's counts in the same transaction as its streams."""
         months: dict[tuple[int, int], int] = {}
@@ -113,6 +119,7 @@ class BatchCounts:
             ("user_days", self.user_days),
             ("user_months", months),
             ("user_countries", self.user_countries),
+            ("user_places", self.user_places),
         ):
             conn.executemany(
                 sql.ROLLUP_UPSERTS[table], [(*key, count) for key, count in counts.items()]

@@ -334,6 +334,9 @@ ROLLUP_UPSERTS = {
     "user_countries": "INSERT INTO user_countries (user_ref, country_ref, count)"
     " VALUES (?, ?, ?) ON CONFLICT (user_ref, country_ref)"
     " DO UPDATE SET count = count + excluded.count",
+    "user_places": "INSERT INTO user_places (user_ref, day, place_ref, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, day, place_ref)"
+    " DO UPDATE SET count = count + excluded.count",
 }
 # A batch's users: newest start and sighting, streams added, newest located stream.
 USERS_STARTED = """
