@@ -128,7 +128,8 @@ def test_a_file_of_the_version_before_counts_its_history(tmp_path: Path) -> None
         version = migrations.MIGRATIONS.index(migrations._migrate_user_places)
         helpers.undo_migrations_after(conn, version)
         assert not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name IN ('user_places', 'streams_replaced', 'streams_unplaced')"
+            "SELECT 1 FROM sqlite_master"
+            " WHERE name IN ('user_places', 'streams_replaced', 'streams_unplaced')"
         ).fetchall()
     conn.close()
     store = HistoryStore.open(path, keys, "srv")

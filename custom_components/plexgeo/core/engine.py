@@ -271,8 +271,8 @@ class Engine:
         for stream in streams:
             address = stream.snapshot.ip_address
             candidates += anomaly.detect(self.store, stream, settings, now)
-            candidates.append(habits.new_network(self.store, stream, settings, now))
             network = habits.stream_network(self.store, stream, settings)
+            candidates.append(habits.new_network(self.store, stream, network, settings, now))
             if network is not None and not settings.is_trusted_address(address):
                 networks.append((stream.snapshot.user_id, network, stream.started_at))
         live = self.live

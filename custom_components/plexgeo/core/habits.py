@@ -102,14 +102,13 @@ def stream_network(store: HistoryStore, stream: Stream, settings: AlertSettings)
 
 
 def new_network(
-    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+    store: HistoryStore, stream: Stream, key: str | None, settings: AlertSettings, now: datetime
 ) -> Candidate | None:
-    """The user's first stream from a network (ASN, or /24 or /64 without one) in the
-    look-back window. Trusted networks never alert."""
-    if not settings.new_network_alerts or settings.is_trusted_address(stream.snapshot.ip_address):
+    """The user's first stream from a network (`key`, the stream's `stream_network`: ASN,
+    or /24 or /64 without one) in the look-back window. Trusted networks never alert."""
+    if key is None or not settings.new_network_alerts:
         return None
-    key = stream_network(store, stream, settings)
-    if key is None:
+    if settings.is_trusted_address(stream.snapshot.ip_address):
         return None
     any_network, last_used = store.network_use(stream.snapshot.user_id, key)
     since = stream.started_at - timedelta(days=settings.lookback_days)

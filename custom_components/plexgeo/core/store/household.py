@@ -200,16 +200,17 @@ class HouseholdQueries(StoreCore):
         self, table: str, column: str, user_id: str, key: str
     ) -> tuple[bool, datetime | None]:
         with self._reading() as conn:
-            any_use, last = conn.execute(
+            row = conn.execute(
                 # Fixed table and column names from the two callers above; two probes
                 # of the primary key, however many the user has.
-                f"""WITH u AS (SELECT id FROM users WHERE plex_id = ?1)
-                SELECT EXISTS (SELECT 1 FROM {table} WHERE user_ref = (SELECT id FROM u)),
-                    (SELECT last_seen FROM {table}
-                     WHERE user_ref = (SELECT id FROM u) AND {column} = ?2)""",  # noqa: S608
+                f"""SELECT EXISTS (SELECT 1 FROM {table} WHERE user_ref = u.id),
+                    (SELECT last_seen FROM {table} WHERE user_ref = u.id AND {column} = ?2)
+                FROM users AS u WHERE u.plex_id = ?1""",  # noqa: S608
                 (user_id, key),
             ).fetchone()
-        return bool(any_use), None if last is None else from_epoch(int(last))
+        if row is None:
+            return False, None
+        return bool(row[0]), None if row[1] is None else from_epoch(int(row[1]))
 
     def habit_uses(self, user_id: str, limit: int) -> tuple[list[HabitUse], list[HabitUse]]:
         """The user's devices and networks, most recently used first, at most `limit` each."""
