@@ -87,10 +87,14 @@ def _check(store: HistoryStore, rng: random.Random, rounds: int = 60) -> None:
         assert _found(store, user, since, before, exclude) == expected, (user, since, before)
 
 
-def _rows(path: Path) -> list[tuple[int, ...]]:
+def _rows(path: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT * FROM user_places ORDER BY 1, 2, 3").fetchall()
+        return [
+            (table, *row)
+            for table in ("user_places", "user_place_months", "user_country_months")
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3")  # noqa: S608
+        ]
     finally:
         conn.close()
 
@@ -129,7 +133,8 @@ def test_a_file_of_the_version_before_counts_its_history(tmp_path: Path) -> None
         helpers.undo_migrations_after(conn, version)
         assert not conn.execute(
             "SELECT 1 FROM sqlite_master"
-            " WHERE name IN ('user_places', 'streams_replaced', 'streams_unplaced')"
+            " WHERE name IN ('user_places', 'user_place_months', 'user_country_months',"
+            " 'streams_replaced', 'streams_unplaced', 'streams_recountried', 'streams_uncountried')"
         ).fetchall()
     conn.close()
     store = HistoryStore.open(path, keys, "srv")

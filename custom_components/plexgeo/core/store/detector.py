@@ -13,7 +13,7 @@ from . import sql
 from .codecs import STATUSES, ceil_seconds, floor_seconds, from_epoch, location_from
 from .core import StoreCore
 from .records import PlacedStream
-from .rollups import day_window
+from .rollups import user_window
 
 type PlacedRow = tuple[int, int, int, int | None, int, int | None]
 """A placed stream as stored: id, started, last seen, ended (epoch s), status, location."""
@@ -155,12 +155,9 @@ class DetectorQueries(StoreCore):
         exclude_stream_id: int | None = None,
     ) -> dict[str, int]:
         """The user's located streams started in [since, before), counted by country."""
-        lower = ceil_seconds(since)
-        window = day_window(lower, max(ceil_seconds(before), lower))
-        (first, second, *_) = [*window.edges, (0, 0)]
-        values = (user_id, window.first_day, window.end_day, *first, exclude_stream_id, *second)
-        with self._reading() as conn:
-            rows = conn.execute(sql.COUNTRY_COUNTS, values).fetchall()
+        window = user_window(user_id, ceil_seconds(since), ceil_seconds(before), exclude_stream_id)
+        with self._reading() as conn:  # one statement: one snapshot
+            rows = conn.execute(sql.COUNTRY_COUNTS, window).fetchall()
         return {str(country): int(count) for country, count in rows}
 
     def user_streams_around(

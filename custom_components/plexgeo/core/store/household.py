@@ -19,29 +19,32 @@ from .codecs import (
     location_from,
 )
 from .core import StoreCore
-from .rollups import day_window
+from .rollups import user_window
 
-# Places: the user's streams in the window by usual place (0 is home, their LAN streams),
-# whole days from the user_places rollup and the partial days at either end from the
-# streams themselves; each place with its newest lookup, decoded once.
+# Places: the user's streams in a `rollups.user_window` by usual place (0 is home, their
+# LAN streams), whole months and days from the rollups and the partial days at either end
+# from the streams themselves; each place with its newest lookup, decoded once.
 _STREAMS_PLACED = f"""
-SELECT p, 1 FROM (
-    SELECT {_place_row("s")} FROM streams AS s INDEXED BY streams_by_user
-    WHERE s.user_ref = (SELECT id FROM u) AND s.started_at >= ?{{lower}}
-      AND s.started_at < ?{{upper}} AND s.location_status IN (1, 4) AND s.id IS NOT ?6)
-WHERE p IS NOT NULL
-"""  # noqa: S608  (fixed names and parameter numbers, no value)
+    UNION ALL SELECT p, 1 FROM (
+        SELECT {_place_row("s")} FROM streams AS s INDEXED BY streams_by_user
+        WHERE s.user_ref = (SELECT id FROM u) AND s.started_at >= :{{lower}}
+          AND s.started_at < :{{upper}} AND s.location_status IN (1, 4)
+          AND s.id IS NOT :exclude)
+    WHERE p IS NOT NULL"""  # noqa: S608  (fixed names and parameter names, no value)
 _USUAL_PLACES = f"""
-WITH u AS (SELECT id FROM users WHERE plex_id = ?1), counted (place, n) AS (
-    SELECT place_ref, count FROM user_places
-    WHERE user_ref = (SELECT id FROM u) AND day >= ?2 AND day < ?3
-    UNION ALL {_STREAMS_PLACED.format(lower=4, upper=5)}
-    UNION ALL {_STREAMS_PLACED.format(lower=7, upper=8)}
-    -- The stream left out, when it is in the rollup's days.
+WITH u AS (SELECT id FROM users WHERE plex_id = :user), counted (place, n) AS (
+    {
+    sql.WINDOW_ROLLUP.format(
+        key="place_ref", months="user_place_months", days="user_places", where=""
+    )
+}
+    {_STREAMS_PLACED.format(lower="e0", upper="e1")}
+    {_STREAMS_PLACED.format(lower="e2", upper="e3")}
+    -- The stream left out, when the rollups count it.
     UNION ALL SELECT p, -1 FROM (
         SELECT {_place_row("s")} FROM streams AS s
-        WHERE s.id = ?6 AND s.user_ref = (SELECT id FROM u) AND s.location_status IN (1, 4)
-          AND s.started_at >= ?2 * 86400 AND s.started_at < ?3 * 86400)
+        WHERE s.id = :exclude AND s.user_ref = (SELECT id FROM u)
+          AND s.location_status IN (1, 4) AND s.started_at >= :lo AND s.started_at < :hi)
     WHERE p IS NOT NULL
 ), places_counted AS (
     SELECT place, SUM(n) AS n FROM counted GROUP BY place HAVING SUM(n) > 0)
@@ -150,12 +153,9 @@ class HouseholdQueries(StoreCore):
     ) -> list[tuple[Location | None, int]]:
         """The user's places in [since, before) with their stream counts; None is home
         (their LAN streams)."""
-        lower = ceil_seconds(since)
-        window = day_window(lower, max(ceil_seconds(before), lower))
-        (first, second, *_) = [*window.edges, (0, 0)]
-        values = (user_id, window.first_day, window.end_day, *first, exclude_stream_id, *second)
+        window = user_window(user_id, ceil_seconds(since), ceil_seconds(before), exclude_stream_id)
         with self._reading() as conn:  # one statement: one snapshot
-            rows = conn.execute(_USUAL_PLACES, values).fetchall()
+            rows = conn.execute(_USUAL_PLACES, window).fetchall()
         return [
             (None if place == HOME_PLACE else location_from(row), int(count))
             for place, count, *row in rows
