@@ -168,21 +168,28 @@ def test_counted_countries_move_the_rare_country_counts(store: HistoryStore) -> 
     store.set_counted_countries([])  # nothing to do
 
 
-def test_last_alert_and_streamed_elsewhere(store: HistoryStore) -> None:
+def test_a_visit_alerted_until_acknowledged_and_left(store: HistoryStore) -> None:
+    key = "rare_country:AU"
+
+    def alerted(since: datetime = T0 - HOUR) -> bool:
+        return store.visit_alerted("id-alice", "AU", key, since)
+
     au = _start(store, "1", T0, "sydney")
-    assert store.last_alert("id-alice", "rare_country:AU", T0 - HOUR) is None
-    first = store.add_alert(_alert(au, T0), "rare_country:AU")
-    second = store.add_alert(_alert(au, T0 + HOUR), "rare_country:AU")
-    assert store.last_alert("id-alice", "rare_country:AU", T0 - HOUR) == second
-    assert store.last_alert("id-alice", "rare_country:AU", T0 + 2 * HOUR) is None
-    assert first.alert_id < second.alert_id
-    assert not store.streamed_elsewhere_since("id-alice", "AU", T0)
+    assert not alerted()
+    store.add_alert(_alert(au, T0), key)
+    second = store.add_alert(_alert(au, T0 + HOUR), key)
+    assert alerted()  # open
+    assert not alerted(T0 + 2 * HOUR)  # raised before the window
+    assert not store.visit_alerted("id-alice", "AU", "rare_country:FR", T0 - HOUR)
+    # The latest alert is the one that counts: acknowledged, still the same visit...
+    store.acknowledge_alerts([second.alert_id], "admin", T0 + HOUR)
+    assert alerted()
     _start(store, "2", T0 + 2 * HOUR, "melbourne")
-    assert not store.streamed_elsewhere_since("id-alice", "AU", T0)
+    assert alerted()
+    # ...until the user streams from another country after it.
     _start(store, "3", T0 + 3 * HOUR, "london")
-    assert store.streamed_elsewhere_since("id-alice", "AU", T0)
-    assert not store.streamed_elsewhere_since("id-alice", "AU", T0 + 3 * HOUR)
-    assert not store.streamed_elsewhere_since("nobody", "AU", T0)
+    assert not alerted()
+    assert not store.visit_alerted("nobody", "AU", key, T0 - HOUR)
 
 
 def test_habits_are_counted_with_their_last_use(store: HistoryStore, tmp_path: Path) -> None:

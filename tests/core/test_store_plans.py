@@ -66,8 +66,7 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         # The household model's queries.
         "user_streams_around": lambda: store.user_streams_around("1", streams[5], since, before),
         "usual_places": lambda: store.usual_places("1", since, before, 5),
-        "last_alert": lambda: store.last_alert("1", "rare_country:FR", since),
-        "streamed_elsewhere_since": lambda: store.streamed_elsewhere_since("1", "FR", since),
+        "visit_alerted": lambda: store.visit_alerted("1", "FR", "rare_country:FR", since),
         "device_use": lambda: store.device_use("1", "tv"),
         "network_use": lambda: store.network_use("1", "AS2856"),
         "habit_uses": lambda: store.habit_uses("1", 100),
@@ -144,8 +143,8 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
     # Usual places the same way: whole days from user_places, the partial days by user.
     assert any(re.match(r"SEARCH user_places", d) for d in plans["usual_places"])
     assert any("streams_by_user" in d for d in plans["usual_places"])
-    assert any("alerts_dedup" in d for d in plans["last_alert"])
-    assert any("streams_by_user" in d for d in plans["streamed_elsewhere_since"])
+    assert any("alerts_dedup" in d for d in plans["visit_alerted"])
+    assert any("streams_by_user" in d for d in plans["visit_alerted"])
     assert any("streams_pending" in d for d in plans["pending_streams"])
     assert any("streams_open" in d for d in plans["open_streams"])
     assert any("streams_by_user" in d for d in plans["log_user"])

@@ -93,7 +93,7 @@ def _rows(path: Path) -> list[tuple[object, ...]]:
         return [
             (table, *row)
             for table in ("user_places", "user_place_months", "user_country_months")
-            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3")  # noqa: S608
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3")
         ]
     finally:
         conn.close()

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..migrations import place_row as _place_row
-from ..models import Alert, Location
+from ..models import Location
 from ..schema import HOME_PLACE
 from . import sql
 from .codecs import (
-    alert_from,
     ceil_seconds,
     floor_seconds,
     from_epoch,
@@ -56,15 +55,19 @@ LEFT JOIN locations AS lk
 WHERE c.place = {HOME_PLACE} OR lk.id IS NOT NULL
 ORDER BY c.place
 """  # noqa: S608  (fixed names, no value)
-_LAST_ALERT = (
-    sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
-    " ORDER BY created_at DESC, id DESC LIMIT 1"
-)
-_ELSEWHERE = """
-SELECT 1 FROM streams
-WHERE user_ref = ? AND started_at > ? AND country_ref IS NOT NULL
-  AND country_ref IS NOT (SELECT id FROM labels WHERE text = ?)
-LIMIT 1
+# A visit already alerted: the user's latest alert with the key ?2 since ?3 is open, or
+# acknowledged with no stream of theirs counted in another country than ?4 since it.
+_VISIT_ALERTED = """
+SELECT EXISTS (
+    SELECT 1 FROM (
+        SELECT created_at, acknowledged_at FROM alerts
+        WHERE user_id = ?1 AND dedup_key = ?2 AND created_at >= ?3
+        ORDER BY created_at DESC, id DESC LIMIT 1) AS a
+    WHERE a.acknowledged_at IS NULL OR NOT EXISTS (
+        SELECT 1 FROM streams
+        WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?1)
+          AND started_at > a.created_at AND country_ref IS NOT NULL
+          AND country_ref IS NOT (SELECT id FROM labels WHERE text = ?4)))
 """
 _COUNTED_COUNTRY = """
 UPDATE streams SET country_ref = (SELECT id FROM labels WHERE text = ?)
@@ -161,20 +164,17 @@ class HouseholdQueries(StoreCore):
             for place, count, *row in rows
         ]
 
-    def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
-        """The user's latest alert with this key created at or after `since`."""
-        with self._reading() as conn:
-            row = conn.execute(_LAST_ALERT, (user_id, dedup_key, ceil_seconds(since))).fetchone()
-        return None if row is None else alert_from(row)
-
-    def streamed_elsewhere_since(self, user_id: str, country_code: str, since: datetime) -> bool:
-        """Whether the user started a stream counted in another country after `since`."""
-        with self._reading() as conn:
-            user = conn.execute(sql.USER_ID, (user_id,)).fetchone()
-            if user is None:
-                return False
-            row = conn.execute(_ELSEWHERE, (user[0], floor_seconds(since), country_code)).fetchone()
-        return row is not None
+    def visit_alerted(
+        self, user_id: str, country_code: str, dedup_key: str, since: datetime
+    ) -> bool:
+        """Whether the user's visit to a country has alerted: their latest alert with
+        `dedup_key` created at or after `since` is still open, or was acknowledged and
+        they have not streamed from another country since it was raised."""
+        with self._reading() as conn:  # one statement: one snapshot
+            row = conn.execute(
+                _VISIT_ALERTED, (user_id, dedup_key, ceil_seconds(since), country_code)
+            ).fetchone()
+        return bool(row[0])
 
     def set_counted_countries(self, counted: Sequence[tuple[int, str | None]]) -> None:
         """Set the country streams count for (home for LAN streams, none for trusted
