@@ -135,12 +135,16 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
             for table in ("user_days", "user_months", "country_days", "user_places", "alerts"):
                 if re.match(rf"SCAN {table}\b", detail):
                     assert "INDEX alerts_unacknowledged" in detail, (name, details)
-    # Rare country: whole days from the rollup, the partial days by user and start time.
+    # Rare country: whole months and days from the rollups, the partial days by user and
+    # start time.
+    assert any(re.match(r"SEARCH user_country_months", d) for d in plans["country_counts"])
     assert any(re.match(r"SEARCH user_days", d) for d in plans["country_counts"])
     assert any("streams_by_user" in d for d in plans["country_counts"])
     assert all("INDEX" in d for d in plans["user_streams_around"] if "streams" in d)
     assert any("COVERING INDEX streams_located" in d for d in plans["user_streams_around"])
-    # Usual places the same way: whole days from user_places, the partial days by user.
+    # Usual places the same way: whole months and days from their rollups, the partial
+    # days by user.
+    assert any(re.match(r"SEARCH user_place_months", d) for d in plans["usual_places"])
     assert any(re.match(r"SEARCH user_places", d) for d in plans["usual_places"])
     assert any("streams_by_user" in d for d in plans["usual_places"])
     assert any("alerts_dedup" in d for d in plans["visit_alerted"])
