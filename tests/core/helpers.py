@@ -196,10 +196,28 @@ def read_only(path: Path) -> Iterator[None]:
         subprocess.run([chattr, "-i", str(path)], check=True)
 
 
+def _triggers(version: int) -> set[str]:
+    """The triggers a file has at `version`."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for migration in migrations.MIGRATIONS[:version]:
+            migration(conn)
+        return {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    finally:
+        conn.close()
+
+
 def undo_migrations_after(conn: sqlite3.Connection, version: int) -> None:
     """Drop what the migrations after `version` added (their tables, and their columns of
     older tables): the file as `version` left it, marked with that version."""
     then = migrations.expected_shape(migrations.MIGRATIONS[:version])
+    for (trigger,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    ).fetchall():
+        if trigger not in _triggers(version):
+            conn.execute(f"DROP TRIGGER {trigger}")
     for table, columns in migrations.expected_shape(migrations.MIGRATIONS).items():
         if table not in then:
             conn.execute(f"DROP TABLE {table}")

@@ -109,12 +109,12 @@ def test_version_4_file_migrates_with_nothing_lost(tmp_path: Path, keys: KeyMate
             T0,
         )
         assert (alert.other_stream_id, alert.network_type, alert.seconds_apart) == (None,) * 3
-        assert store.user_devices("id-alice") == {
-            "machine-alice": T0 + 2 * HOUR,
-            "tablet": T0 + HOUR,
-        }
+        assert store.device_use("id-alice", "machine-alice") == (True, T0 + 2 * HOUR)
+        assert store.device_use("id-alice", "tablet") == (True, T0 + HOUR)
         # Networks from the providers' ASNs (LAN streams have none).
-        assert store.user_networks("id-alice") == {"AS2856": T0, "AS3215": T0 + HOUR}
+        assert store.network_use("id-alice", "AS2856") == (True, T0)
+        assert store.network_use("id-alice", "AS3215") == (True, T0 + HOUR)
+        assert store.network_use("id-alice", "AS1") == (True, None)
     finally:
         store.close()
 
@@ -139,9 +139,9 @@ def test_usual_places_count_lan_streams_as_home(store: HistoryStore) -> None:
     assert store.usual_places("nobody", T0, T0, 0) == []
 
 
-def test_usual_places_decode_each_place_once(store: HistoryStore) -> None:
-    # London looked up on three days: three location rows of one place, each its own
-    # count as before, sharing one record (the newest lookup's); Paris apart.
+def test_usual_places_count_each_place_once(store: HistoryStore) -> None:
+    # London looked up on three days: three location rows of one place, counted as one
+    # place (all three streams), decoded once as its newest lookup; Paris apart.
     for n in range(3):
         new = snapshot(f"l{n}", where="london")
         found = location_of(place("london"), T0 + n * timedelta(days=1))
@@ -149,9 +149,7 @@ def test_usual_places_decode_each_place_once(store: HistoryStore) -> None:
     _start(store, "p", T0, "paris")
     places = store.usual_places("id-alice", T0, T0 + 5 * HOUR, 0)
     london = [(loc, count) for loc, count in places if loc and loc.city == "London"]
-    assert [count for _, count in london] == [1, 1, 1]
-    assert len({id(loc) for loc, _ in london}) == 1
-    assert london[0][0] == location_of(place("london"), T0 + 2 * timedelta(days=1))
+    assert london == [(location_of(place("london"), T0 + 2 * timedelta(days=1)), 3)]
     assert [(loc.city, n) for loc, n in places if loc and loc.city == "Paris"] == [("Paris", 1)]
 
 
@@ -170,21 +168,28 @@ def test_counted_countries_move_the_rare_country_counts(store: HistoryStore) -> 
     store.set_counted_countries([])  # nothing to do
 
 
-def test_last_alert_and_streamed_elsewhere(store: HistoryStore) -> None:
+def test_a_visit_alerted_until_acknowledged_and_left(store: HistoryStore) -> None:
+    key = "rare_country:AU"
+
+    def alerted(since: datetime = T0 - HOUR) -> bool:
+        return store.visit_alerted("id-alice", "AU", key, since)
+
     au = _start(store, "1", T0, "sydney")
-    assert store.last_alert("id-alice", "rare_country:AU", T0 - HOUR) is None
-    first = store.add_alert(_alert(au, T0), "rare_country:AU")
-    second = store.add_alert(_alert(au, T0 + HOUR), "rare_country:AU")
-    assert store.last_alert("id-alice", "rare_country:AU", T0 - HOUR) == second
-    assert store.last_alert("id-alice", "rare_country:AU", T0 + 2 * HOUR) is None
-    assert first.alert_id < second.alert_id
-    assert not store.streamed_elsewhere_since("id-alice", "AU", T0)
+    assert not alerted()
+    store.add_alert(_alert(au, T0), key)
+    second = store.add_alert(_alert(au, T0 + HOUR), key)
+    assert alerted()  # open
+    assert not alerted(T0 + 2 * HOUR)  # raised before the window
+    assert not store.visit_alerted("id-alice", "AU", "rare_country:FR", T0 - HOUR)
+    # The latest alert is the one that counts: acknowledged, still the same visit...
+    store.acknowledge_alerts([second.alert_id], "admin", T0 + HOUR)
+    assert alerted()
     _start(store, "2", T0 + 2 * HOUR, "melbourne")
-    assert not store.streamed_elsewhere_since("id-alice", "AU", T0)
+    assert alerted()
+    # ...until the user streams from another country after it.
     _start(store, "3", T0 + 3 * HOUR, "london")
-    assert store.streamed_elsewhere_since("id-alice", "AU", T0)
-    assert not store.streamed_elsewhere_since("id-alice", "AU", T0 + 3 * HOUR)
-    assert not store.streamed_elsewhere_since("nobody", "AU", T0)
+    assert not alerted()
+    assert not store.visit_alerted("nobody", "AU", key, T0 - HOUR)
 
 
 def test_habits_are_counted_with_their_last_use(store: HistoryStore, tmp_path: Path) -> None:
@@ -194,9 +199,11 @@ def test_habits_are_counted_with_their_last_use(store: HistoryStore, tmp_path: P
         devices=[("id-alice", "tv", T0), ("id-alice", "tv", T0 + HOUR)],
         networks=[("id-alice", "AS2856", T0 + HOUR), ("id-alice", "AS2856", T0)],
     )
-    assert store.user_devices("id-alice") == {"tv": T0 + HOUR}
-    assert store.user_networks("id-alice") == {"AS2856": T0 + HOUR}
-    assert store.user_devices("nobody") == {}
+    assert store.device_use("id-alice", "tv") == (True, T0 + HOUR)
+    assert store.device_use("id-alice", "phone") == (True, None)
+    assert store.network_use("id-alice", "AS2856") == (True, T0 + HOUR)
+    assert store.device_use("nobody", "tv") == (False, None)
+    assert store.network_use("nobody", "AS2856") == (False, None)
     rows = sqlite3.connect(tmp_path / "h.db").execute(
         "SELECT count, first_seen < last_seen FROM user_devices"
     )

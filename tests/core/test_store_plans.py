@@ -66,10 +66,9 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
         # The household model's queries.
         "user_streams_around": lambda: store.user_streams_around("1", streams[5], since, before),
         "usual_places": lambda: store.usual_places("1", since, before, 5),
-        "last_alert": lambda: store.last_alert("1", "rare_country:FR", since),
-        "streamed_elsewhere_since": lambda: store.streamed_elsewhere_since("1", "FR", since),
-        "user_devices": lambda: store.user_devices("1"),
-        "user_networks": lambda: store.user_networks("1"),
+        "visit_alerted": lambda: store.visit_alerted("1", "FR", "rare_country:FR", since),
+        "device_use": lambda: store.device_use("1", "tv"),
+        "network_use": lambda: store.network_use("1", "AS2856"),
         "habit_uses": lambda: store.habit_uses("1", 100),
         "streams_started_since": lambda: store.streams_started_since(since),
         "log": lambda: store.stream_log(limit=20),
@@ -133,17 +132,23 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
                 assert detail == "SCAN s USING INDEX streams_by_start", (name, details)
             # Rollups and alerts are read by key, never whole (users is one row a user);
             # the partial index of unacknowledged alerts holds only those.
-            for table in ("user_days", "user_months", "country_days", "alerts"):
+            for table in ("user_days", "user_months", "country_days", "user_places", "alerts"):
                 if re.match(rf"SCAN {table}\b", detail):
                     assert "INDEX alerts_unacknowledged" in detail, (name, details)
-    # Rare country: whole days from the rollup, the partial days by user and start time.
+    # Rare country: whole months and days from the rollups, the partial days by user and
+    # start time.
+    assert any(re.match(r"SEARCH user_country_months", d) for d in plans["country_counts"])
     assert any(re.match(r"SEARCH user_days", d) for d in plans["country_counts"])
     assert any("streams_by_user" in d for d in plans["country_counts"])
     assert all("INDEX" in d for d in plans["user_streams_around"] if "streams" in d)
     assert any("COVERING INDEX streams_located" in d for d in plans["user_streams_around"])
-    assert any("streams_located" in d for d in plans["usual_places"])
-    assert any("alerts_dedup" in d for d in plans["last_alert"])
-    assert any("streams_by_user" in d for d in plans["streamed_elsewhere_since"])
+    # Usual places the same way: whole months and days from their rollups, the partial
+    # days by user.
+    assert any(re.match(r"SEARCH user_place_months", d) for d in plans["usual_places"])
+    assert any(re.match(r"SEARCH user_places", d) for d in plans["usual_places"])
+    assert any("streams_by_user" in d for d in plans["usual_places"])
+    assert any("alerts_dedup" in d for d in plans["visit_alerted"])
+    assert any("streams_by_user" in d for d in plans["visit_alerted"])
     assert any("streams_pending" in d for d in plans["pending_streams"])
     assert any("streams_open" in d for d in plans["open_streams"])
     assert any("streams_by_user" in d for d in plans["log_user"])

@@ -263,7 +263,7 @@ def test_addresses_located_once_in_batches(store: HistoryStore) -> None:
     assert importer.state.phase == PHASE_DONE
     assert store.pending_imported(10) == []
     # The household learnt the networks.
-    assert store.user_networks("1")
+    assert store.network_use("1", "AS0")[0]
 
 
 def test_cached_addresses_are_not_asked_again(store: HistoryStore) -> None:
@@ -359,7 +359,8 @@ def test_without_the_import_no_baseline_no_rare_country(store: HistoryStore) -> 
 def test_imported_devices_are_known_to_the_household(store: HistoryStore) -> None:
     session = wan_session("paris")
     _import_located(store, [session], 3)
-    assert set(store.user_devices("1")) == {session.player_machine_id}
+    [device] = store.habit_uses("1", 10)[0]
+    assert (device.key, device.count) == (session.player_machine_id, 3)
 
 
 async def test_end_to_end_over_http(store: HistoryStore, socket_enabled: None) -> None:

@@ -113,11 +113,11 @@ class DetectorStore(Protocol):
     ) -> list[tuple[Location | None, int]]:
         """The user's places in [since, before) with their stream counts; None is home."""
 
-    def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
-        """The user's latest alert with this key created at or after `since`."""
-
-    def streamed_elsewhere_since(self, user_id: str, country_code: str, since: datetime) -> bool:
-        """Whether the user started a stream counted in another country after `since`."""
+    def visit_alerted(
+        self, user_id: str, country_code: str, dedup_key: str, since: datetime
+    ) -> bool:
+        """Whether the user's latest alert with the key since `since` is open, or was
+        acknowledged with no stream of theirs counted in another country since."""
 
 
 # Nothing travels 20,000 km faster than this look-back allows at any sensible speed
@@ -330,13 +330,8 @@ def rare_country(judge: Judge) -> Candidate | None:
     # One alert per visit: while the last one is open, or until the user streamed from
     # elsewhere since it, the country does not alert again. (Asked before the usual
     # places, which cost more to read: a visit streams more than once.)
-    last = store.last_alert(
-        user_id, key, stream.started_at - timedelta(days=settings.lookback_days)
-    )
-    if last is not None and (
-        last.acknowledged_at is None
-        or not store.streamed_elsewhere_since(user_id, place.country_code, last.created_at)
-    ):
+    since = stream.started_at - timedelta(days=settings.lookback_days)
+    if store.visit_alerted(user_id, place.country_code, key, since):
         return None
     # A place within the floor of a usual place (one in a country that is not rare
     # itself) is not rare, across a border or not.

@@ -211,8 +211,9 @@ class Engine:
         # One transaction caches every address this lookup found.
         self.store.cache_locations(cached)
         self._store_locations(outcomes)
-        new_alerts = self._detect(located, ingested.started, settings, now)
         found = {stream_id: (status, location) for stream_id, status, location in outcomes}
+        started = [_located(s, found.get(s.stream_id)) for s in ingested.started]
+        new_alerts = self._detect(located, started, settings, now)
         return PollOutcome(
             live=self.live,
             started=tuple(
@@ -243,28 +244,35 @@ class Engine:
         settings: AlertSettings,
         now: datetime,
     ) -> list[Alert]:
-        """Judge newly placed streams and new streams; then remember their devices and
-        networks (after judging, so a first use is still new)."""
+        """Judge newly placed streams and new streams (`started`: this poll's, with their
+        lookup's outcome); then remember their devices and networks (after judging, so a
+        first use is still new)."""
         candidates: list[anomaly.Candidate | None] = []
         networks: list[tuple[str, str, datetime]] = []
-        # One read for every stream to check (gone ones, purged meanwhile, are skipped).
-        streams = [s for s in self.store.streams(list(stream_ids)) if not is_imported(s.snapshot)]
-        # A stream that started in this poll has its address in memory, as the store
-        # wrote it: only the others' are read and decrypted.
-        addresses = {s.stream_id: s.snapshot.ip_address for s in started}
-        unknown = [s.stream_id for s in streams if s.stream_id not in addresses]
-        if unknown:
-            addresses.update(self.store.stream_addresses(unknown))
+        # A stream that started in this poll is judged as the engine holds it, address in
+        # clear (the record the store wrote): only the others are read, in one read, and
+        # their addresses decrypted (gone ones, purged meanwhile, are skipped).
+        held = {s.stream_id: s for s in started}
+        wanted = list(dict.fromkeys(stream_ids))
+        read = {
+            s.stream_id: s
+            for s in self.store.streams([i for i in wanted if i not in held])
+            if not is_imported(s.snapshot)
+        }
+        addresses = self.store.stream_addresses(list(read)) if read else {}
         streams = [
-            replace(s, snapshot=replace(s.snapshot, ip_address=addresses.get(s.stream_id)))
-            for s in streams
+            held[i]
+            if i in held
+            else replace(read[i], snapshot=replace(read[i].snapshot, ip_address=addresses.get(i)))
+            for i in wanted
+            if i in held or i in read
         ]
         self.store.set_counted_countries(_counted_countries(streams, settings))
         for stream in streams:
             address = stream.snapshot.ip_address
             candidates += anomaly.detect(self.store, stream, settings, now)
-            candidates.append(habits.new_network(self.store, stream, settings, now))
             network = habits.stream_network(self.store, stream, settings)
+            candidates.append(habits.new_network(self.store, stream, network, settings, now))
             if network is not None and not settings.is_trusted_address(address):
                 networks.append((stream.snapshot.user_id, network, stream.started_at))
         live = self.live

@@ -77,9 +77,9 @@ def new_device(
     if not settings.new_device_alerts:
         return None
     snapshot = stream.snapshot
-    devices = store.user_devices(snapshot.user_id)
+    any_device, last_used = store.device_use(snapshot.user_id, snapshot.player_machine_id)
     # A user's very first stream has nothing to compare with: no alert.
-    if not devices or snapshot.player_machine_id in devices:
+    if not any_device or last_used is not None:
         return None
     alert = replace(
         _alert(AlertKind.NEW_DEVICE, stream, settings, now),
@@ -102,19 +102,17 @@ def stream_network(store: HistoryStore, stream: Stream, settings: AlertSettings)
 
 
 def new_network(
-    store: HistoryStore, stream: Stream, settings: AlertSettings, now: datetime
+    store: HistoryStore, stream: Stream, key: str | None, settings: AlertSettings, now: datetime
 ) -> Candidate | None:
-    """The user's first stream from a network (ASN, or /24 or /64 without one) in the
-    look-back window. Trusted networks never alert."""
-    if not settings.new_network_alerts or settings.is_trusted_address(stream.snapshot.ip_address):
+    """The user's first stream from a network (`key`, the stream's `stream_network`: ASN,
+    or /24 or /64 without one) in the look-back window. Trusted networks never alert."""
+    if key is None or not settings.new_network_alerts:
         return None
-    key = stream_network(store, stream, settings)
-    if key is None:
+    if settings.is_trusted_address(stream.snapshot.ip_address):
         return None
-    networks = store.user_networks(stream.snapshot.user_id)
+    any_network, last_used = store.network_use(stream.snapshot.user_id, key)
     since = stream.started_at - timedelta(days=settings.lookback_days)
-    last_used = networks.get(key)
-    if not networks or (last_used is not None and last_used >= since):
+    if not any_network or (last_used is not None and last_used >= since):
         return None
     alert = replace(
         _alert(AlertKind.NEW_NETWORK, stream, settings, now),

@@ -65,7 +65,7 @@ FLAG_SECURE = 8
 FLAG_IMPORTED = 16  # imported from Tautulli's history: a baseline, never judged
 
 
-def _month(day: str) -> str:
+def month_sql(day: str) -> str:
     """SQL for the month number (months since January 1970) of a day-number expression."""
     at = f"({day}) * 86400, 'unixepoch'"
     return f"(CAST(strftime('%Y', {at}) AS INTEGER) - 1970) * 12 + strftime('%m', {at}) - 1"
@@ -79,7 +79,7 @@ def _rollup_keys(row: str) -> dict[str, tuple[str, str]]:
     return {
         "country_days": ("day, country_ref, local", f"{day}, {country}, {row}.flags & 1"),
         "user_days": ("user_ref, day, country_ref", f"{user}, {day}, {country}"),
-        "user_months": ("user_ref, month", f"{user}, {_month(day)}"),
+        "user_months": ("user_ref, month", f"{user}, {month_sql(day)}"),
         "user_countries": ("user_ref, country_ref", f"{user}, {country}"),
     }
 
@@ -104,6 +104,8 @@ def _uncount(row: str) -> str:
 
 # Below any stored time: "no located stream yet" compares lower than every stream.
 NEVER = -(2**62)
+# The place a user's LAN streams count at in user_places: home (no places row).
+HOME_PLACE = 0
 
 
 def _relocate(row: str) -> str:

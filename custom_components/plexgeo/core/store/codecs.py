@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 import math
 from typing import Any, NamedTuple
 
@@ -178,6 +179,15 @@ def snapshot_flags(snapshot: StreamSnapshot) -> int:
 
 
 def location_from(row: Sequence[Any]) -> Location:
+    """The location a row of `sql.LOCATION_COLUMNS` holds."""
+    return _location(tuple(row))
+
+
+# Keyed by the row's whole content, so never stale: a user's places recur in every check
+# of theirs and on every page of the stream log, and building the frozen record (17
+# fields) cost more than reading its row.
+@lru_cache(maxsize=2048)
+def _location(row: tuple[Any, ...]) -> Location:
     return Location(
         country_code=row[0],
         country_name=row[1],

@@ -6,15 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import partial
-import json
 from typing import Any, Protocol
 
 from ..models import Location
 from . import sql
-from .codecs import DAY, STATUSES, ceil_seconds, floor_seconds, from_epoch, location_from
+from .codecs import STATUSES, ceil_seconds, floor_seconds, from_epoch, location_from
 from .core import StoreCore
 from .records import PlacedStream
-from .rollups import day_window
+from .rollups import user_window
 
 type PlacedRow = tuple[int, int, int, int | None, int, int | None]
 """A placed stream as stored: id, started, last seen, ended (epoch s), status, location."""
@@ -29,31 +28,37 @@ _NEVER = 1 << 62  # an open interval's end, in epoch seconds
 
 # The user's placed streams (located, or LAN) that played in the window: started in it and
 # seen since its start (streams_located covers this, ended_at included: no stream row is
-# read), or still open (streams_open). Then those that overlap one stream's interval
-# [?4, ?5], those that ended (or were last seen) before it, latest first, and those that
-# started after it, earliest first: the last two at most ?7 each.
-_AROUND = """
-WITH around AS (
+# read), or still open (streams_open; those not found already). Then those that overlap
+# one stream's interval [?4, ?5], those that ended (or were last seen) before it, latest
+# first, and those that started after it, earliest first: the last two at most ?7 each.
+# Each comes with its location and place, in one statement.
+_AROUND = f"""
+WITH u AS (SELECT id FROM users WHERE plex_id = ?1), around AS (
     SELECT id, started_at, last_seen, ended_at, location_status, location_ref,
         coalesce(ended_at, last_seen) AS seen_to
     FROM streams INDEXED BY streams_located
-    WHERE user_ref = ?1 AND location_status IN (1, 4)
+    WHERE user_ref = (SELECT id FROM u) AND location_status IN (1, 4)
       AND last_seen >= ?2 AND started_at >= ?2 AND started_at <= ?3 AND id != ?6
-    UNION
-    SELECT id, started_at, last_seen, ended_at, location_status, location_ref,
-        coalesce(ended_at, last_seen)
+    UNION ALL
+    SELECT id, started_at, last_seen, ended_at, location_status, location_ref, last_seen
     FROM streams INDEXED BY streams_open
-    WHERE ended_at IS NULL AND user_ref = ?1 AND location_status IN (1, 4) AND id != ?6
+    WHERE ended_at IS NULL AND user_ref = (SELECT id FROM u) AND location_status IN (1, 4)
+      AND id != ?6 AND NOT (last_seen >= ?2 AND started_at >= ?2 AND started_at <= ?3)
+), sides AS (
+    SELECT 0 AS side, * FROM around
+    WHERE ?8 = 0 AND (ended_at IS NULL OR ended_at >= ?4) AND started_at <= ?5
+    UNION ALL SELECT * FROM (
+        SELECT 1, * FROM around WHERE ?8 IN (0, 1) AND seen_to < ?4
+        ORDER BY seen_to DESC, started_at, id LIMIT ?7)
+    UNION ALL SELECT * FROM (
+        SELECT 2, * FROM around WHERE ?8 IN (0, 2) AND started_at > ?5
+        ORDER BY started_at, id LIMIT ?7)
 )
-SELECT 0, * FROM around
-WHERE ?8 = 0 AND (ended_at IS NULL OR ended_at >= ?4) AND started_at <= ?5
-UNION ALL SELECT * FROM (
-    SELECT 1, * FROM around WHERE ?8 IN (0, 1) AND seen_to < ?4
-    ORDER BY seen_to DESC, started_at, id LIMIT ?7)
-UNION ALL SELECT * FROM (
-    SELECT 2, * FROM around WHERE ?8 IN (0, 2) AND started_at > ?5
-    ORDER BY started_at, id LIMIT ?7)
-"""
+SELECT n.side, n.id, n.started_at, n.last_seen, n.ended_at, n.location_status,
+    n.location_ref, {sql.LOCATIONS_L}
+FROM sides AS n LEFT JOIN locations AS lk ON lk.id = n.location_ref
+LEFT JOIN places AS l ON l.id = lk.place_ref
+"""  # noqa: S608  (fixed column names, no value)
 
 
 class Interval(Protocol):
@@ -150,39 +155,10 @@ class DetectorQueries(StoreCore):
         exclude_stream_id: int | None = None,
     ) -> dict[str, int]:
         """The user's located streams started in [since, before), counted by country."""
-        lower = ceil_seconds(since)
-        window = day_window(lower, max(ceil_seconds(before), lower))
-        counts: dict[int, int] = {}
-        with self._reading(snapshot=True) as conn:
-            user = conn.execute(sql.USER_ID, (user_id,)).fetchone()
-            if user is None:
-                return {}
-            ref = int(user[0])
-            rows = conn.execute(
-                sql.COUNTRY_DAYS, (ref, window.first_day, window.end_day)
-            ).fetchall()
-            for start, end in window.edges:
-                rows += conn.execute(
-                    sql.COUNTRY_EDGE, (ref, start, end, exclude_stream_id)
-                ).fetchall()
-            for country_ref, count in rows:
-                counts[country_ref] = counts.get(country_ref, 0) + int(count)
-            if exclude_stream_id is not None:
-                excluded = conn.execute(
-                    "SELECT country_ref FROM streams WHERE id = ? AND user_ref = ?"
-                    " AND country_ref IS NOT NULL AND started_at >= ? AND started_at < ?",
-                    (exclude_stream_id, ref, window.first_day * DAY, window.end_day * DAY),
-                ).fetchone()
-                if excluded is not None:
-                    counts[excluded[0]] -= 1
-            labels = {
-                int(row[0]): str(row[1])
-                for row in conn.execute(
-                    "SELECT id, text FROM labels WHERE id IN (SELECT value FROM json_each(?))",
-                    (json.dumps(sorted(counts)),),
-                )
-            }
-        return {labels[country_ref]: count for country_ref, count in counts.items() if count}
+        window = user_window(user_id, ceil_seconds(since), ceil_seconds(before), exclude_stream_id)
+        with self._reading() as conn:  # one statement: one snapshot
+            rows = conn.execute(sql.COUNTRY_COUNTS, window).fetchall()
+        return {str(country): int(count) for country, count in rows}
 
     def user_streams_around(
         self, user_id: str, stream: Interval, since: datetime, until: datetime
@@ -199,17 +175,12 @@ class DetectorQueries(StoreCore):
             """The streams around it (`only` one side, or all with OVERLAPPING), each side
             in its order, and their locations."""
             sides: list[list[PlacedRow]] = [[], [], []]
-            with self._reading(snapshot=True) as conn:
-                user = conn.execute(sql.USER_ID, (user_id,)).fetchone()
-                if user is None:
-                    return sides, {}
-                params = (user[0], *window, limit, only)
-                for side, *row, _ in conn.execute(_AROUND, params).fetchall():
-                    sides[side].append(tuple(row))
-                # Each location read once, however many streams share it.
-                refs = {row[5] for rows in sides for row in rows if row[5] is not None}
-                found = conn.execute(sql.LOCATIONS_BY_ID, (json.dumps(sorted(refs)),))
-                locations = {int(ref): row for ref, *row in found}
+            locations: dict[int, list[Any]] = {}
+            with self._reading() as conn:
+                for side, *row in conn.execute(_AROUND, (user_id, *window, limit, only)):
+                    sides[side].append(tuple(row[:6]))
+                    if row[5] is not None:
+                        locations[row[5]] = row[6:]
             for side, rows in enumerate(sides):
                 rows.sort(key=partial(_order, side))
             return sides, locations

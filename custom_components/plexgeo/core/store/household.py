@@ -6,49 +6,68 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-import json
 
-from ..models import Alert, Location
+from ..migrations import place_row as _place_row
+from ..models import Location
+from ..schema import HOME_PLACE
 from . import sql
 from .codecs import (
-    alert_from,
     ceil_seconds,
     floor_seconds,
     from_epoch,
     location_from,
 )
 from .core import StoreCore
+from .rollups import user_window
 
-# Places: located streams by location, LAN streams (at home) as one row with no location;
-# the user's latest streams of each kind only (streams_located yields them newest first),
-# so a heavy user costs the same as anyone. Each location comes with its place.
-_PLACES_OF = """
-SELECT location_status, location_ref FROM streams INDEXED BY streams_located
-WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?1) AND location_status = {status}
-  AND last_seen >= ?2 AND started_at >= ?2 AND started_at < ?3 AND id != ?4
-ORDER BY last_seen DESC LIMIT 500
-"""
+# Places: the user's streams in a `rollups.user_window` by usual place (0 is home, their
+# LAN streams), whole months and days from the rollups and the partial days at either end
+# from the streams themselves; each place with its newest lookup, decoded once.
+_STREAMS_PLACED = f"""
+    UNION ALL SELECT p, 1 FROM (
+        SELECT {_place_row("s")} FROM streams AS s INDEXED BY streams_by_user
+        WHERE s.user_ref = (SELECT id FROM u) AND s.started_at >= :{{lower}}
+          AND s.started_at < :{{upper}} AND s.location_status IN (1, 4)
+          AND s.id IS NOT :exclude)
+    WHERE p IS NOT NULL"""  # noqa: S608  (fixed names and parameter names, no value)
 _USUAL_PLACES = f"""
-SELECT c.ref, c.n, (SELECT lk.place_ref FROM locations AS lk WHERE lk.id = c.ref)
-FROM (
-    SELECT CASE location_status WHEN 1 THEN NULL ELSE location_ref END AS ref, COUNT(*) AS n
-    FROM (
-        SELECT * FROM ({_PLACES_OF.format(status=1)})
-        UNION ALL SELECT * FROM ({_PLACES_OF.format(status=4)})
+WITH u AS (SELECT id FROM users WHERE plex_id = :user), counted (place, n) AS (
+    {
+    sql.WINDOW_ROLLUP.format(
+        key="place_ref", months="user_place_months", days="user_places", where=""
     )
-    GROUP BY 1
-) AS c
-ORDER BY c.ref
-"""  # noqa: S608  (fixed status literals, no value)
-_LAST_ALERT = (
-    sql.ALERT_SELECT + "WHERE user_id = ? AND dedup_key = ? AND created_at >= ?"
-    " ORDER BY created_at DESC, id DESC LIMIT 1"
-)
-_ELSEWHERE = """
-SELECT 1 FROM streams
-WHERE user_ref = ? AND started_at > ? AND country_ref IS NOT NULL
-  AND country_ref IS NOT (SELECT id FROM labels WHERE text = ?)
-LIMIT 1
+}
+    {_STREAMS_PLACED.format(lower="e0", upper="e1")}
+    {_STREAMS_PLACED.format(lower="e2", upper="e3")}
+    -- The stream left out, when the rollups count it.
+    UNION ALL SELECT p, -1 FROM (
+        SELECT {_place_row("s")} FROM streams AS s
+        WHERE s.id = :exclude AND s.user_ref = (SELECT id FROM u)
+          AND s.location_status IN (1, 4) AND s.started_at >= :lo AND s.started_at < :hi)
+    WHERE p IS NOT NULL
+), places_counted AS (
+    SELECT place, SUM(n) AS n FROM counted GROUP BY place HAVING SUM(n) > 0)
+SELECT c.place, c.n, {sql.LOCATIONS_L}
+FROM places_counted AS c LEFT JOIN places AS l ON l.id = c.place
+LEFT JOIN locations AS lk
+    ON lk.id = (
+        SELECT id FROM locations WHERE place_ref = c.place ORDER BY looked_up_at DESC LIMIT 1)
+WHERE c.place = {HOME_PLACE} OR lk.id IS NOT NULL
+ORDER BY c.place
+"""  # noqa: S608  (fixed names, no value)
+# A visit already alerted: the user's latest alert with the key ?2 since ?3 is open, or
+# acknowledged with no stream of theirs counted in another country than ?4 since it.
+_VISIT_ALERTED = """
+SELECT EXISTS (
+    SELECT 1 FROM (
+        SELECT created_at, acknowledged_at FROM alerts
+        WHERE user_id = ?1 AND dedup_key = ?2 AND created_at >= ?3
+        ORDER BY created_at DESC, id DESC LIMIT 1) AS a
+    WHERE a.acknowledged_at IS NULL OR NOT EXISTS (
+        SELECT 1 FROM streams
+        WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?1)
+          AND started_at > a.created_at AND country_ref IS NOT NULL
+          AND country_ref IS NOT (SELECT id FROM labels WHERE text = ?4)))
 """
 _COUNTED_COUNTRY = """
 UPDATE streams SET country_ref = (SELECT id FROM labels WHERE text = ?)
@@ -137,40 +156,25 @@ class HouseholdQueries(StoreCore):
     ) -> list[tuple[Location | None, int]]:
         """The user's places in [since, before) with their stream counts; None is home
         (their LAN streams)."""
-        window = (user_id, floor_seconds(since), ceil_seconds(before), exclude_stream_id)
-        with self._reading(snapshot=True) as conn:
-            counts = conn.execute(_USUAL_PLACES, window).fetchall()
-            # A place's lookups (one location row each, dozens for a heavy user) share
-            # one record, the newest lookup's: decoding (even fetching) each was most of
-            # the detectors' time at 1M streams, and judging reads only the place.
-            newest: dict[int, int] = {}
-            for ref, _, place in counts:
-                if place is not None:
-                    newest[place] = max(ref, newest.get(place, ref))
-            newest_refs = json.dumps(list(newest.values()))
-            rows = conn.execute(sql.LOCATIONS_BY_ID, (newest_refs,)).fetchall()
-        place_of = {ref: place for place, ref in newest.items()}
-        places = {place_of[ref]: location_from(row) for ref, *row in rows}
+        window = user_window(user_id, ceil_seconds(since), ceil_seconds(before), exclude_stream_id)
+        with self._reading() as conn:  # one statement: one snapshot
+            rows = conn.execute(_USUAL_PLACES, window).fetchall()
         return [
-            (None if ref is None else places[place], int(count))
-            for ref, count, place in counts
-            if ref is None or place is not None
+            (None if place == HOME_PLACE else location_from(row), int(count))
+            for place, count, *row in rows
         ]
 
-    def last_alert(self, user_id: str, dedup_key: str, since: datetime) -> Alert | None:
-        """The user's latest alert with this key created at or after `since`."""
-        with self._reading() as conn:
-            row = conn.execute(_LAST_ALERT, (user_id, dedup_key, ceil_seconds(since))).fetchone()
-        return None if row is None else alert_from(row)
-
-    def streamed_elsewhere_since(self, user_id: str, country_code: str, since: datetime) -> bool:
-        """Whether the user started a stream counted in another country after `since`."""
-        with self._reading() as conn:
-            user = conn.execute(sql.USER_ID, (user_id,)).fetchone()
-            if user is None:
-                return False
-            row = conn.execute(_ELSEWHERE, (user[0], floor_seconds(since), country_code)).fetchone()
-        return row is not None
+    def visit_alerted(
+        self, user_id: str, country_code: str, dedup_key: str, since: datetime
+    ) -> bool:
+        """Whether the user's visit to a country has alerted: their latest alert with
+        `dedup_key` created at or after `since` is still open, or was acknowledged and
+        they have not streamed from another country since it was raised."""
+        with self._reading() as conn:  # one statement: one snapshot
+            row = conn.execute(
+                _VISIT_ALERTED, (user_id, dedup_key, ceil_seconds(since), country_code)
+            ).fetchone()
+        return bool(row[0])
 
     def set_counted_countries(self, counted: Sequence[tuple[int, str | None]]) -> None:
         """Set the country streams count for (home for LAN streams, none for trusted
@@ -183,23 +187,30 @@ class HouseholdQueries(StoreCore):
                     self._ids.label(conn, country_code)
                 conn.execute(_COUNTED_COUNTRY, (country_code, stream_id, country_code))
 
-    def user_devices(self, user_id: str) -> dict[str, datetime]:
-        """The devices (machine identifiers) the user streamed from, with their last use."""
-        return self._habits("user_devices", "machine_id", user_id)
+    def device_use(self, user_id: str, machine_id: str) -> tuple[bool, datetime | None]:
+        """Whether the user has streamed from any device, and when from this one last."""
+        return self._last_use("user_devices", "machine_id", user_id, machine_id)
 
-    def user_networks(self, user_id: str) -> dict[str, datetime]:
-        """The networks (ASN or prefix key) the user streamed from, with their last use."""
-        return self._habits("user_networks", "network", user_id)
+    def network_use(self, user_id: str, network: str) -> tuple[bool, datetime | None]:
+        """Whether the user has streamed from any network (ASN or prefix key), and when
+        from this one last."""
+        return self._last_use("user_networks", "network", user_id, network)
 
-    def _habits(self, table: str, column: str, user_id: str) -> dict[str, datetime]:
+    def _last_use(
+        self, table: str, column: str, user_id: str, key: str
+    ) -> tuple[bool, datetime | None]:
         with self._reading() as conn:
-            rows = conn.execute(
-                # Fixed table and column names from the two callers above.
-                f"SELECT {column}, last_seen FROM {table}"  # noqa: S608
-                " WHERE user_ref = (SELECT id FROM users WHERE plex_id = ?)",
-                (user_id,),
-            ).fetchall()
-        return {str(key): from_epoch(int(seen)) for key, seen in rows}
+            row = conn.execute(
+                # Fixed table and column names from the two callers above; two probes
+                # of the primary key, however many the user has.
+                f"""SELECT EXISTS (SELECT 1 FROM {table} WHERE user_ref = u.id),
+                    (SELECT last_seen FROM {table} WHERE user_ref = u.id AND {column} = ?2)
+                FROM users AS u WHERE u.plex_id = ?1""",  # noqa: S608
+                (user_id, key),
+            ).fetchone()
+        if row is None:
+            return False, None
+        return bool(row[0]), None if row[1] is None else from_epoch(int(row[1]))
 
     def habit_uses(self, user_id: str, limit: int) -> tuple[list[HabitUse], list[HabitUse]]:
         """The user's devices and networks, most recently used first, at most `limit` each."""

@@ -164,6 +164,8 @@ class HistoryImport(StreamLifecycle):
                 )
                 rows.append((*row, ended))  # and ended_at
                 counted.add(refs.user, started, country, flags & schema.FLAG_LOCAL)
+                if snapshot.local:  # at home; the others are placed once located
+                    counted.placed(refs.user, started, schema.HOME_PLACE)
                 consumed.append((row_id, stream_id))
                 if snapshot.player_machine_id:
                     devices.seen(refs.user, snapshot.player_machine_id, started)

@@ -146,10 +146,10 @@ class LookupIds:
 
     def location(
         self, conn: sqlite3.Connection, location: Location | None
-    ) -> tuple[int | None, int | None]:
-        """The location's row and its country's label, created if new."""
+    ) -> tuple[int | None, int | None, int | None]:
+        """The location's row, its country's label and its place, created if new."""
         if location is None:
-            return None, None
+            return None, None, None
         values = (
             location.country_code,
             location.country_name,
@@ -170,4 +170,4 @@ class LookupIds:
         )
         place = self.intern(conn, "places", values)
         ref = self.intern(conn, "locations", (place, floor_seconds(location.looked_up_at)))
-        return ref, self.label(conn, location.country_code)
+        return ref, self.label(conn, location.country_code), place

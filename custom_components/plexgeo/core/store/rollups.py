@@ -48,6 +48,33 @@ def month_split(
     )
 
 
+def user_window(user_id: str, lower: int, upper: int, exclude: int | None) -> dict[str, object]:
+    """The named parameters of a read of user `user_id`'s rollups over the seconds
+    [lower, upper) less stream `exclude`: whole months [:m0, :m1), the days either side
+    [:d0, :d1) and [:d2, :d3), the partial days at either end [:e0, :e1) and [:e2, :e3)
+    (seconds, from the streams), and [:lo, :hi), the seconds the rollups cover (where
+    `exclude` is taken off them)."""
+    window = day_window(lower, max(upper, lower))
+    (m0, m1), ((d0, d1), (d2, d3)) = month_split(window.first_day, window.end_day)
+    (e0, e1), (e2, e3) = [*window.edges, (0, 0)][:2]
+    return {
+        "user": user_id,
+        "m0": m0,
+        "m1": m1,
+        "d0": d0,
+        "d1": d1,
+        "d2": d2,
+        "d3": d3,
+        "e0": e0,
+        "e1": e1,
+        "e2": e2,
+        "e3": e3,
+        "exclude": exclude,
+        "lo": window.first_day * DAY,
+        "hi": window.end_day * DAY,
+    }
+
+
 def tally(  # noqa: PLR0917  (an accumulator, called twice)
     per_day: dict[tuple[int, int], int],
     countries: dict[int, int],
@@ -74,6 +101,7 @@ class BatchCounts:
         self.user_countries: dict[tuple[int, int], int] = {}
         self.users: dict[int, list[int]] = {}  # user row -> [newest start, streams]
         self.newest_located: dict[int, tuple[int, int, int]] = {}  # -> (seen, id, location)
+        self.user_places: dict[tuple[int, int, int], int] = {}  # (user, day, place)
 
     def add(self, user: int, started: int, country_ref: int | None, local: int) -> None:
         """Count one inserted stream (a bulk import calls this per row: kept lean)."""
@@ -98,21 +126,39 @@ class BatchCounts:
         if known is None or known[:2] < (seen, stream_id):
             self.newest_located[user] = (seen, stream_id, location_ref)
 
+    def placed(self, user: int, started: int, place: int) -> None:
+        """Count an inserted stream at one of its user's places (home for a LAN one)."""
+        key = (user, day_of(started), place)
+        self.user_places[key] = self.user_places.get(key, 0) + 1
+
     def write(self, conn: sqlite3.Connection) -> None:
         """Add the batch's counts in the same transaction as its streams."""
         months: dict[tuple[int, int], int] = {}
+        country_months: dict[tuple[int, int, int], int] = {}
+        place_months: dict[tuple[int, int, int], int] = {}
         month_of_day: dict[int, int] = {}  # a batch covers a few days of many users
-        for (user, day, _), count in self.user_days.items():
+        for (user, day, country), count in self.user_days.items():
             month = month_of_day.get(day)
             if month is None:
                 month = month_of_day[day] = month_of(day)
-            key = (user, month)
-            months[key] = months.get(key, 0) + count
+            months[user, month] = months.get((user, month), 0) + count
+            if country:
+                key = (user, month, country)
+                country_months[key] = country_months.get(key, 0) + count
+        for (user, day, place), count in self.user_places.items():
+            month = month_of_day.get(day)
+            if month is None:
+                month = month_of_day[day] = month_of(day)
+            key = (user, month, place)
+            place_months[key] = place_months.get(key, 0) + count
         for table, counts in (
             ("country_days", self.country_days),
             ("user_days", self.user_days),
             ("user_months", months),
             ("user_countries", self.user_countries),
+            ("user_places", self.user_places),
+            ("user_place_months", place_months),
+            ("user_country_months", country_months),
         ):
             conn.executemany(
                 sql.ROLLUP_UPSERTS[table], [(*key, count) for key, count in counts.items()]

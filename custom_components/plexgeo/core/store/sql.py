@@ -221,15 +221,44 @@ PENDING = (
 )
 # Rare country: whole days from the user_days rollup, the partial days at either end from
 # the streams themselves (a day of one user: a few rows by streams_by_user).
-COUNTRY_DAYS = """
-SELECT country_ref, SUM(count) FROM user_days
-WHERE user_ref = ? AND day >= ? AND day < ? AND country_ref != 0 GROUP BY country_ref
-"""
-COUNTRY_EDGE = """
-SELECT country_ref, COUNT(*) FROM streams
-WHERE user_ref = ? AND started_at >= ? AND started_at < ? AND country_ref IS NOT NULL
-  AND id IS NOT ?
-GROUP BY country_ref
+# A rollup's rows in a `rollups.user_window`: `{key}` counted per `{table}_months` for the whole
+# months and per `{table}` (days) for the days either side, each as (key, count).
+WINDOW_ROLLUP = """
+    SELECT {key}, count FROM {months}
+    WHERE user_ref = (SELECT id FROM u) AND month >= :m0 AND month < :m1{where}
+    UNION ALL SELECT {key}, count FROM {days}
+    WHERE user_ref = (SELECT id FROM u) AND day >= :d0 AND day < :d1{where}
+    UNION ALL SELECT {key}, count FROM {days}
+    WHERE user_ref = (SELECT id FROM u) AND day >= :d2 AND day < :d3{where}"""
+
+
+# The user's located streams in a `rollups.user_window` by country (the rare-country
+# share): whole months and days from the rollups, the partial days at either end from
+# the streams themselves, less the stream :exclude when the rollups count it.
+_COUNTRY_EDGE = """
+    UNION ALL SELECT country_ref, 1 FROM streams
+    WHERE user_ref = (SELECT id FROM u) AND started_at >= :{lower} AND started_at < :{upper}
+      AND country_ref IS NOT NULL AND id IS NOT :exclude"""
+COUNTRY_COUNTS = f"""
+WITH u AS (SELECT id FROM users WHERE plex_id = :user), counted (country, n) AS (
+    {
+    WINDOW_ROLLUP.format(
+        key="country_ref",
+        months="user_country_months",
+        days="user_days",
+        where=" AND country_ref != 0",
+    )
+}
+    {_COUNTRY_EDGE.format(lower="e0", upper="e1")}
+    {_COUNTRY_EDGE.format(lower="e2", upper="e3")}
+    UNION ALL SELECT country_ref, -1 FROM streams
+    WHERE id = :exclude AND user_ref = (SELECT id FROM u) AND country_ref IS NOT NULL
+      AND started_at >= :lo AND started_at < :hi
+)
+SELECT l.text, c.n
+FROM (SELECT country, SUM(n) AS n FROM counted GROUP BY country) AS c
+JOIN labels AS l ON l.id = c.country
+WHERE c.n > 0
 """
 # A new stream's columns, in the order `StreamLifecycle._stream_row` gives them.
 STREAM_COLUMNS = (
@@ -321,6 +350,15 @@ ROLLUP_UPSERTS = {
     " ON CONFLICT (user_ref, month) DO UPDATE SET count = count + excluded.count",
     "user_countries": "INSERT INTO user_countries (user_ref, country_ref, count)"
     " VALUES (?, ?, ?) ON CONFLICT (user_ref, country_ref)"
+    " DO UPDATE SET count = count + excluded.count",
+    "user_places": "INSERT INTO user_places (user_ref, day, place_ref, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, day, place_ref)"
+    " DO UPDATE SET count = count + excluded.count",
+    "user_place_months": "INSERT INTO user_place_months (user_ref, month, place_ref, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, month, place_ref)"
+    " DO UPDATE SET count = count + excluded.count",
+    "user_country_months": "INSERT INTO user_country_months (user_ref, month, country_ref, count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, month, country_ref)"
     " DO UPDATE SET count = count + excluded.count",
 }
 # A batch's users: newest start and sighting, streams added, newest located stream.

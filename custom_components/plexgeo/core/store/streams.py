@@ -101,7 +101,7 @@ class StreamLifecycle(StoreCore):
         """A new stream's row for sql.INSERT_STREAM and the record it stands for."""
         started = floor_seconds(at)
         refs = self._ids.snapshot_refs(conn, snapshot, started)
-        location_ref, country_ref = self._ids.location(conn, location)
+        location_ref, country_ref, place = self._ids.location(conn, location)
         row = insert_row(
             stream_id,
             snapshot,
@@ -116,6 +116,10 @@ class StreamLifecycle(StoreCore):
         counted.add(refs.user, started, country_ref, refs.flags & schema.FLAG_LOCAL)
         if location_ref is not None:
             counted.located(refs.user, started, stream_id, location_ref)
+        if status is LocationStatus.LOCAL:
+            counted.placed(refs.user, started, schema.HOME_PLACE)
+        elif status is LocationStatus.KNOWN and place is not None:
+            counted.placed(refs.user, started, place)
         started_at = from_epoch(started)
         return row, Stream(
             stream_id=stream_id,
@@ -190,7 +194,7 @@ class StreamLifecycle(StoreCore):
         with self._writing() as conn:
             rows = []
             for stream_id, status, location in outcomes:
-                location_ref, country_ref = self._ids.location(conn, location)
+                location_ref, country_ref, _ = self._ids.location(conn, location)
                 rows.append(
                     (schema.LOCATION_STATUS_CODES[status], location_ref, country_ref, stream_id)
                 )
