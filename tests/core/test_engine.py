@@ -304,6 +304,28 @@ def test_london_then_sydney_two_hours_later(harness: Harness) -> None:
     assert alert.speed_kmh is not None and alert.speed_kmh > 8000
 
 
+def test_a_stream_of_the_poll_is_judged_as_the_engine_holds_it(harness: Harness) -> None:
+    # Started and located in this poll: judged from the engine's record, never read back
+    # from the store by id (nor its address decrypted).
+    harness.settings = replace(harness.settings, rare_country_min_sessions=1000)
+    harness.watch(snapshot("1", where="london"), T0, minutes=60)
+    read: list[str] = []
+    harness.store._reader.set_trace_callback(read.append)
+    try:
+        outcome = harness.poll([snapshot("2", where="sydney")], T0 + timedelta(hours=3))
+    finally:
+        harness.store._reader.set_trace_callback(None)
+    [stream] = outcome.started
+    [alert] = outcome.new_alerts
+    assert (alert.kind, alert.stream_id, alert.country_code) == (
+        AlertKind.IMPOSSIBLE_TRAVEL,
+        stream.stream_id,
+        "AU",
+    )
+    by_id = f"json_each('[{stream.stream_id}]')"
+    assert not [statement for statement in read if by_id in statement]
+
+
 def test_london_then_paris_three_hours_later(harness: Harness) -> None:
     harness.settings = replace(harness.settings, rare_country_min_sessions=1000)
     harness.watch(snapshot("1", where="london"), T0, minutes=60)

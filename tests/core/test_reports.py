@@ -272,7 +272,7 @@ def _brute_country_counts(
 
 @pytest.mark.parametrize("seed", [4, 5])
 def test_country_counts_match_brute_force(store: HistoryStore, seed: int) -> None:
-    # The detector's counts: whole days from the user_days rollup, partial days from
+    # The detector's counts: whole months and days from the rollups, partial days from
     # streams; moved, failed and purged streams included.
     _random_history(store, seed)
     store.purge_older_than(T0 + timedelta(days=4))

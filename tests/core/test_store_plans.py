@@ -132,7 +132,15 @@ def test_hot_queries_use_indexes(store: HistoryStore, db_path: Path) -> None:
                 assert detail == "SCAN s USING INDEX streams_by_start", (name, details)
             # Rollups and alerts are read by key, never whole (users is one row a user);
             # the partial index of unacknowledged alerts holds only those.
-            for table in ("user_days", "user_months", "country_days", "user_places", "alerts"):
+            for table in (
+                "user_days",
+                "user_months",
+                "country_days",
+                "user_places",
+                "user_place_months",
+                "user_country_months",
+                "alerts",
+            ):
                 if re.match(rf"SCAN {table}\b", detail):
                     assert "INDEX alerts_unacknowledged" in detail, (name, details)
     # Rare country: whole months and days from the rollups, the partial days by user and

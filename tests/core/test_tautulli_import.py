@@ -263,7 +263,7 @@ def test_addresses_located_once_in_batches(store: HistoryStore) -> None:
     assert importer.state.phase == PHASE_DONE
     assert store.pending_imported(10) == []
     # The household learnt the networks.
-    assert store.network_use("1", "AS0")[0]
+    assert store.habit_uses("1", 10)[1]
 
 
 def test_cached_addresses_are_not_asked_again(store: HistoryStore) -> None:

@@ -6,7 +6,7 @@ imported streams, and counted from the history when an older file migrates."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 import json
 from pathlib import Path
 import random
@@ -147,5 +147,20 @@ def test_a_file_of_the_version_before_counts_its_history(tmp_path: Path) -> None
         new = snapshot("late", user="u1", where="tokyo")
         helpers.start_stream(store, new, T0, LocationStatus.KNOWN, location_of(PLACES[0], T0))
         _check(store, random.Random(10))
+    finally:
+        store.close()
+
+
+def test_a_stream_before_1970_is_counted_once(tmp_path: Path) -> None:
+    # Rollup day 0 (and month 0) also count the last day of 1969, SQLite's division
+    # truncating: a window from before 1970 reads those times from the streams alone.
+    store = HistoryStore.open(tmp_path / "old.db", KeyMaterial.generate(), "srv")
+    try:
+        at = datetime(1969, 12, 31, 12, tzinfo=UTC)
+        london = location_of(PLACES[0], at)
+        helpers.start_stream(store, snapshot("a", where="london"), at, LocationStatus.KNOWN, london)
+        since, before = at - timedelta(days=1), datetime(1970, 3, 1, tzinfo=UTC)
+        assert store.country_counts("id-alice", since, before) == {london.country_code: 1}
+        assert [count for _, count in store.usual_places("id-alice", since, before, 0)] == [1]
     finally:
         store.close()

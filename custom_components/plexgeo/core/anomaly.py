@@ -202,16 +202,10 @@ class Judge:
         """The user's places in the look-back window, most used first (home included)."""
         since = self.stream.started_at - timedelta(days=self.settings.lookback_days)
         places: list[tuple[Place, int]] = []
-        store = self.store
-        # The store shares one record among a place's lookups: one Place for each.
-        seen: dict[int, Place] = {}
-        for location, count in store.usual_places(
+        for location, count in self.store.usual_places(
             self.user_id, since, self.stream.started_at, self.stream.stream_id
         ):
-            if location is None:
-                place = self._home
-            elif (place := seen.get(id(location))) is None:
-                place = seen[id(location)] = place_of(location)
+            place = self._home if location is None else place_of(location)
             if place is not None:
                 places.append((place, count))
         places.sort(key=lambda item: -item[1])

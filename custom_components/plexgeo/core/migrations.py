@@ -8,6 +8,7 @@ here, appended in order and never changed once released.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import sqlite3
 
 from .peaks import count_all_peaks
@@ -273,6 +274,37 @@ def _country_row(row: str) -> str:
     return f"{row}.user_ref AS u, {month} AS m, {row}.country_ref AS c"
 
 
+def _rollup_triggers(
+    name: str,
+    columns: tuple[str, ...],
+    keys: dict[str, tuple[str, str]],
+    row: Callable[[str], str],
+    *,
+    present: str,
+    deleted: str,
+) -> tuple[str, str]:
+    """The triggers keeping the rollups of `keys` in step with streams that change day or
+    one of `columns` (`streams_re{name}`), or go (`streams_un{name}`); `row` gives a
+    stream's key columns, counted where `present` holds."""
+    changed = " OR ".join(
+        ["OLD.started_at / 86400 != NEW.started_at / 86400"]
+        + [f"OLD.{column} IS NOT NEW.{column}" for column in columns]
+    )
+    return (
+        f"""CREATE TRIGGER streams_re{name}
+        AFTER UPDATE OF started_at, {", ".join(columns)} ON streams
+        WHEN {changed}
+    BEGIN
+        {_uncounted(keys, row("OLD"))}
+        {_counted(keys, row("NEW"), present)}
+    END""",
+        f"""CREATE TRIGGER streams_un{name} AFTER DELETE ON streams WHEN {deleted}
+    BEGIN
+        {_uncounted(keys, row("OLD"))}
+    END""",
+    )
+
+
 def _rollup_table(name: str, period: str, key: str) -> str:
     """A user's stream counts by `period` (day or month) and `key` (a place or country)."""
     return f"""CREATE TABLE {name} (
@@ -293,35 +325,22 @@ USER_PLACES = (
     _rollup_table("user_country_months", "month", "country_ref"),
     # Inserts are counted by the store, one UPSERT per group of a batch (`BatchCounts`),
     # as the other rollups are; a trigger per inserted row cost an import ~20 µs a row.
-    f"""CREATE TRIGGER streams_replaced
-        AFTER UPDATE OF started_at, user_ref, location_status, location_ref ON streams
-        WHEN OLD.started_at / 86400 != NEW.started_at / 86400
-            OR OLD.user_ref != NEW.user_ref
-            OR OLD.location_status != NEW.location_status
-            OR OLD.location_ref IS NOT NEW.location_ref
-    BEGIN
-        {_uncounted(_PLACE_KEYS, place_row("OLD"))}
-        {_counted(_PLACE_KEYS, place_row("NEW"), "p IS NOT NULL")}
-    END""",
-    f"""CREATE TRIGGER streams_unplaced AFTER DELETE ON streams
-        WHEN OLD.location_status IN (1, 4)
-    BEGIN
-        {_uncounted(_PLACE_KEYS, place_row("OLD"))}
-    END""",
-    f"""CREATE TRIGGER streams_recountried
-        AFTER UPDATE OF started_at, user_ref, country_ref ON streams
-        WHEN OLD.started_at / 86400 != NEW.started_at / 86400
-            OR OLD.user_ref != NEW.user_ref
-            OR OLD.country_ref IS NOT NEW.country_ref
-    BEGIN
-        {_uncounted(_COUNTRY_KEYS, _country_row("OLD"))}
-        {_counted(_COUNTRY_KEYS, _country_row("NEW"), "c IS NOT NULL")}
-    END""",
-    f"""CREATE TRIGGER streams_uncountried AFTER DELETE ON streams
-        WHEN OLD.country_ref IS NOT NULL
-    BEGIN
-        {_uncounted(_COUNTRY_KEYS, _country_row("OLD"))}
-    END""",
+    *_rollup_triggers(
+        "placed",
+        ("user_ref", "location_status", "location_ref"),
+        _PLACE_KEYS,
+        place_row,
+        present="p IS NOT NULL",
+        deleted="OLD.location_status IN (1, 4)",
+    ),
+    *_rollup_triggers(
+        "countried",
+        ("user_ref", "country_ref"),
+        _COUNTRY_KEYS,
+        _country_row,
+        present="c IS NOT NULL",
+        deleted="OLD.country_ref IS NOT NULL",
+    ),
 )
 
 

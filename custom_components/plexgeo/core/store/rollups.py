@@ -23,9 +23,10 @@ class DayWindow(NamedTuple):
 def day_window(lower: int, upper: int) -> DayWindow:
     """The whole days and edges of the seconds [lower, upper), `upper` >= `lower`.
 
-    Rollup days are those of non-negative times only, where truncating and flooring agree.
+    Rollup days are read from day 1 on: day 0 (and month 0) also count the last day of
+    1969, as SQLite's division truncates, so times before 86400 are read from the streams.
     """
-    first_day = -(-max(lower, 0) // DAY)
+    first_day = max(-(-lower // DAY), 1)
     end_day = max(upper, 0) // DAY
     if first_day >= end_day:
         return DayWindow(0, 0, [(lower, upper)])

@@ -67,14 +67,6 @@ def _marks(count: int) -> str:
 # `l` is the place, `lk` the location row (id and looked_up_at).
 PLACE_COLUMNS = LOCATION_COLUMNS[:-1]
 LOCATIONS_L = _columns(PLACE_COLUMNS, "l.") + ", lk.looked_up_at"
-# A user's row by their Plex id.
-USER_ID = "SELECT id FROM users WHERE plex_id = ?"
-# Locations by id (a JSON array of ids), each with its place.
-LOCATIONS_BY_ID = f"""
-SELECT lk.id, {LOCATIONS_L}
-FROM locations AS lk JOIN places AS l ON l.id = lk.place_ref
-WHERE lk.id IN (SELECT value FROM json_each(?))
-"""
 # Where STREAM_SELECT's location columns start, and the address token that follows them
 # (then the resolution and bitrate).
 STREAM_LOCATION_AT = 29
@@ -219,10 +211,8 @@ PENDING = (
     STREAM_SELECT + "WHERE s.location_status = 3 AND s.address_ref IS NOT NULL"
     " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
 )
-# Rare country: whole days from the user_days rollup, the partial days at either end from
-# the streams themselves (a day of one user: a few rows by streams_by_user).
-# A rollup's rows in a `rollups.user_window`: `{key}` counted per `{table}_months` for the whole
-# months and per `{table}` (days) for the days either side, each as (key, count).
+# A rollup's rows in a `rollups.user_window`: `{key}` counted per month in `{months}` for the
+# whole months and per day in `{days}` for the days either side, each as (key, count).
 WINDOW_ROLLUP = """
     SELECT {key}, count FROM {months}
     WHERE user_ref = (SELECT id FROM u) AND month >= :m0 AND month < :m1{where}
