@@ -202,7 +202,8 @@ class Judge:
         """The user's places in the look-back window, most used first (home included)."""
         since = self.stream.started_at - timedelta(days=self.settings.lookback_days)
         places: list[tuple[Place, int]] = []
-        for location, count in self.store.usual_places(
+        store = self.store
+        for location, count in store.usual_places(
             self.user_id, since, self.stream.started_at, self.stream.stream_id
         ):
             place = self._home if location is None else place_of(location)
