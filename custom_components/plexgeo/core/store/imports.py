@@ -151,21 +151,22 @@ class HistoryImport(StreamLifecycle):
                 country = home_ref if snapshot.local else None
                 flags = refs.flags | schema.FLAG_IMPORTED
                 ended = max(started, stopped)
+                status = _status(snapshot)
                 row = insert_row(
                     stream_id,
                     snapshot,
                     refs,
                     started=started,
                     last_seen=ended,
-                    status=_status(snapshot),
+                    status=status,
                     location_ref=None,  # located after the history phase
                     country_ref=country,
                     flags=flags,
                 )
                 rows.append((*row, ended))  # and ended_at
                 counted.add(refs.user, started, country, flags & schema.FLAG_LOCAL)
-                if snapshot.local:  # at home; the others are placed once located
-                    counted.placed(refs.user, started, schema.HOME_PLACE)
+                # At home if LAN; the others are placed once located.
+                counted.placed(refs.user, started, status, None)
                 consumed.append((row_id, stream_id))
                 if snapshot.player_machine_id:
                     devices.seen(refs.user, snapshot.player_machine_id, started)

@@ -7,6 +7,7 @@ import sqlite3
 from typing import NamedTuple
 
 from .. import schema
+from ..models import LocationStatus
 from . import sql
 from .codecs import DAY, day_of, month_of, month_start
 
@@ -127,8 +128,13 @@ class BatchCounts:
         if known is None or known[:2] < (seen, stream_id):
             self.newest_located[user] = (seen, stream_id, location_ref)
 
-    def placed(self, user: int, started: int, place: int) -> None:
-        """Count an inserted stream at one of its user's places (home for a LAN one)."""
+    def placed(self, user: int, started: int, status: LocationStatus, place: int | None) -> None:
+        """Count an inserted stream at its user's place, as `migrations.place_row` places
+        a stored one: home for a LAN stream, its lookup's place for a located one."""
+        if status is LocationStatus.LOCAL:
+            place = schema.HOME_PLACE
+        elif status is not LocationStatus.KNOWN or place is None:
+            return
         key = (user, day_of(started), place)
         self.user_places[key] = self.user_places.get(key, 0) + 1
 
@@ -137,20 +143,17 @@ class BatchCounts:
         months: dict[tuple[int, int], int] = {}
         country_months: dict[tuple[int, int, int], int] = {}
         place_months: dict[tuple[int, int, int], int] = {}
-        month_of_day: dict[int, int] = {}  # a batch covers a few days of many users
+        # A batch covers a few days of many users: each day's month computed once.
+        days = {day for _, day, _ in self.user_days} | {day for _, day, _ in self.user_places}
+        month_of_day = {day: month_of(day) for day in days}
         for (user, day, country), count in self.user_days.items():
-            month = month_of_day.get(day)
-            if month is None:
-                month = month_of_day[day] = month_of(day)
+            month = month_of_day[day]
             months[user, month] = months.get((user, month), 0) + count
             if country:
                 key = (user, month, country)
                 country_months[key] = country_months.get(key, 0) + count
         for (user, day, place), count in self.user_places.items():
-            month = month_of_day.get(day)
-            if month is None:
-                month = month_of_day[day] = month_of(day)
-            key = (user, month, place)
+            key = (user, month_of_day[day], place)
             place_months[key] = place_months.get(key, 0) + count
         for table, counts in (
             ("country_days", self.country_days),

@@ -328,28 +328,29 @@ PURGE_ORPHANS = (
     " AND id NOT IN (SELECT location_ref FROM geo_cache)",
     "DELETE FROM places WHERE id NOT IN (SELECT place_ref FROM locations)",
 )
+
+
+def _rollup_upsert(table: str, keys: str) -> str:
+    """Add a batch group's count to rollup `table` under its key columns `keys`."""
+    marks = _marks(len(keys.split(",")) + 1)
+    return (
+        f"INSERT INTO {table} ({keys}, count) VALUES ({marks})"
+        f" ON CONFLICT ({keys}) DO UPDATE SET count = count + excluded.count"
+    )
+
+
 # Inserted streams' rollup counts, one UPSERT per group of a batch.
 ROLLUP_UPSERTS = {
-    "country_days": "INSERT INTO country_days (day, country_ref, local, count)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (day, country_ref, local)"
-    " DO UPDATE SET count = count + excluded.count",
-    "user_days": "INSERT INTO user_days (user_ref, day, country_ref, count)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, day, country_ref)"
-    " DO UPDATE SET count = count + excluded.count",
-    "user_months": "INSERT INTO user_months (user_ref, month, count) VALUES (?, ?, ?)"
-    " ON CONFLICT (user_ref, month) DO UPDATE SET count = count + excluded.count",
-    "user_countries": "INSERT INTO user_countries (user_ref, country_ref, count)"
-    " VALUES (?, ?, ?) ON CONFLICT (user_ref, country_ref)"
-    " DO UPDATE SET count = count + excluded.count",
-    "user_places": "INSERT INTO user_places (user_ref, day, place_ref, count)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, day, place_ref)"
-    " DO UPDATE SET count = count + excluded.count",
-    "user_place_months": "INSERT INTO user_place_months (user_ref, month, place_ref, count)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, month, place_ref)"
-    " DO UPDATE SET count = count + excluded.count",
-    "user_country_months": "INSERT INTO user_country_months (user_ref, month, country_ref, count)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (user_ref, month, country_ref)"
-    " DO UPDATE SET count = count + excluded.count",
+    table: _rollup_upsert(table, keys)
+    for table, keys in (
+        ("country_days", "day, country_ref, local"),
+        ("user_days", "user_ref, day, country_ref"),
+        ("user_months", "user_ref, month"),
+        ("user_countries", "user_ref, country_ref"),
+        ("user_places", "user_ref, day, place_ref"),
+        ("user_place_months", "user_ref, month, place_ref"),
+        ("user_country_months", "user_ref, month, country_ref"),
+    )
 }
 # A batch's users: newest start and sighting, streams added, newest located stream.
 USERS_STARTED = """

@@ -116,10 +116,7 @@ class StreamLifecycle(StoreCore):
         counted.add(refs.user, started, country_ref, refs.flags & schema.FLAG_LOCAL)
         if location_ref is not None:
             counted.located(refs.user, started, stream_id, location_ref)
-        if status is LocationStatus.LOCAL:
-            counted.placed(refs.user, started, schema.HOME_PLACE)
-        elif status is LocationStatus.KNOWN and place is not None:
-            counted.placed(refs.user, started, place)
+        counted.placed(refs.user, started, status, place)
         started_at = from_epoch(started)
         return row, Stream(
             stream_id=stream_id,
